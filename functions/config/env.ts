@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Plume reads from the environment, validated once per process. CDK sets
+ * these on each Lambda (lib/plume-function.ts); the local runtime fills local defaults.
+ */
+const envSchema = z.object({
+  /** `aws` in Lambda, `local` for `npm start` and tests. Chooses the adapters. */
+  PLUME_RUNTIME: z.enum(['aws', 'local']).default('local'),
+  PLUME_VERSION: z.string().default('0.1.0'),
+  /** Public base URL of the dashboard (links in mail, OAuth callbacks). */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+
+  /** postgres://… ; unset locally means embedded PGlite under PLUME_DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** AWS: the Aurora cluster endpoint and IAM-auth user (tokens are generated per connection). */
+  DB_HOST: z.string().optional(),
+  DB_PORT: z.coerce.number().int().default(5432),
+  DB_NAME: z.string().default('plume'),
+  DB_USER: z.string().default('plume_app'),
+  DB_IAM_AUTH: z.enum(['true', 'false']).default('false'),
+  PLUME_DATA_DIR: z.string().default('.data'),
+
+  AWS_REGION: z.string().optional(),
+  /** SQS queue URLs as JSON: {"publish":"https://sqs…", "agent-content-creator": …}. */
+  QUEUE_URLS: z.string().default('{}'),
+  SCHEDULE_GROUP: z.string().default('plume'),
+  SCHEDULER_ROLE_ARN: z.string().optional(),
+  PUBLISH_QUEUE_ARN: z.string().optional(),
+  TABLE_NAME: z.string().default('plume'),
+  MEDIA_BUCKET: z.string().default('plume-media'),
+  WS_CALLBACK_URL: z.string().optional(),
+  KMS_KEY_ID: z.string().optional(),
+  MAIL_FROM: z.string().default('Plume <no-reply@localhost>'),
+  SES_CONFIGURATION_SET: z.string().optional(),
+
+  /** Secrets Manager ARNs (AWS) — the values are read at run time, never put in env. */
+  JWT_SECRET_ARN: z.string().optional(),
+  ANTHROPIC_SECRET_ARN: z.string().optional(),
+  STRIPE_SECRET_ARN: z.string().optional(),
+
+  /** anthropic | bedrock | offline. Locally `offline` unless ANTHROPIC_API_KEY is set. */
+  LLM_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),
+  LLM_MODEL: z.string().default('claude-sonnet-4-5'),
+  BEDROCK_MODEL_ID: z.string().default('us.anthropic.claude-sonnet-4-5-20250929-v1:0'),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+
+  /** Browser origins allowed to call the HTTP API's own URL with CORS (comma separated). */
+  CORS_ORIGINS: z.string().default(''),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env once; throws a readable error listing every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid Plume configuration:\n${lines.join('\n')}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}
+
+/** Tests that change process.env call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

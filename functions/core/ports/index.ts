@@ -1,0 +1,13 @@
+export type * from './billing';
+export type * from './clock';
+export type * from './ids';
+export type * from './job-queue';
+export { AGENT_QUEUES, QUEUE_NAMES } from './job-queue';
+export type * from './key-value';
+export type * from './llm';
+export type * from './logger';
+export type * from './mailer';
+export type * from './media-store';
+export type * from './post-scheduler';
+export type * from './realtime';
+export type * from './secrets';

@@ -1,0 +1,23 @@
+/** A browser upload that goes straight to storage (S3 presigned POST), never through Lambda. */
+export interface PresignedUpload {
+  url: string;
+  fields: Record<string, string>;
+  key: string;
+  expiresAt: Date;
+}
+
+export interface StoredObject {
+  key: string;
+  size: number;
+  contentType?: string;
+}
+
+/** Object storage for media, exports and reports (S3 in AWS). */
+export interface MediaStore {
+  createUpload(input: { key: string; contentType: string; maxBytes: number; expiresInSeconds: number }): Promise<PresignedUpload>;
+  getDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
+  put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | undefined>;
+  head(key: string): Promise<StoredObject | undefined>;
+  delete(key: string): Promise<void>;
+}

@@ -1,0 +1,23 @@
+export interface RealtimeConnection {
+  connectionId: string;
+  organizationId: string;
+  userId: string;
+  connectedAt: string;
+}
+
+export interface RealtimeMessage {
+  type: string;
+  data: unknown;
+}
+
+/**
+ * Live updates to browsers (API Gateway WebSocket API + a connection store in AWS; the
+ * local runtime's sockets locally). Sending to a gone connection removes it quietly.
+ */
+export interface Realtime {
+  addConnection(connection: RealtimeConnection): Promise<void>;
+  removeConnection(connectionId: string): Promise<void>;
+  sendToConnection(connectionId: string, message: RealtimeMessage): Promise<boolean>;
+  /** Sends to every live connection of the organization (optionally one user's only). */
+  broadcast(organizationId: string, message: RealtimeMessage, options?: { userId?: string }): Promise<number>;
+}

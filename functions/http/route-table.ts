@@ -1,0 +1,175 @@
+/**
+ * The one route table. It drives the CDK HTTP API routes (lib/http-api.ts), the local
+ * server (functions/local), the OpenAPI document and the role tests. It holds data only
+ * (no handler imports) so CDK synth and the dashboard can read it cheaply; each area's
+ * Lambda entry (functions/http/areas/<area>.ts) maps route names to implementations.
+ */
+export const ROLES = ['viewer', 'user', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who may call: nobody signed in, a member with at least this role, or a platform super-admin. */
+export type Access = 'public' | Role | 'super-admin';
+
+export const AREAS = [
+  'system',
+  'auth',
+  'users',
+  'organizations',
+  'social-accounts',
+  'posts',
+  'ai-agents',
+  'analytics',
+  'media',
+  'notifications',
+  'webhooks',
+  'integrations',
+  'admin',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDefinition {
+  /** Stable operation name, also the OpenAPI operationId. */
+  name: string;
+  method: HttpMethod;
+  /** API Gateway style path parameters: `/api/posts/{id}`. */
+  path: string;
+  area: Area;
+  access: Access;
+  summary: string;
+}
+
+const route = (
+  area: Area,
+  method: HttpMethod,
+  path: string,
+  name: string,
+  access: Access,
+  summary: string,
+): RouteDefinition => ({ area, method, path: `/api${path}`, name, access, summary });
+
+export const ROUTES: readonly RouteDefinition[] = [
+  // System
+  route('system', 'GET', '/health', 'getHealth', 'public', 'Liveness and database reachability'),
+  route('system', 'GET', '/openapi.json', 'getOpenApiDocument', 'public', 'This OpenAPI 3.1 document'),
+  route('system', 'GET', '/docs', 'getApiReference', 'public', 'Browsable API reference'),
+
+  // Authentication
+  route('auth', 'POST', '/auth/register', 'register', 'public', 'Create an account and its organization'),
+  route('auth', 'POST', '/auth/login', 'login', 'public', 'Sign in with email and password'),
+  route('auth', 'POST', '/auth/logout', 'logout', 'public', 'End the current session'),
+  route('auth', 'POST', '/auth/refresh', 'refreshSession', 'public', 'Rotate the refresh token and issue an access token'),
+  route('auth', 'POST', '/auth/forgot-password', 'forgotPassword', 'public', 'Email a password reset link'),
+  route('auth', 'POST', '/auth/reset-password', 'resetPassword', 'public', 'Set a new password with a reset token'),
+  route('auth', 'POST', '/auth/verify-email', 'verifyEmail', 'public', 'Confirm an email address'),
+  route('auth', 'POST', '/auth/resend-verification', 'resendVerification', 'viewer', 'Send the verification email again'),
+  route('auth', 'POST', '/auth/ws-ticket', 'createWebSocketTicket', 'viewer', 'Single-use ticket for the WebSocket connection'),
+
+  // Users
+  route('users', 'GET', '/users/profile', 'getProfile', 'viewer', 'The signed-in user'),
+  route('users', 'PUT', '/users/profile', 'updateProfile', 'viewer', 'Update the signed-in user'),
+  route('users', 'DELETE', '/users/profile', 'deleteAccount', 'viewer', 'Delete the account (GDPR erasure)'),
+  route('users', 'GET', '/users/sessions', 'listSessions', 'viewer', 'Active sessions'),
+  route('users', 'DELETE', '/users/sessions/{id}', 'revokeSession', 'viewer', 'Revoke a session'),
+  route('users', 'POST', '/users/export-data', 'requestDataExport', 'viewer', 'Request a GDPR data export'),
+  route('users', 'GET', '/users/export-data/{id}', 'getDataExport', 'viewer', 'Status and download link of an export'),
+
+  // Organizations
+  route('organizations', 'GET', '/organizations', 'getOrganization', 'viewer', 'The current organization'),
+  route('organizations', 'PUT', '/organizations', 'updateOrganization', 'admin', 'Update the organization'),
+  route('organizations', 'GET', '/organizations/members', 'listMembers', 'viewer', 'Members and pending invitations'),
+  route('organizations', 'POST', '/organizations/members/invite', 'inviteMember', 'admin', 'Invite a member by email'),
+  route('organizations', 'DELETE', '/organizations/members/{id}', 'removeMember', 'admin', 'Remove a member'),
+  route('organizations', 'PUT', '/organizations/members/{id}', 'updateMemberRole', 'admin', "Change a member's role"),
+  route('organizations', 'GET', '/organizations/subscription', 'getSubscription', 'viewer', 'Plan, limits and usage'),
+  route('organizations', 'POST', '/organizations/subscription', 'updateSubscription', 'admin', 'Change plan (Stripe Checkout)'),
+
+  // Social accounts
+  route('social-accounts', 'GET', '/social-accounts', 'listSocialAccounts', 'viewer', 'Connected accounts'),
+  route('social-accounts', 'POST', '/social-accounts/connect', 'connectSocialAccount', 'manager', 'Start connecting an account'),
+  route('social-accounts', 'DELETE', '/social-accounts/{id}', 'disconnectSocialAccount', 'manager', 'Disconnect an account'),
+  route('social-accounts', 'PUT', '/social-accounts/{id}', 'updateSocialAccount', 'manager', 'Update account settings'),
+  route('social-accounts', 'POST', '/social-accounts/{id}/sync', 'syncSocialAccount', 'user', 'Sync profile and metrics now'),
+  route('social-accounts', 'GET', '/social-accounts/{id}/insights', 'getSocialAccountInsights', 'viewer', 'Account insights'),
+
+  // Posts
+  route('posts', 'GET', '/posts', 'listPosts', 'viewer', 'Posts with filters'),
+  route('posts', 'POST', '/posts', 'createPost', 'user', 'Create a post'),
+  route('posts', 'GET', '/posts/calendar', 'getCalendar', 'viewer', 'Calendar view of a date range'),
+  route('posts', 'POST', '/posts/bulk-schedule', 'bulkSchedulePosts', 'user', 'Schedule many posts (JSON or CSV)'),
+  route('posts', 'GET', '/posts/{id}', 'getPost', 'viewer', 'One post with its targets'),
+  route('posts', 'PUT', '/posts/{id}', 'updatePost', 'user', 'Update a post'),
+  route('posts', 'DELETE', '/posts/{id}', 'deletePost', 'user', 'Delete a post'),
+  route('posts', 'POST', '/posts/{id}/duplicate', 'duplicatePost', 'user', 'Copy a post as a new draft'),
+  route('posts', 'POST', '/posts/{id}/schedule', 'schedulePost', 'user', 'Schedule a post'),
+  route('posts', 'POST', '/posts/{id}/publish', 'publishPostNow', 'user', 'Publish a post now'),
+  route('posts', 'GET', '/posts/{id}/preview', 'previewPost', 'viewer', 'Per-network preview'),
+
+  // AI agents
+  route('ai-agents', 'GET', '/ai-agents', 'listAgents', 'viewer', 'Available AI agents'),
+  route('ai-agents', 'POST', '/ai-agents/content/generate', 'generateContent', 'user', 'Generate content'),
+  route('ai-agents', 'POST', '/ai-agents/content/improve', 'improveContent', 'user', 'Improve existing content'),
+  route('ai-agents', 'POST', '/ai-agents/hashtags/suggest', 'suggestHashtags', 'user', 'Suggest hashtags'),
+  route('ai-agents', 'POST', '/ai-agents/trends/analyze', 'analyzeTrends', 'user', 'Analyze trends'),
+  route('ai-agents', 'POST', '/ai-agents/schedule/optimize', 'optimizeSchedule', 'user', 'Optimize the posting schedule'),
+  route('ai-agents', 'POST', '/ai-agents/engagement/predict', 'predictEngagement', 'user', 'Predict engagement'),
+  route('ai-agents', 'POST', '/ai-agents/competitor/analyze', 'analyzeCompetitors', 'user', 'Analyze competitors'),
+  route('ai-agents', 'GET', '/ai-agents/tasks', 'listAgentTasks', 'viewer', 'AI task history'),
+  route('ai-agents', 'GET', '/ai-agents/tasks/{id}', 'getAgentTask', 'viewer', 'One AI task'),
+
+  // Analytics
+  route('analytics', 'GET', '/analytics/overview', 'getAnalyticsOverview', 'viewer', 'Dashboard overview'),
+  route('analytics', 'GET', '/analytics/posts', 'getPostAnalytics', 'viewer', 'Post performance'),
+  route('analytics', 'GET', '/analytics/audience', 'getAudienceAnalytics', 'viewer', 'Audience insights'),
+  route('analytics', 'GET', '/analytics/engagement', 'getEngagementAnalytics', 'viewer', 'Engagement metrics'),
+  route('analytics', 'GET', '/analytics/growth', 'getGrowthAnalytics', 'viewer', 'Growth analytics'),
+  route('analytics', 'GET', '/analytics/competitors', 'getCompetitorAnalytics', 'viewer', 'Competitor analysis'),
+  route('analytics', 'GET', '/analytics/trends', 'getTrendAnalytics', 'viewer', 'Trend analysis'),
+  route('analytics', 'POST', '/analytics/reports/generate', 'generateReport', 'user', 'Generate a custom report'),
+  route('analytics', 'GET', '/analytics/reports', 'listReports', 'viewer', 'Saved reports'),
+  route('analytics', 'GET', '/analytics/export', 'exportAnalytics', 'user', 'Export analytics data'),
+
+  // Media
+  route('media', 'POST', '/media/upload', 'createMediaUpload', 'user', 'Start a direct browser upload'),
+  route('media', 'GET', '/media', 'listMedia', 'viewer', 'Media library'),
+  route('media', 'GET', '/media/storage-usage', 'getStorageUsage', 'viewer', 'Storage usage'),
+  route('media', 'DELETE', '/media/{id}', 'deleteMedia', 'user', 'Delete a media file'),
+  route('media', 'PUT', '/media/{id}', 'updateMedia', 'user', 'Update media metadata'),
+  route('media', 'POST', '/media/{id}/optimize', 'optimizeMedia', 'user', 'Make per-platform variants'),
+
+  // Notifications
+  route('notifications', 'GET', '/notifications', 'listNotifications', 'viewer', 'Notifications'),
+  route('notifications', 'PUT', '/notifications/{id}/read', 'markNotificationRead', 'viewer', 'Mark one as read'),
+  route('notifications', 'DELETE', '/notifications/{id}', 'deleteNotification', 'viewer', 'Delete a notification'),
+  route('notifications', 'POST', '/notifications/mark-all-read', 'markAllNotificationsRead', 'viewer', 'Mark all as read'),
+  route('notifications', 'GET', '/notifications/settings', 'getNotificationSettings', 'viewer', 'Notification preferences'),
+  route('notifications', 'PUT', '/notifications/settings', 'updateNotificationSettings', 'viewer', 'Update preferences'),
+
+  // Inbound webhooks (signature-verified, no user session)
+  route('webhooks', 'POST', '/webhooks/stripe', 'receiveStripeWebhook', 'public', 'Stripe events'),
+  route('webhooks', 'GET', '/webhooks/facebook', 'verifyFacebookWebhook', 'public', 'Meta hub challenge'),
+  route('webhooks', 'POST', '/webhooks/facebook', 'receiveFacebookWebhook', 'public', 'Meta events'),
+  route('webhooks', 'GET', '/webhooks/twitter', 'answerTwitterCrc', 'public', 'X CRC challenge'),
+  route('webhooks', 'POST', '/webhooks/twitter', 'receiveTwitterWebhook', 'public', 'X events'),
+  route('webhooks', 'POST', '/webhooks/linkedin', 'receiveLinkedInWebhook', 'public', 'LinkedIn events'),
+
+  // Integrations
+  route('integrations', 'GET', '/integrations', 'listIntegrations', 'viewer', 'Active integrations'),
+  route('integrations', 'POST', '/integrations/{type}/connect', 'connectIntegration', 'admin', 'Connect an integration'),
+  route('integrations', 'DELETE', '/integrations/{id}', 'disconnectIntegration', 'admin', 'Disconnect an integration'),
+  route('integrations', 'POST', '/integrations/{id}/test', 'testIntegration', 'admin', 'Test an integration'),
+
+  // Platform administration
+  route('admin', 'GET', '/admin/stats', 'getSystemStats', 'super-admin', 'System statistics'),
+  route('admin', 'GET', '/admin/users', 'listAllUsers', 'super-admin', 'All users'),
+  route('admin', 'GET', '/admin/organizations', 'listAllOrganizations', 'super-admin', 'All organizations'),
+  route('admin', 'GET', '/admin/audit-logs', 'listAuditLogs', 'super-admin', 'Audit logs'),
+  route('admin', 'GET', '/admin/system-health', 'getSystemHealth', 'super-admin', 'System health'),
+  route('admin', 'POST', '/admin/maintenance-mode', 'setMaintenanceMode', 'super-admin', 'Toggle maintenance mode'),
+];
+
+/** `GET /api/posts/{id}` — the API Gateway route key. */
+export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+export const routesOfArea = (area: Area): RouteDefinition[] => ROUTES.filter((r) => r.area === area);
