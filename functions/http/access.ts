@@ -1,0 +1,24 @@
+import type { AuthContext } from './auth-context';
+import { HttpProblem } from './problem';
+import { ROLES, type Access, type Role } from './route-table';
+
+const rank = (role: Role): number => ROLES.indexOf(role);
+
+/** True when `role` is at least `minimum` in the hierarchy viewer < user < manager < admin. */
+export const roleAtLeast = (role: Role, minimum: Role): boolean => rank(role) >= rank(minimum);
+
+/**
+ * Applies a route's declared access policy. This is the only place a role is compared,
+ * so every route is protected the same way in Lambda and locally.
+ */
+export function enforceAccess(access: Access, auth: AuthContext | undefined): void {
+  if (access === 'public') return;
+  if (!auth) throw new HttpProblem(401, 'unauthorized', 'Sign in or send an API key to call this route.');
+  if (access === 'super-admin') {
+    if (!auth.isSuperAdmin) throw new HttpProblem(403, 'forbidden', 'Only platform administrators may do this.');
+    return;
+  }
+  if (!roleAtLeast(auth.role, access)) {
+    throw new HttpProblem(403, 'forbidden', `This needs the ${access} role or higher; you are ${auth.role}.`);
+  }
+}

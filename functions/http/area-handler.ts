@@ -1,0 +1,83 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { getContainer, type Container } from '../adapters/container';
+import { enforceAccess } from './access';
+import type { AuthContext } from './auth-context';
+import { authenticate } from './authenticate';
+import { CONTRACTS } from './contracts';
+import { problemErrors } from './middleware/problem-errors';
+import { HttpProblem } from './problem';
+import { validateRequest, type ValidatedInput } from './request';
+import { routeKey, routesOfArea, type Area, type RouteDefinition } from './route-table';
+
+export interface OperationContext {
+  event: APIGatewayProxyEventV2;
+  container: Container;
+  route: RouteDefinition;
+  auth: AuthContext | undefined;
+  requestId: string;
+}
+
+export interface OperationResult {
+  status?: number;
+  body?: unknown;
+  /** Sent as-is instead of JSON (HTML, CSV). */
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  cookies?: string[];
+}
+
+export type Operation = (input: ValidatedInput, context: OperationContext) => Promise<OperationResult>;
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+function toResponse(route: RouteDefinition, result: OperationResult): APIGatewayProxyStructuredResultV2 {
+  const status = result.status ?? CONTRACTS[route.name]?.successStatus ?? 200;
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  if (result.text !== undefined) {
+    headers['content-type'] = result.contentType ?? 'text/plain; charset=utf-8';
+    return { statusCode: status, headers, body: result.text, cookies: result.cookies };
+  }
+  if (result.body === undefined) return { statusCode: status === 200 ? 204 : status, headers, cookies: result.cookies };
+  headers['content-type'] = 'application/json; charset=utf-8';
+  return { statusCode: status, headers, body: JSON.stringify(result.body), cookies: result.cookies };
+}
+
+/**
+ * Builds the Lambda handler of one area. Order matters: find the route, refuse what is not
+ * built yet, authenticate and apply the route's role policy, validate input, run. Errors
+ * leave as problem+json through the `problemErrors` middleware.
+ */
+export function createAreaHandler(area: Area, operations: Partial<Record<string, Operation>>): Handler {
+  const routes = new Map(routesOfArea(area).map((r) => [routeKey(r), r]));
+  for (const name of Object.keys(operations)) {
+    if (![...routes.values()].some((r) => r.name === name)) {
+      throw new Error(`Operation ${name} is not a route of area ${area}`);
+    }
+  }
+
+  let container: Container | undefined;
+
+  const run = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const route = routes.get(event.routeKey);
+    if (!route) throw new HttpProblem(404, 'not_found', `No route ${event.routeKey}.`);
+    const operation = operations[route.name];
+    if (!operation) {
+      throw new HttpProblem(501, 'not_implemented', `${route.name} (${routeKey(route)}) is not built yet.`, {
+        extensions: { route: route.name },
+      });
+    }
+    container = await getContainer();
+    const auth = route.access === 'public' ? undefined : await authenticate(event, container);
+    enforceAccess(route.access, auth);
+    const input = validateRequest(event, CONTRACTS[route.name] ?? {});
+    const requestId = event.requestContext?.requestId ?? 'local';
+    const result = await operation(input, { event, container, route, auth, requestId });
+    return toResponse(route, result);
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(problemErrors(() => container?.logger ?? console))
+    .handler(run) as unknown as Handler;
+}

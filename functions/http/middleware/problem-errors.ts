@@ -1,0 +1,33 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Logger } from '../../core/ports';
+import { HttpProblem, problemResponse } from '../problem';
+
+/**
+ * Turns every error thrown below the handler into RFC 9457 problem+json. Expected problems
+ * keep their status and code; anything else is logged with its stack and answered as a
+ * bare 500, so no internals reach the client.
+ */
+export function problemErrors(
+  getLogger: () => Logger,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    onError: async (request) => {
+      const { event, error } = request;
+      const context = { instance: event.rawPath, requestId: event.requestContext?.requestId };
+      if (error instanceof HttpProblem) {
+        request.response = problemResponse(error, context);
+        return;
+      }
+      getLogger().error('Unhandled error in HTTP handler', {
+        routeKey: event.routeKey,
+        requestId: context.requestId,
+        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+      });
+      request.response = problemResponse(
+        new HttpProblem(500, 'internal_error', 'Something went wrong on our side.'),
+        context,
+      );
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setContainer, type Container } from '../adapters/container';
+import { createLocalAdapters } from '../adapters/local';
+import { handleLocalMediaDownload, handleLocalMediaUpload } from '../adapters/local/file-media-store';
+import { loadEnv } from '../config/env';
+import { AGENT_QUEUES, type Clock } from '../core/ports';
+import { createDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { AREA_HANDLERS } from '../http/areas';
+import { HttpProblem, problemResponse } from '../http/problem';
+import { handler as agentHandler } from '../jobs/agent';
+import { handler as backgroundHandler } from '../jobs/background';
+import { handler as publishHandler } from '../jobs/publish';
+import { handler as sweepHandler } from '../jobs/sweep';
+import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
+import { localLambdaContext } from './lambda-context';
+import { LocalJobQueue } from './local-job-queue';
+import { LocalPostScheduler } from './local-post-scheduler';
+import { LocalRealtime } from './local-realtime';
+import { RouteMatcher } from './route-matcher';
+import { serveDashboard } from './static-files';
+import { WebSocketGateway } from './websocket-gateway';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Lambda's own payload limit; larger bodies never reach a function in AWS either. */
+const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
+
+export interface LocalRuntimeOptions {
+  /** 0 picks a free port. Default 3000. */
+  port?: number;
+  host?: string;
+  /** Where PGlite, media, the outbox and local keys live. Default `.data`. */
+  dataDir?: string;
+  /** A PostgreSQL URL; unset means embedded PGlite under dataDir. */
+  databaseUrl?: string;
+  /** The built dashboard. Default `web/dist`. */
+  webDist?: string;
+  clock?: Clock;
+  schedulerIntervalMs?: number;
+  queueSettings?: ConstructorParameters<typeof LocalJobQueue>[1];
+}
+
+export interface LocalRuntime {
+  url: string;
+  container: Container;
+  queue: LocalJobQueue;
+  scheduler: LocalPostScheduler;
+  realtime: LocalRealtime;
+  stop(): Promise<void>;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new HttpProblem(413, 'payload_too_large', 'Request bodies are limited to 6 MB; upload media directly.'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Starts the whole platform in one process: migrations, adapters, the HTTP API through the
+ * same Lambda handlers, the WebSocket API, queue workers, the scheduler and the dashboard.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const dataDir = resolve(options.dataDir ?? process.env.PLUME_DATA_DIR ?? '.data');
+  const webDist = resolve(options.webDist ?? join(REPO_ROOT, 'web/dist'));
+  const host = options.host ?? process.env.HOST ?? 'localhost';
+  const requestedPort = options.port ?? Number(process.env.PORT ?? 3000);
+  await mkdir(dataDir, { recursive: true });
+
+  // Listen first so the public URL (links in mail, local upload URLs) names the real port;
+  // requests that arrive before the platform is ready wait for it.
+  let handleRequest: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async () => undefined;
+  let handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> = async (_r, socket) => {
+    socket.destroy();
+  };
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolveReady) => (markReady = resolveReady));
+  const server = createServer((request, response) => {
+    ready.then(() => handleRequest(request, response)).catch((error: unknown) => {
+      const problem =
+        error instanceof HttpProblem ? error : new HttpProblem(500, 'internal_error', 'Something went wrong on our side.');
+      if (!(error instanceof HttpProblem)) console.error('Local runtime request failed', { error: String(error) });
+      if (!response.headersSent) writeApiGatewayResult(response, problemResponse(problem, { instance: request.url }));
+      else response.end();
+    });
+  });
+  server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://local').pathname !== '/ws') {
+      socket.destroy();
+      return;
+    }
+    ready.then(() => handleUpgrade(request, socket, head)).catch((error) => {
+      console.error('WebSocket upgrade failed', { error: String(error) });
+      socket.destroy();
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(requestedPort, host, () => resolveListen());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host}:${address.port}`;
+
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const env = loadEnv({
+    ...process.env,
+    PLUME_RUNTIME: 'local',
+    PLUME_DATA_DIR: dataDir,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? url,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: undefined }),
+  });
+  const base = createLocalAdapters(env, { dataDir, clock: options.clock });
+  const { logger, clock } = base;
+
+  const database = await createDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: join(dataDir, 'pglite') });
+  await migrateDatabase(database.db, database.kind);
+
+  const queue = new LocalJobQueue(logger, options.queueSettings);
+  const scheduler = new LocalPostScheduler(database.db, queue, clock, logger);
+  const realtime = new LocalRealtime(logger);
+  const container: Container = { ...base, env, db: database.db, queue, scheduler, realtime };
+  setContainer(container);
+
+  queue.consume('publish', (event) => publishHandler(event, localLambdaContext('publish')));
+  queue.consume('jobs', (event) => backgroundHandler(event, localLambdaContext('background')));
+  for (const agentQueue of AGENT_QUEUES) {
+    queue.consume(agentQueue, (event) => agentHandler(event, localLambdaContext(agentQueue)));
+  }
+  queue.start();
+  scheduler.start(options.schedulerIntervalMs ?? 1000);
+  const sweepTimer = setInterval(() => {
+    sweepHandler().catch((error) => logger.error('Sweep failed', { error: String(error) }));
+  }, SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
+
+  const matcher = new RouteMatcher();
+  const websockets = new WebSocketGateway(realtime, logger);
+  handleUpgrade = (request, socket, head) => websockets.handleUpgrade(request, socket, head);
+  handleRequest = async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const method = request.method ?? 'GET';
+    if (url.pathname === '/config.json') {
+      const origin = `http://${request.headers.host ?? 'localhost'}`;
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
+        JSON.stringify({ apiUrl: '/api', wsUrl: `${origin.replace(/^http/, 'ws')}/ws`, version: env.PLUME_VERSION, runtime: 'local' }),
+      );
+      return;
+    }
+    if (url.pathname === '/_local/media-upload' && method === 'POST') {
+      const result = await handleLocalMediaUpload({ headers: request.headers, body: await readBody(request) });
+      writeApiGatewayResult(response, result);
+      return;
+    }
+    if (url.pathname.startsWith('/_local/media/') && (method === 'GET' || method === 'HEAD')) {
+      writeApiGatewayResult(response, await handleLocalMediaDownload(url));
+      return;
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const match = matcher.match(method, url.pathname);
+      if (match.kind === 'not-found') throw new HttpProblem(404, 'not_found', `No route ${method} ${url.pathname}.`);
+      if (match.kind === 'method-not-allowed') {
+        throw new HttpProblem(405, 'method_not_allowed', `${url.pathname} accepts ${match.allow.join(', ')}.`, {
+          headers: { allow: match.allow.join(', ') },
+        });
+      }
+      const body = await readBody(request);
+      const event = toApiGatewayEvent(request, body, match, new Date());
+      const result = await AREA_HANDLERS[match.route.area](event, localLambdaContext(`http-${match.route.area}`));
+      writeApiGatewayResult(response, result);
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpProblem(405, 'method_not_allowed');
+    await serveDashboard(webDist, request, response);
+  };
+
+  markReady();
+  logger.info('Plume is running', { url, database: database.kind, dataDir });
+
+  let stopped = false;
+  return {
+    url,
+    container,
+    queue,
+    scheduler,
+    realtime,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(sweepTimer);
+      scheduler.stop();
+      websockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      await queue.stop();
+      await database.close();
+      setContainer(undefined);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setContainer, type Container } from '../../functions/adapters/container';
+import { createAreaHandler } from '../../functions/http/area-handler';
+import { HttpProblem } from '../../functions/http/problem';
+import { localLambdaContext } from '../../functions/local/lambda-context';
+import { httpEvent } from '../support/api-gateway';
+import { captureLogger } from '../support/logger';
+
+const context = localLambdaContext('test');
+const logger = captureLogger();
+// Only what the pipeline itself touches; operations under test use nothing else.
+const container = { logger } as unknown as Container;
+
+describe('createAreaHandler', () => {
+  afterEach(() => setContainer(undefined));
+
+  it('refuses an operation that is not a route of its area at construction', () => {
+    expect(() => createAreaHandler('posts', { getHealth: async () => ({}) })).toThrow(/not a route of area posts/);
+  });
+
+  it('answers 501 problem+json naming a route that is not built yet', async () => {
+    const handler = createAreaHandler('posts', {});
+    const result = await handler(httpEvent('GET /api/posts/calendar'), context);
+    expect(result.statusCode).toBe(501);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(result.body ?? '')).toMatchObject({
+      status: 501,
+      code: 'not_implemented',
+      route: 'getCalendar',
+      instance: '/api/posts/calendar',
+      requestId: 'req-1',
+    });
+  });
+
+  it('refuses an unauthenticated call to a protected route with 401 before running it', async () => {
+    setContainer(container);
+    let ran = false;
+    const handler = createAreaHandler('posts', {
+      listPosts: async () => {
+        ran = true;
+        return { body: [] };
+      },
+    });
+    const result = await handler(httpEvent('GET /api/posts'), context);
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body ?? '').code).toBe('unauthorized');
+    expect(ran).toBe(false);
+  });
+
+  it('turns thrown problems into their status and unknown errors into a bare 500', async () => {
+    setContainer(container);
+    const handler = createAreaHandler('system', {
+      getHealth: async () => {
+        throw new HttpProblem(409, 'conflict', 'already');
+      },
+      getOpenApiDocument: async () => {
+        throw new Error('secret internals at /srv/db');
+      },
+    });
+    const conflict = await handler(httpEvent('GET /api/health'), context);
+    expect(conflict.statusCode).toBe(409);
+    const crash = await handler(httpEvent('GET /api/openapi.json'), context);
+    expect(crash.statusCode).toBe(500);
+    expect(crash.body).not.toContain('secret internals');
+    expect(JSON.parse(crash.body ?? '').code).toBe('internal_error');
+    expect(logger.entries.some((e) => e.level === 'error' && JSON.stringify(e.extra).includes('secret internals'))).toBe(true);
+  });
+
+  it('serialises JSON bodies, text bodies and empty results', async () => {
+    setContainer(container);
+    const handler = createAreaHandler('system', {
+      getHealth: async () => ({ body: { ok: true } }),
+      getOpenApiDocument: async () => ({ text: '<p>', contentType: 'text/html' }),
+      getApiReference: async () => ({}),
+    });
+    const json = await handler(httpEvent('GET /api/health'), context);
+    expect(json).toMatchObject({ statusCode: 200, body: '{"ok":true}' });
+    expect(json.headers?.['content-type']).toContain('application/json');
+    expect(await handler(httpEvent('GET /api/openapi.json'), context)).toMatchObject({ body: '<p>' });
+    expect((await handler(httpEvent('GET /api/docs'), context)).statusCode).toBe(204);
+  });
+});
