@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setContainer, type Container } from '../adapters/container';
 import { createLocalAdapters } from '../adapters/local';
-import { handleLocalMediaDownload, handleLocalMediaUpload } from '../adapters/local/file-media-store';
+import { LOCAL_DOWNLOAD_PREFIX, LOCAL_UPLOAD_PATH, type LocalHttpResponse } from '../adapters/local';
 import { loadEnv } from '../config/env';
 import { AGENT_QUEUES, type Clock } from '../core/ports';
 import { createDatabase } from '../db/client';
@@ -73,6 +73,10 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
+function writeLocal(response: ServerResponse, result: LocalHttpResponse): void {
+  response.writeHead(result.statusCode, result.headers).end(result.body);
+}
+
 /**
  * Starts the whole platform in one process: migrations, adapters, the HTTP API through the
  * same Lambda handlers, the WebSocket API, queue workers, the scheduler and the dashboard.
@@ -126,7 +130,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     PUBLIC_URL: process.env.PUBLIC_URL ?? url,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: undefined }),
   });
-  const base = createLocalAdapters(env, { dataDir, clock: options.clock });
+  const { localBilling: _localBilling, ...base } = await createLocalAdapters(env, { dataDir, clock: options.clock });
   const { logger, clock } = base;
 
   const database = await createDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: join(dataDir, 'pglite') });
@@ -163,13 +167,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
       return;
     }
-    if (url.pathname === '/_local/media-upload' && method === 'POST') {
-      const result = await handleLocalMediaUpload({ headers: request.headers, body: await readBody(request) });
-      writeApiGatewayResult(response, result);
+    if (url.pathname === LOCAL_UPLOAD_PATH && method === 'POST') {
+      writeLocal(response, await base.media.handleLocalMediaUpload({ headers: request.headers, body: await readBody(request) }));
       return;
     }
-    if (url.pathname.startsWith('/_local/media/') && (method === 'GET' || method === 'HEAD')) {
-      writeApiGatewayResult(response, await handleLocalMediaDownload(url));
+    if (url.pathname.startsWith(LOCAL_DOWNLOAD_PREFIX) && (method === 'GET' || method === 'HEAD')) {
+      writeLocal(response, await base.media.handleLocalMediaDownload(url));
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
