@@ -42,8 +42,9 @@ const envSchema = z.object({
 
   /** anthropic | bedrock | offline. Locally `offline` unless ANTHROPIC_API_KEY is set. */
   LLM_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),
-  LLM_MODEL: z.string().default('claude-sonnet-4-5'),
-  BEDROCK_MODEL_ID: z.string().default('us.anthropic.claude-sonnet-4-5-20250929-v1:0'),
+  LLM_MODEL: z.string().default('claude-sonnet-5'),
+  /** A cross-region inference profile, so every commercial region can serve it. */
+  BEDROCK_MODEL_ID: z.string().default('global.anthropic.claude-sonnet-5'),
   ANTHROPIC_API_KEY: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enforceAccess, roleAtLeast } from '../../functions/http/access';
 import type { AuthContext } from '../../functions/http/auth-context';
-import { HttpProblem } from '../../functions/http/problem';
+import type { HttpProblem } from '../../functions/http/problem';
 import { ROLES, type Access } from '../../functions/http/route-table';
 
 const as = (role: AuthContext['role'], isSuperAdmin = false): AuthContext => ({

@@ -1,0 +1,53 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  type GetObjectCommandOutput,
+} from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+
+/**
+ * An S3Client backed by a Map: Put/Get/Head/Delete behave like S3 (NoSuchKey, NotFound),
+ * and the mock keeps every command for exact-input assertions. Fixed credentials and
+ * region make presigned URLs and POST policies deterministic.
+ */
+export function fakeS3() {
+  const client = new S3Client({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
+  });
+  const objects = new Map<string, { body: Uint8Array; contentType?: string }>();
+  const id = (bucket: string | undefined, key: string | undefined): string => `${bucket}/${key}`;
+  const mock = mockClient(client);
+  mock.on(PutObjectCommand).callsFake((input: PutObjectCommand['input']) => {
+    const body =
+      typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : (input.Body as Uint8Array);
+    objects.set(id(input.Bucket, input.Key), {
+      body: new Uint8Array(body),
+      ...(input.ContentType ? { contentType: input.ContentType } : {}),
+    });
+    return { ETag: '"etag"' };
+  });
+  mock.on(GetObjectCommand).callsFake((input: GetObjectCommand['input']) => {
+    const object = objects.get(id(input.Bucket, input.Key));
+    if (!object) throw new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} });
+    const body = {
+      transformToByteArray: async () => object.body,
+    } as unknown as GetObjectCommandOutput['Body'];
+    return { Body: body, ContentType: object.contentType, ContentLength: object.body.length };
+  });
+  mock.on(HeadObjectCommand).callsFake((input: HeadObjectCommand['input']) => {
+    const object = objects.get(id(input.Bucket, input.Key));
+    if (!object) throw new NotFound({ message: 'Not Found', $metadata: {} });
+    return { ContentType: object.contentType, ContentLength: object.body.length };
+  });
+  mock.on(DeleteObjectCommand).callsFake((input: DeleteObjectCommand['input']) => {
+    objects.delete(id(input.Bucket, input.Key));
+    return {};
+  });
+  return { client, mock, objects };
+}
