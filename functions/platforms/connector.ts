@@ -1,41 +1,209 @@
-import type { PLATFORMS } from '../db/schema';
+import type { Clock, Logger } from '../core/ports';
 
-export type Platform = (typeof PLATFORMS)[number];
+/** Every network Plume publishes to. `sandbox` is the built-in simulated network. */
+export const PLATFORM_IDS = [
+  'bluesky',
+  'mastodon',
+  'twitter',
+  'linkedin',
+  'facebook',
+  'instagram',
+  'threads',
+  'tiktok',
+  'sandbox',
+] as const;
+export type Platform = (typeof PLATFORM_IDS)[number];
 
 /**
  * How a platform failure must be handled (DESIGN.md section 4): `auth` marks the account
- * needs_reauth; `permanent` fails with the platform's message; `transient` and
- * `rate_limited` retry with backoff honouring `retryAfterSeconds`; `unknown_outcome` means
- * the post may exist, so the target becomes `unconfirmed` and is never re-sent blindly.
+ * needs_reauth; `permanent` fails with the platform's message shown verbatim; `transient`
+ * and `rate_limited` retry with jittered backoff honouring `retryAfterSeconds`;
+ * `unknown_outcome` means the post may exist, so the target becomes `unconfirmed` and is
+ * never re-sent blindly.
  */
 export type PlatformErrorKind = 'auth' | 'permanent' | 'transient' | 'rate_limited' | 'unknown_outcome';
+
+export interface PlatformErrorDetails {
+  /** The platform's own error code or subcode, e.g. Graph API 190 or IG 2207020. */
+  platformCode?: string;
+  /** From Retry-After / x-rate-limit-reset / x-ratelimit-reset and the like. */
+  retryAfterSeconds?: number;
+  status?: number;
+}
 
 export class PlatformError extends Error {
   constructor(
     readonly kind: PlatformErrorKind,
     message: string,
-    readonly details: { platformCode?: string; retryAfterSeconds?: number; status?: number } = {},
+    readonly details: PlatformErrorDetails = {},
   ) {
     super(message);
     this.name = 'PlatformError';
   }
 }
 
-export interface PublishRequest {
-  accessToken: string;
-  accountId: string;
+/** Limits of a network, from configuration (`limits.ts` in each connector) or read at run time. */
+export interface PlatformLimits {
+  maxTextLength: number;
+  /** How text is measured: X weighted length, graphemes, UTF-16 units, or Threads' bytes for emoji. */
+  textCounting: 'twitter-weighted' | 'graphemes' | 'characters' | 'threads';
+  /** Characters a URL counts as, when the network shortens links (X: 23; Mastodon: reserved per URL). */
+  urlLength?: number;
+  maxImages: number;
+  maxVideos: number;
+  maxImageBytes: number;
+  maxVideoBytes: number;
+  /** May images and a video be combined in one post? */
+  mixedMedia: boolean;
+  maxHashtags?: number;
+  maxMentions?: number;
+  supportsThreads: boolean;
+  supportsFirstComment: boolean;
+  /** Networks that cannot post text alone (Instagram, TikTok). */
+  requiresMedia: boolean;
+}
+
+export interface MediaItem {
+  id: string;
+  kind: 'image' | 'video' | 'gif';
+  mimeType: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  durationSeconds?: number;
+  altText?: string;
+  /** A URL the platform (or Plume) can fetch the file from: presigned S3 or the local media URL. */
+  url: string;
+}
+
+/** What the composer produced for one target: text, media, and follow-ups where supported. */
+export interface PostDraft {
   text: string;
-  mediaUrls: string[];
+  media: MediaItem[];
+  /** Replies posted under the first post (threads on X, Bluesky, Mastodon, Threads). */
+  thread?: string[];
+  /** A comment posted right after (LinkedIn, Facebook, Instagram). */
   firstComment?: string;
+}
+
+export interface ValidationIssue {
+  field: 'text' | 'media' | 'thread' | 'firstComment';
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+  /** For counters: how much was used of how much. */
+  used?: number;
+  limit?: number;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  /** Absent when the platform issued none; never overwrite a stored one with an empty value. */
+  refreshToken?: string;
+  expiresAt?: Date;
+  refreshTokenExpiresAt?: Date;
+  scopes: string[];
+}
+
+export interface AccountProfile {
+  accountId: string;
+  name: string;
+  handle: string;
+  avatarUrl?: string;
+  profileUrl?: string;
+  /** Server for federated networks (Mastodon instance, Bluesky PDS). */
+  serviceUrl?: string;
+  extra?: Record<string, unknown>;
+}
+
+/** Decrypted credentials of a connected account, handed to a connector for one call. */
+export interface AccountCredentials extends TokenSet {
+  accountId: string;
+  handle?: string;
+  serviceUrl?: string;
+  extra?: Record<string, unknown>;
+}
+
+export interface OAuthClient {
+  clientId: string;
+  clientSecret?: string;
+  redirectUri: string;
+}
+
+export interface OAuth2Flow {
+  kind: 'oauth2';
+  /** PKCE S256 where the platform supports it. `serviceUrl` for Mastodon instances. */
+  authorizationUrl(input: {
+    client: OAuthClient;
+    state: string;
+    codeChallenge: string;
+    serviceUrl?: string;
+  }): string;
+  exchangeCode(input: {
+    client: OAuthClient;
+    code: string;
+    codeVerifier: string;
+    serviceUrl?: string;
+  }): Promise<{ tokens: TokenSet; profile: AccountProfile }>;
+}
+
+export interface AppPasswordFlow {
+  kind: 'app-password';
+  login(input: { identifier: string; password: string; serviceUrl?: string }): Promise<{
+    tokens: TokenSet;
+    profile: AccountProfile;
+  }>;
 }
 
 export interface PublishedPost {
   platformPostId: string;
   url?: string;
+  /** Ids of thread replies / first comment, in order. */
+  followUpIds?: string[];
 }
 
-/** One social network behind one interface; each network is a module in functions/platforms. */
+export interface PostMetrics {
+  platformPostId: string;
+  impressions?: number;
+  reach?: number;
+  likes?: number;
+  comments?: number;
+  shares?: number;
+  clicks?: number;
+  saves?: number;
+  videoViews?: number;
+  fetchedAt: Date;
+}
+
+export interface PublishingQuota {
+  used: number;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Injected into connectors so tests can point them at local stand-ins and control time. */
+export interface ConnectorContext {
+  fetch: typeof fetch;
+  clock: Clock;
+  logger: Logger;
+  /** Base URLs by name (e.g. `api`, `upload`, `auth`), defaulting to the real platform hosts. */
+  endpoints?: Record<string, string>;
+  /** Per-request timeout for platform calls. */
+  timeoutMs?: number;
+}
+
+/** One social network behind one interface; each network is a folder in functions/platforms. */
 export interface Connector {
   readonly platform: Platform;
-  publish(request: PublishRequest): Promise<PublishedPost>;
+  readonly displayName: string;
+  readonly connect: OAuth2Flow | AppPasswordFlow;
+  /** Configured limits; `readLimits` may refine them from the platform at run time. */
+  limits(credentials?: AccountCredentials): PlatformLimits;
+  readLimits?(credentials: AccountCredentials): Promise<Partial<PlatformLimits>>;
+  /** Pure and synchronous: the dashboard runs the same code for its live counters. */
+  validate(draft: PostDraft, limits: PlatformLimits): ValidationIssue[];
+  refresh?(credentials: AccountCredentials, client?: OAuthClient): Promise<TokenSet>;
+  publish(credentials: AccountCredentials, draft: PostDraft): Promise<PublishedPost>;
+  fetchMetrics(credentials: AccountCredentials, platformPostIds: string[]): Promise<PostMetrics[]>;
+  quota?(credentials: AccountCredentials): Promise<PublishingQuota>;
 }
