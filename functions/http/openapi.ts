@@ -88,6 +88,12 @@ function operation(route: RouteDefinition, components: JsonObject): JsonObject {
       ? { description: 'OK', content: { 'application/json': { schema: toSchema(contract.response, components, 'output') } } }
       : { description: 'OK' };
   const responses: JsonObject = { [successStatus]: success };
+  for (const [status, other] of Object.entries(contract.otherResponses ?? {})) {
+    responses[status] = {
+      description: other.description,
+      content: { 'application/json': { schema: toSchema(other.schema, components, 'output') } },
+    };
+  }
   if (contract.body || contract.params || contract.query) responses['400'] = problemRef('Invalid input');
   if (route.access !== 'public') {
     responses['401'] = problemRef('Not signed in');

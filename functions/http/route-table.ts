@@ -65,6 +65,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('auth', 'POST', '/auth/verify-email', 'verifyEmail', 'public', 'Confirm an email address'),
   route('auth', 'POST', '/auth/resend-verification', 'resendVerification', 'viewer', 'Send the verification email again'),
   route('auth', 'POST', '/auth/ws-ticket', 'createWebSocketTicket', 'viewer', 'Single-use ticket for the WebSocket connection'),
+  route('auth', 'POST', '/auth/switch-organization', 'switchOrganization', 'viewer', 'Act in another organization you belong to'),
 
   // Users
   route('users', 'GET', '/users/profile', 'getProfile', 'viewer', 'The signed-in user'),
@@ -82,6 +83,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('organizations', 'POST', '/organizations/members/invite', 'inviteMember', 'admin', 'Invite a member by email'),
   route('organizations', 'DELETE', '/organizations/members/{id}', 'removeMember', 'admin', 'Remove a member'),
   route('organizations', 'PUT', '/organizations/members/{id}', 'updateMemberRole', 'admin', "Change a member's role"),
+  route('organizations', 'DELETE', '/organizations/invitations/{id}', 'revokeInvitation', 'admin', 'Revoke a pending invitation'),
+  route('organizations', 'GET', '/invitations/{token}', 'getInvitation', 'public', 'What an invitation is for'),
+  route('organizations', 'POST', '/invitations/accept', 'acceptInvitation', 'public', 'Accept an invitation (sign in or create the account)'),
+  route('organizations', 'GET', '/api-keys', 'listApiKeys', 'admin', 'API keys of the organization'),
+  route('organizations', 'POST', '/api-keys', 'createApiKey', 'admin', 'Create an API key (shown once)'),
+  route('organizations', 'DELETE', '/api-keys/{id}', 'revokeApiKey', 'admin', 'Revoke an API key'),
   route('organizations', 'GET', '/organizations/subscription', 'getSubscription', 'viewer', 'Plan, limits and usage'),
   route('organizations', 'POST', '/organizations/subscription', 'updateSubscription', 'admin', 'Change plan (Stripe Checkout)'),
 

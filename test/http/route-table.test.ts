@@ -34,7 +34,8 @@ describe('route table', () => {
 
   it('keeps the public surface small: only auth entry points, webhooks and system routes', () => {
     const publicRoutes = ROUTES.filter((r) => r.access === 'public').map((r) => r.area);
-    expect(new Set(publicRoutes)).toEqual(new Set(['system', 'auth', 'webhooks']));
+    expect(new Set(publicRoutes)).toEqual(new Set(['system', 'auth', 'webhooks', 'organizations']));
+    expect(ROUTES.filter((r) => r.area === 'organizations' && r.access === 'public').map((r) => r.name).sort()).toEqual(['acceptInvitation', 'getInvitation']);
   });
 
   it('has contracts only for routes that exist', () => {

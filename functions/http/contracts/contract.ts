@@ -12,6 +12,8 @@ export interface RouteContract {
   response?: z.ZodType;
   /** Status of a successful response (200 unless stated). */
   successStatus?: number;
+  /** Other statuses that answer with a JSON body that is not a problem (e.g. health's 503). */
+  otherResponses?: Record<string, { description: string; schema: z.ZodType }>;
   /** Response content type when not JSON (e.g. text/html for the API reference). */
   responseContentType?: string;
 }

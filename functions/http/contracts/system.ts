@@ -15,7 +15,10 @@ export const healthResponse = z
   .meta({ id: 'Health' });
 
 export const systemContracts: Record<string, RouteContract> = {
-  getHealth: { response: healthResponse },
+  getHealth: {
+    response: healthResponse,
+    otherResponses: { '503': { description: 'The database is unreachable', schema: healthResponse } },
+  },
   getOpenApiDocument: { response: z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' }) },
   getApiReference: { responseContentType: 'text/html' },
 };
