@@ -18,7 +18,10 @@ const envSchema = z.object({
   DB_HOST: z.string().optional(),
   DB_PORT: z.coerce.number().int().default(5432),
   DB_NAME: z.string().default('plume'),
-  DB_USER: z.string().default('plume_app'),
+  /** The IAM-auth login role Lambdas connect as; it may SET ROLE to plume_app / plume_system. */
+  DB_USER: z.string().default('plume_lambda'),
+  /** Migration function only: the RDS-managed master secret (JSON username/password). */
+  DB_ADMIN_SECRET_ARN: z.string().optional(),
   DB_IAM_AUTH: z.enum(['true', 'false']).default('false'),
   PLUME_DATA_DIR: z.string().default('.data'),
 

@@ -1,6 +1,6 @@
 import type { AuthContext } from './auth-context';
 import { HttpProblem } from './problem';
-import { ROLES, type Access, type Role } from './route-table';
+import { ROLES, type Access, type Role, type RouteDefinition } from './route-table';
 
 const rank = (role: Role): number => ROLES.indexOf(role);
 
@@ -20,5 +20,24 @@ export function enforceAccess(access: Access, auth: AuthContext | undefined): vo
   }
   if (!roleAtLeast(auth.role, access)) {
     throw new HttpProblem(403, 'forbidden', `This needs the ${access} role or higher; you are ${auth.role}.`);
+  }
+}
+
+/** Areas an API key may never call: a key must not manage identities or mint more keys. */
+const PERSONAL_AREAS = new Set(['auth', 'users']);
+const KEY_MANAGEMENT = new Set(['listApiKeys', 'createApiKey', 'revokeApiKey']);
+
+/**
+ * API keys carry scopes on top of their role: `read` for GET, `write` for everything else.
+ * Personal and key-management routes stay session-only.
+ */
+export function enforceApiKeyScope(route: Pick<RouteDefinition, 'area' | 'method' | 'name'>, auth: AuthContext | undefined): void {
+  if (auth?.via !== 'api-key') return;
+  if (PERSONAL_AREAS.has(route.area) || KEY_MANAGEMENT.has(route.name)) {
+    throw new HttpProblem(403, 'forbidden', 'API keys cannot call this route; sign in instead.');
+  }
+  const needed = route.method === 'GET' ? 'read' : 'write';
+  if (!auth.scopes?.includes(needed)) {
+    throw new HttpProblem(403, 'forbidden', `This API key lacks the "${needed}" scope.`);
   }
 }

@@ -1,11 +1,12 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getContainer, type Container } from '../adapters/container';
-import { enforceAccess } from './access';
+import { enforceAccess, enforceApiKeyScope } from './access';
 import type { AuthContext } from './auth-context';
 import { authenticate } from './authenticate';
 import { CONTRACTS } from './contracts';
 import { problemErrors } from './middleware/problem-errors';
+import { enforceRateLimit } from './rate-limits';
 import { HttpProblem } from './problem';
 import { validateRequest, type ValidatedInput } from './request';
 import { routeKey, routesOfArea, type Area, type RouteDefinition } from './route-table';
@@ -71,10 +72,12 @@ export function createAreaHandler(area: Area, operations: Partial<Record<string,
     container = await getContainer();
     const auth = route.access === 'public' ? undefined : await authenticate(event, container);
     enforceAccess(route.access, auth);
+    enforceApiKeyScope(route, auth);
+    const rateLimitHeaders = await enforceRateLimit(container, route, event, auth);
     const input = validateRequest(event, CONTRACTS[route.name] ?? {});
     const requestId = event.requestContext?.requestId ?? 'local';
     const result = await operation(input, { event, container, route, auth, requestId });
-    return toResponse(route, result);
+    return toResponse(route, { ...result, headers: { ...rateLimitHeaders, ...result.headers } });
   };
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()

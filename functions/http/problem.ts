@@ -17,6 +17,8 @@ export type ProblemCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'plan_limit_reached'
+  | 'email_not_verified'
   | 'rate_limited'
   | 'not_implemented'
   | 'service_unavailable'
@@ -32,6 +34,8 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
+  plan_limit_reached: 'Your plan does not allow more of these',
+  email_not_verified: 'Verify your email address first',
   rate_limited: 'Too many requests',
   not_implemented: 'Not implemented yet',
   service_unavailable: 'Service unavailable',

@@ -2,6 +2,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getContainer, type Container } from '../adapters/container';
+import { markTargetsInFlight } from '../core/publishing/sweep-marker';
 import { claimPostTarget, transitionPostTarget, type PostTarget } from '../core/publishing/post-target-transitions';
 import { socialAccounts } from '../db/schema';
 import { withSystem } from '../db/tenant';
@@ -37,6 +38,8 @@ export const handler = async (event: SQSEvent, _context?: Context): Promise<SQSB
       logger.info('Publish trigger ignored: stale version, duplicate delivery or not scheduled', parsed.data);
       return;
     }
+    // A claim that crashes must still be found by the sweep (it becomes `unconfirmed`).
+    await markTargetsInFlight(container.kv, clock, clock.now());
     await announce(container, claimed);
     const [account] = await withSystem(db, (tx) =>
       tx.select({ platform: socialAccounts.platform }).from(socialAccounts).where(eq(socialAccounts.id, claimed.socialAccountId)),

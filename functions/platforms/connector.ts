@@ -61,6 +61,8 @@ export interface PlatformLimits {
   supportsFirstComment: boolean;
   /** Networks that cannot post text alone (Instagram, TikTok). */
   requiresMedia: boolean;
+  /** Longest video accepted, where known (TikTok reads it per creator at run time). */
+  maxVideoDurationSeconds?: number;
 }
 
 export interface MediaItem {
@@ -84,10 +86,15 @@ export interface PostDraft {
   thread?: string[];
   /** A comment posted right after (LinkedIn, Facebook, Instagram). */
   firstComment?: string;
+  /**
+   * Per-target platform settings chosen in the composer (TikTok privacy level and interaction
+   * toggles, LinkedIn visibility...). Each connector documents and validates its own keys.
+   */
+  options?: Record<string, unknown>;
 }
 
 export interface ValidationIssue {
-  field: 'text' | 'media' | 'thread' | 'firstComment';
+  field: 'text' | 'media' | 'thread' | 'firstComment' | 'options';
   code: string;
   message: string;
   severity: 'error' | 'warning';
@@ -144,7 +151,15 @@ export interface OAuth2Flow {
     code: string;
     codeVerifier: string;
     serviceUrl?: string;
-  }): Promise<{ tokens: TokenSet; profile: AccountProfile }>;
+  }): Promise<{
+    tokens: TokenSet;
+    profile: AccountProfile;
+    /**
+     * Further accounts the same grant gives access to (each Facebook Page the user shared in
+     * Meta's dialog beyond the first), each with its own tokens; the caller may connect them too.
+     */
+    additionalAccounts?: { tokens: TokenSet; profile: AccountProfile }[];
+  }>;
 }
 
 export interface AppPasswordFlow {
@@ -160,6 +175,11 @@ export interface PublishedPost {
   url?: string;
   /** Ids of thread replies / first comment, in order. */
   followUpIds?: string[];
+  /**
+   * Follow-ups (replies, first comment) that failed after the main post went out. The post is
+   * live, so the publish must not fail (a retry would post it twice); tell the user instead.
+   */
+  warnings?: string[];
 }
 
 export interface PostMetrics {

@@ -13,6 +13,11 @@ export interface PlatformRequest {
    */
   creates?: boolean;
   timeoutMs?: number;
+  /**
+   * `text` returns the body unparsed, for JSON whose integers exceed 2^53 (TikTok post ids)
+   * and would lose digits in JSON.parse.
+   */
+  responseType?: 'json' | 'text';
 }
 
 export interface PlatformResponse<T = unknown> {
@@ -37,8 +42,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-async function readBody(response: Response): Promise<unknown> {
+async function readBody(response: Response, responseType: 'json' | 'text' = 'json'): Promise<unknown> {
   const text = await response.text();
+  if (responseType === 'text') return text;
   if (!text) return undefined;
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
@@ -95,7 +101,7 @@ export async function platformRequest<T = unknown>(
   }
   let parsed: unknown;
   try {
-    parsed = await readBody(response);
+    parsed = await readBody(response, request.responseType);
   } catch {
     if (request.creates && response.ok) {
       throw new PlatformError('unknown_outcome', `${platform}: the response was cut off after the platform accepted the request`);

@@ -26,6 +26,7 @@ import { SecretsManagerSecrets, secretSourcesFromEnv } from './secrets-manager-s
 import { SesMailer } from './ses-mailer';
 import { SqsJobQueue, parseQueueUrls } from './sqs-job-queue';
 import { StripeBilling } from './stripe-billing';
+import { unavailableDatabase } from './unavailable-database';
 
 export { AnthropicLlm } from './anthropic-llm';
 export { ApiGatewayRealtime } from './api-gateway-realtime';
@@ -48,7 +49,7 @@ export { StripeBilling } from './stripe-billing';
 export async function createAwsContainer(env: Env): Promise<Container> {
   const clock = new SystemClock();
   const logger = createLogger('plume', env.LOG_LEVEL);
-  const { db } = await createDatabaseFromEnv(env);
+  const db = env.DB_HOST || env.DATABASE_URL ? (await createDatabaseFromEnv(env)).db : unavailableDatabase();
   const secrets: Secrets = new SecretsManagerSecrets(
     new SecretsManagerClient({}),
     secretSourcesFromEnv(env),

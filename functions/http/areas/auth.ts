@@ -1,4 +1,19 @@
 import { createAreaHandler } from '../area-handler';
+import { createWebSocketTicket, resendVerification, verifyEmail } from '../operations/auth/email-verification';
+import { login } from '../operations/auth/login';
+import { forgotPassword, resetPassword } from '../operations/auth/password-reset';
+import { register } from '../operations/auth/register';
+import { logout, refreshSession, switchOrganization } from '../operations/auth/session';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('auth', {});
+export const handler = createAreaHandler('auth', {
+  register,
+  login,
+  logout,
+  refreshSession,
+  switchOrganization,
+  forgotPassword,
+  resetPassword,
+  verifyEmail,
+  resendVerification,
+  createWebSocketTicket,
+});

@@ -1,4 +1,21 @@
 import { createAreaHandler } from '../area-handler';
+import { createApiKey, listApiKeys, revokeApiKey } from '../operations/organizations/api-keys';
+import { acceptInvitation, getInvitation } from '../operations/organizations/invitations';
+import { inviteMember, listMembers, removeMember, revokeInvitation, updateMemberRole } from '../operations/organizations/members';
+import { getOrganization, updateOrganization } from '../operations/organizations/organization';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('organizations', {});
+// Subscription routes belong to the billing milestone and answer 501 until then.
+export const handler = createAreaHandler('organizations', {
+  getOrganization,
+  updateOrganization,
+  listMembers,
+  inviteMember,
+  revokeInvitation,
+  removeMember,
+  updateMemberRole,
+  getInvitation,
+  acceptInvitation,
+  listApiKeys,
+  createApiKey,
+  revokeApiKey,
+});

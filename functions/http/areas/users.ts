@@ -1,4 +1,14 @@
 import { createAreaHandler } from '../area-handler';
+import { getDataExport, requestDataExport } from '../operations/users/data-export';
+import { deleteAccount, getProfile, updateProfile } from '../operations/users/profile';
+import { listSessions, revokeSession } from '../operations/users/sessions';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('users', {});
+export const handler = createAreaHandler('users', {
+  getProfile,
+  updateProfile,
+  deleteAccount,
+  listSessions,
+  revokeSession,
+  requestDataExport,
+  getDataExport,
+});

@@ -1,0 +1,96 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
+import { organizations } from './organizations';
+import { PLATFORMS, socialAccounts } from './social-accounts';
+
+/** A competitor account the organization watches (competitor monitor agent). */
+export const competitors = pgTable(
+  'competitors',
+  {
+    id: primaryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    handle: varchar('handle', { length: 255 }).notNull(),
+    name: varchar('name', { length: 255 }),
+    profileUrl: text('profile_url'),
+    notes: text('notes'),
+    isActive: boolean('is_active').notNull().default(true),
+    lastCheckedAt: timestamptz('last_checked_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('competitors_organization_platform_handle_key').on(t.organizationId, t.platform, t.handle),
+    checkIn('competitors_platform_check', t.platform, PLATFORMS),
+  ],
+);
+
+/** A point-in-time reading of a competitor, for cadence and engagement benchmarks. */
+export const competitorSnapshots = pgTable(
+  'competitor_snapshots',
+  {
+    id: primaryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    competitorId: uuid('competitor_id')
+      .notNull()
+      .references(() => competitors.id, { onDelete: 'cascade' }),
+    followersCount: bigint('followers_count', { mode: 'number' }),
+    postsCount: integer('posts_count'),
+    /** Posts per week over the snapshot window. */
+    postingCadence: numeric('posting_cadence', { precision: 7, scale: 2, mode: 'number' }),
+    avgEngagementRate: numeric('avg_engagement_rate', { precision: 7, scale: 2, mode: 'number' }),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    capturedAt: timestamptz('captured_at').notNull().defaultNow(),
+  },
+  (t) => [index('competitor_snapshots_competitor_captured_idx').on(t.competitorId, t.capturedAt)],
+);
+
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+/** A mention of the brand (comment, reply, tag) for sentiment and crisis detection. */
+export const mentions = pgTable(
+  'mentions',
+  {
+    id: primaryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    socialAccountId: uuid('social_account_id').references(() => socialAccounts.id, { onDelete: 'set null' }),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    /** The platform's id of the mentioning item; with platform, stored once. */
+    externalId: varchar('external_id', { length: 255 }).notNull(),
+    authorHandle: varchar('author_handle', { length: 255 }),
+    authorName: varchar('author_name', { length: 255 }),
+    content: text('content').notNull(),
+    url: text('url'),
+    sentimentScore: numeric('sentiment_score', { precision: 3, scale: 2, mode: 'number' }),
+    sentimentLabel: text('sentiment_label', { enum: SENTIMENT_LABELS }),
+    handledAt: timestamptz('handled_at'),
+    mentionedAt: timestamptz('mentioned_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('mentions_organization_platform_external_key').on(t.organizationId, t.platform, t.externalId),
+    checkIn('mentions_platform_check', t.platform, PLATFORMS),
+    checkIn('mentions_sentiment_label_check', t.sentimentLabel, SENTIMENT_LABELS),
+    index('mentions_organization_mentioned_idx').on(t.organizationId, t.mentionedAt),
+    index('mentions_social_account_idx').on(t.socialAccountId),
+  ],
+);

@@ -1,0 +1,50 @@
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { Database, Schema } from './client';
+
+/** The transaction handed to `withTenant` / `withSystem` callbacks; it is also a `Database`. */
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs `fn` in one transaction as the tenant `organizationId`, under row-level security.
+ *
+ * Why it is written exactly like this (each trap was hit on this machine, DESIGN.md section 3):
+ * - `SET LOCAL ROLE plume_app`: the connecting user owns the tables (and is a superuser on
+ *   PGlite and in CI), and owners/superusers skip policies. plume_app is NOSUPERUSER and
+ *   NOBYPASSRLS, so the policies apply. LOCAL ends with the transaction.
+ * - `set_config('app.org_id', $1, true)`: a bound parameter (no SQL built from strings), and
+ *   `true` = transaction-local. A session-level `SET` would leak the tenant to the next request
+ *   that borrows this pooled connection; a `SET LOCAL` outside a transaction does nothing.
+ *   Hence everything, including the setting, happens inside `db.transaction`.
+ * - The policies read `nullif(current_setting('app.org_id', true), '')::uuid`, so a malformed
+ *   id would surface as a cast error deep inside some query; it is refused here instead.
+ * Code must still filter by organization itself: RLS is the second guard, not the first.
+ */
+export async function withTenant<T>(
+  db: Database,
+  organizationId: string,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  if (!UUID.test(organizationId))
+    throw new TypeError(`withTenant: not an organization id: ${JSON.stringify(organizationId)}`);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local role plume_app`);
+    await tx.execute(sql`select set_config('app.org_id', ${organizationId}, true)`);
+    return fn(tx);
+  });
+}
+
+/**
+ * Runs `fn` in one transaction as plume_system, which sees every organization's rows (still
+ * through policies, never by bypassing RLS). For work that precedes or spans tenants: sign-in
+ * and token lookups, registration, webhook intake, the publish sweep, super-admin pages.
+ * Prefer `withTenant` whenever the organization is known.
+ */
+export async function withSystem<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local role plume_system`);
+    return fn(tx);
+  });
+}

@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../../core/audit/record-audit';
+import { consumeEmailToken, issueEmailToken } from '../../../core/identity/email-tokens';
+import { verificationMail } from '../../../core/identity/mail-templates';
+import { issueWebSocketTicket, WS_TICKET_TTL_SECONDS } from '../../../core/realtime/websocket-tickets';
+import { users } from '../../../db/schema';
+import { withSystem } from '../../../db/tenant';
+import type { Operation } from '../../area-handler';
+import { HttpProblem } from '../../problem';
+import { auditActor } from '../../request-origin';
+
+export const verifyEmail: Operation = async ({ body }, { container, event }) => {
+  const { token } = body as { token: string };
+  const now = container.clock.now();
+  const verified = await withSystem(container.db, async (tx) => {
+    const userId = await consumeEmailToken(tx, token, 'verify_email', now);
+    if (!userId) return false;
+    await tx.update(users).set({ emailVerified: true, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, userId));
+    await recordAudit(tx, { ...auditActor(event), userId }, { action: 'verify_email', resourceType: 'user', resourceId: userId });
+    return true;
+  });
+  if (!verified) {
+    throw new HttpProblem(400, 'validation_failed', 'This verification link is invalid, used or expired; send a new one.', {
+      errors: [{ field: 'body.token', message: 'Invalid or expired verification link' }],
+    });
+  }
+  return { body: { emailVerified: true } };
+};
+
+/** Sends a fresh link (the previous one stops working). Already verified: nothing to send. */
+export const resendVerification: Operation = async (_input, { container, auth }) => {
+  const now = container.clock.now();
+  const issued = await withSystem(container.db, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, auth!.userId));
+    if (!user || user.emailVerified) return undefined;
+    return { user, token: await issueEmailToken(tx, user.id, 'verify_email', now) };
+  });
+  if (issued) {
+    const link = `${container.env.PUBLIC_URL}/verify-email?token=${encodeURIComponent(issued.token)}`;
+    await container.mailer.send(verificationMail(issued.user.email, issued.user.firstName, link));
+  }
+  return { status: 202 };
+};
+
+export const createWebSocketTicket: Operation = async (_input, { container, auth }) => {
+  const ticket = await issueWebSocketTicket(container.kv, container.clock, {
+    userId: auth!.userId,
+    organizationId: auth!.organizationId,
+  });
+  return { status: 201, body: { ticket, expiresIn: WS_TICKET_TTL_SECONDS } };
+};

@@ -1,0 +1,50 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Container } from '../adapters/container';
+import { checkRateLimit, rateLimitHeaders, type RateLimitRule } from '../core/identity/rate-limit';
+import type { AuthContext } from './auth-context';
+import { HttpProblem } from './problem';
+import { clientIp } from './request-origin';
+import type { RouteDefinition } from './route-table';
+
+/** Unauthenticated entry points that a bot would hammer: limited per IP. */
+const PUBLIC_SENSITIVE: RateLimitRule = { name: 'auth', limit: 20, windowSeconds: 60 };
+/** Anything that sends email: limited per IP, tighter. */
+const SENDS_MAIL: RateLimitRule = { name: 'mail', limit: 5, windowSeconds: 300 };
+/** Every authenticated call: per user or API key. */
+const AUTHENTICATED: RateLimitRule = { name: 'api', limit: 600, windowSeconds: 60 };
+
+const RULES_BY_ROUTE: Record<string, RateLimitRule> = {
+  register: PUBLIC_SENSITIVE,
+  login: PUBLIC_SENSITIVE,
+  refreshSession: { name: 'refresh', limit: 60, windowSeconds: 60 },
+  resetPassword: PUBLIC_SENSITIVE,
+  verifyEmail: PUBLIC_SENSITIVE,
+  getInvitation: PUBLIC_SENSITIVE,
+  acceptInvitation: PUBLIC_SENSITIVE,
+  forgotPassword: SENDS_MAIL,
+  resendVerification: SENDS_MAIL,
+  inviteMember: { name: 'invite', limit: 30, windowSeconds: 3600 },
+  requestDataExport: { name: 'export', limit: 5, windowSeconds: 3600 },
+};
+
+/**
+ * Applies the route's rate limit and returns the RateLimit headers for the response; throws
+ * 429 with Retry-After when over. Routes without a rule and without a caller are unlimited
+ * here (webhooks are verified by signature instead).
+ */
+export async function enforceRateLimit(
+  container: Container,
+  route: RouteDefinition,
+  event: APIGatewayProxyEventV2,
+  auth: AuthContext | undefined,
+): Promise<Record<string, string>> {
+  const rule = RULES_BY_ROUTE[route.name] ?? (auth ? AUTHENTICATED : undefined);
+  if (!rule) return {};
+  const caller = rule === AUTHENTICATED && auth ? (auth.apiKeyId ?? auth.userId) : clientIp(event);
+  const decision = await checkRateLimit(container.kv, container.clock, rule, caller);
+  const headers = rateLimitHeaders(decision);
+  if (!decision.allowed) {
+    throw new HttpProblem(429, 'rate_limited', `Too many requests; try again in ${decision.resetSeconds} s.`, { headers });
+  }
+  return headers;
+}

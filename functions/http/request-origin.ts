@@ -1,0 +1,33 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { AuditActor } from '../core/audit/record-audit';
+import type { AuthContext } from './auth-context';
+import { header } from './request';
+
+/**
+ * The caller's IP. Behind CloudFront, API Gateway sees CloudFront's address, so the
+ * distribution forwards `CloudFront-Viewer-Address` (set by CloudFront, not spoofable by the
+ * client, unlike the first X-Forwarded-For entry). Direct calls use the source IP.
+ */
+export function clientIp(event: APIGatewayProxyEventV2): string {
+  const viewer = header(event, 'cloudfront-viewer-address');
+  if (viewer) {
+    const ip = viewer.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (ip) return ip;
+  }
+  return event.requestContext.http.sourceIp;
+}
+
+export function userAgent(event: APIGatewayProxyEventV2): string | null {
+  return header(event, 'user-agent')?.slice(0, 512) ?? null;
+}
+
+/** Everything the audit log records about who acted. */
+export function auditActor(event: APIGatewayProxyEventV2, auth?: Pick<AuthContext, 'userId' | 'organizationId'>): AuditActor {
+  return {
+    userId: auth?.userId ?? null,
+    organizationId: auth?.organizationId ?? null,
+    ipAddress: clientIp(event),
+    userAgent: userAgent(event),
+    requestId: event.requestContext.requestId,
+  };
+}

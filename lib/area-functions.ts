@@ -1,0 +1,36 @@
+import { Duration } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { AREAS, type Area } from '../functions/http/route-table';
+import { createAppFunction, type AppResources } from './app-resources';
+import { AREA_ACCESS } from './function-access';
+import type { PlumeFunction } from './plume-function';
+
+/**
+ * One Lambda per route-table area (functions/http/areas/<area>.ts): areas scale, fail and
+ * are permitted independently, without one function per route.
+ */
+export class AreaFunctions extends Construct {
+  readonly byArea: Record<Area, PlumeFunction>;
+
+  constructor(scope: Construct, id: string, resources: AppResources) {
+    super(scope, id);
+    this.byArea = Object.fromEntries(
+      AREAS.map((area) => [
+        area,
+        createAppFunction(this, area, resources, {
+          entry: `functions/http/areas/${area}.ts`,
+          service: `api-${area}`,
+          description: `Plume HTTP API: ${area} routes`,
+          capabilities: AREA_ACCESS[area],
+          // Below API Gateway's 30 s integration limit so the handler, not the gateway, answers.
+          timeout: Duration.seconds(25),
+          memorySize: 1024,
+        }),
+      ]),
+    ) as Record<Area, PlumeFunction>;
+  }
+
+  get all(): PlumeFunction[] {
+    return AREAS.map((area) => this.byArea[area]);
+  }
+}

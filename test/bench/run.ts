@@ -1,0 +1,88 @@
+import type { Benchmark, BenchResult } from './benchmark';
+import { dashboardFirstLoad } from './dashboard';
+import { httpLoad } from './http-load';
+import { lambdaBundles } from './lambda-bundles';
+import { parseCliOptions, USAGE } from './options';
+import { REPO_ROOT, RESULTS_DIR } from './paths';
+import { describeMachine, machineInfo } from './report/machine';
+import { writeResults } from './report/results-file';
+import { renderTable } from './report/table';
+
+/**
+ * `npm run bench`: runs each registered benchmark, prints its tables, and writes every
+ * figure to test/bench/results/. A new benchmark is one module exporting a `Benchmark`,
+ * added to this list.
+ */
+const BENCHMARKS: readonly Benchmark[] = [lambdaBundles, httpLoad, dashboardFirstLoad];
+
+function printResult(benchmark: Benchmark, result: BenchResult): void {
+  console.log(`\n== ${benchmark.name}: ${benchmark.summary}\n`);
+  for (const table of result.tables) console.log(`${renderTable(table)}\n`);
+  for (const note of result.notes) console.log(`  note: ${note}`);
+  for (const finding of result.findings) console.log(`  FINDING: ${finding}`);
+}
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseCliOptions(process.argv.slice(2), process.env, REPO_ROOT);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(
+      `${USAGE}\n\nBenchmarks:\n${BENCHMARKS.map((b) => `  ${b.name.padEnd(20)}${b.summary}`).join('\n')}`,
+    );
+    return 0;
+  }
+  const unknown = options.only.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    console.error(
+      `Unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+    );
+    return 2;
+  }
+  const selected = BENCHMARKS.filter((b) => options.only.length === 0 || options.only.includes(b.name));
+
+  const startedAt = new Date();
+  const machine = machineInfo();
+  console.log(`Plume benchmarks${options.quick ? ' (quick smoke run: figures are indicative only)' : ''}`);
+  console.log(`Machine: ${describeMachine(machine)}`);
+  if (machine.loadAverage > machine.cpuCount / 2) {
+    console.log(
+      `Warning: load average ${machine.loadAverage} on ${machine.cpuCount} CPUs: other work will skew the figures.`,
+    );
+  }
+
+  const results: Record<string, BenchResult | { error: string }> = {};
+  let failed = false;
+  for (const benchmark of selected) {
+    try {
+      const result = await benchmark.run(options);
+      results[benchmark.name] = result;
+      printResult(benchmark, result);
+    } catch (error) {
+      // One broken benchmark must not hide the figures of the others.
+      failed = true;
+      results[benchmark.name] = { error: String((error as Error).stack ?? error) };
+      console.log(`\n== ${benchmark.name}: FAILED\n${String((error as Error).stack ?? error)}`);
+    }
+  }
+
+  if (options.write) {
+    const { help: _help, write: _write, ...settings } = options;
+    const file = await writeResults(RESULTS_DIR, startedAt, options.quick, {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      mode: options.quick ? 'quick' : 'full',
+      settings: { ...settings, databaseUrl: settings.databaseUrl ? '(set)' : undefined },
+      machine,
+      benchmarks: results,
+    });
+    console.log(`\nResults written to ${file.slice(REPO_ROOT.length + 1)}`);
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,570 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_QUEUES, QUEUE_NAMES } from '../../functions/core/ports/job-queue';
+import { AREAS, ROUTES, routeKey } from '../../functions/http/route-table';
+import { dashboardCsp } from '../../lib/dashboard';
+import { DB_LOGIN_USER } from '../../lib/database';
+import { AREA_ACCESS } from '../../lib/function-access';
+import { PlumeFunction } from '../../lib/plume-function';
+import { QUEUE_SETTINGS } from '../../lib/queue-settings';
+import { synthesize, type Synthesized } from './synth';
+import {
+  actionsOf,
+  findDependencyCycle,
+  logicalIdOf,
+  referencesIn,
+  resourcesOf,
+  statementsOfRole,
+  type CfnResource,
+} from './template';
+
+// CloudFront's managed policies (fixed ids documented by AWS).
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+let synth: Synthesized;
+let resources: Record<string, CfnResource>;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const props = (id: string): Record<string, unknown> => {
+  const resource = resources[id];
+  if (!resource) throw new Error(`No resource ${id}`);
+  return resource.Properties ?? {};
+};
+const envOf = (fn: PlumeFunction): Record<string, unknown> =>
+  (props(logicalIdOf(fn)).Environment as { Variables: Record<string, unknown> }).Variables;
+const statementsOf = (fn: PlumeFunction) => statementsOfRole(resources, logicalIdOf(fn.role!));
+const grantsAction = (fn: PlumeFunction, action: string) =>
+  statementsOf(fn).some((s) => actionsOf(s).includes(action));
+
+beforeAll(() => {
+  synth = synthesize();
+  resources = resourcesOf(synth.template);
+});
+
+describe('HTTP API', () => {
+  it('has exactly one route per route-table entry, each integrated with its area Lambda', () => {
+    const httpApiId = logicalIdOf(synth.stack.httpApi.api);
+    const routes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) =>
+      referencesIn(r.Properties?.ApiId).has(httpApiId),
+    );
+    expect(routes).toHaveLength(ROUTES.length);
+    const integrationTarget = new Map<string, Set<string>>();
+    for (const [id, integration] of ofType('AWS::ApiGatewayV2::Integration')) {
+      integrationTarget.set(id, referencesIn(integration.Properties?.IntegrationUri));
+    }
+    for (const route of ROUTES) {
+      const found = routes.filter(([, r]) => r.Properties?.RouteKey === routeKey(route));
+      expect(found, routeKey(route)).toHaveLength(1);
+      const [integrationId] = [...referencesIn(found[0]![1].Properties?.Target)];
+      expect([...integrationTarget.get(integrationId!)!], routeKey(route)).toEqual([
+        logicalIdOf(synth.stack.areaFunctions.byArea[route.area]),
+      ]);
+    }
+  });
+
+  it('uses payload 2.0, one integration and one invoke permission per area', () => {
+    const integrations = ofType('AWS::ApiGatewayV2::Integration').filter(
+      ([, i]) =>
+        i.Properties?.ApiId && referencesIn(i.Properties.ApiId).has(logicalIdOf(synth.stack.httpApi.api)),
+    );
+    expect(integrations).toHaveLength(AREAS.length);
+    for (const [, integration] of integrations) {
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+      });
+    }
+    for (const area of AREAS) {
+      const fnId = logicalIdOf(synth.stack.areaFunctions.byArea[area]);
+      const permissions = ofType('AWS::Lambda::Permission').filter(([, p]) =>
+        referencesIn(p.Properties?.FunctionName).has(fnId),
+      );
+      expect(permissions, area).toHaveLength(1);
+      expect(permissions[0]![1].Properties?.Principal).toBe('apigateway.amazonaws.com');
+    }
+  });
+
+  it('logs every request and throttles the $default stage; no CORS unless origins are configured', () => {
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('\\$context.requestId'),
+      },
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+    expect(props(logicalIdOf(synth.stack.httpApi.api)).CorsConfiguration).toBeUndefined();
+  });
+});
+
+describe('WebSocket API', () => {
+  it('authorizes $connect with the ticket query parameter and routes the three handlers', () => {
+    const fns = synth.stack.realtimeFunctions;
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['route.request.querystring.ticket'],
+    });
+    const authorizer = ofType('AWS::ApiGatewayV2::Authorizer')[0]!;
+    expect(referencesIn(authorizer[1].Properties?.AuthorizerUri).has(logicalIdOf(fns.authorizer))).toBe(true);
+
+    const wsRoutes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) =>
+      String(r.Properties?.RouteKey).startsWith('$'),
+    );
+    const byKey = Object.fromEntries(
+      wsRoutes.map(([, r]) => [r.Properties?.RouteKey as string, r.Properties]),
+    );
+    expect(Object.keys(byKey).sort()).toEqual(['$connect', '$default', '$disconnect']);
+    expect(byKey.$connect).toMatchObject({ AuthorizationType: 'CUSTOM' });
+    expect(byKey.$default?.AuthorizationType ?? 'NONE').toBe('NONE');
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'ws', AutoDeploy: true });
+  });
+
+  it('gives the callback URL and ManageConnections to functions that push, and to them only', () => {
+    const pushers = [
+      synth.stack.workers.publisher,
+      synth.stack.realtimeFunctions.default,
+      synth.stack.areaFunctions.byArea.posts,
+    ];
+    for (const fn of pushers) {
+      expect(envOf(fn).WS_CALLBACK_URL, fn.node.path).toBeDefined();
+      expect(grantsAction(fn, 'execute-api:ManageConnections'), fn.node.path).toBe(true);
+    }
+    const quiet = [synth.stack.areaFunctions.byArea.system, synth.stack.realtimeFunctions.authorizer];
+    for (const fn of quiet) {
+      expect(envOf(fn).WS_CALLBACK_URL, fn.node.path).toBeUndefined();
+      expect(grantsAction(fn, 'execute-api:ManageConnections'), fn.node.path).toBe(false);
+    }
+  });
+});
+
+describe('queues', () => {
+  it('has publish, jobs and one queue per agent, each with its own DLQ', () => {
+    const queues = ofType('AWS::SQS::Queue');
+    expect(queues).toHaveLength(QUEUE_NAMES.length * 2);
+    for (const { name, queue, deadLetterQueue } of synth.stack.queues.all) {
+      const main = props(logicalIdOf(queue));
+      expect(main.QueueName).toBe(`Plume-${name}`);
+      expect(main.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(deadLetterQueue), 'Arn'] },
+        maxReceiveCount: QUEUE_SETTINGS[name].maxReceiveCount,
+      });
+      expect(props(logicalIdOf(deadLetterQueue)).MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    }
+    expect(QUEUE_NAMES).toEqual(['publish', 'jobs', ...AGENT_QUEUES]);
+  });
+
+  it('encrypts every queue and refuses non-TLS access to each', () => {
+    for (const [id, queue] of ofType('AWS::SQS::Queue')) {
+      expect(queue.Properties?.SqsManagedSseEnabled, id).toBe(true);
+      const policies = ofType('AWS::SQS::QueuePolicy').filter(([, p]) =>
+        referencesIn(p.Properties?.Queues).has(id),
+      );
+      expect(policies, id).toHaveLength(1);
+      const statements = (
+        policies[0]![1].Properties?.PolicyDocument as { Statement: Array<Record<string, unknown>> }
+      ).Statement;
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 'sqs:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    }
+  });
+
+  it('keeps visibility >= 6x the consumer timeout and reports partial batch failures', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(QUEUE_NAMES.length);
+    for (const [id, mapping] of mappings) {
+      const p = mapping.Properties!;
+      expect(p.FunctionResponseTypes, id).toEqual(['ReportBatchItemFailures']);
+      const [queueId] = [...referencesIn(p.EventSourceArn)];
+      const [fnId] = [...referencesIn(p.FunctionName)];
+      const visibility = props(queueId!).VisibilityTimeout as number;
+      const timeout = props(fnId!).Timeout as number;
+      expect(visibility, id).toBeGreaterThanOrEqual(6 * timeout);
+      expect((p.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency).toBeGreaterThanOrEqual(
+        2,
+      );
+    }
+  });
+
+  it('deploys one agent function per agent queue, told which agent it is', () => {
+    for (const name of AGENT_QUEUES) {
+      const fn = synth.stack.workers.agents[name];
+      expect(envOf(fn).AGENT_QUEUE).toBe(name);
+      const mapping = ofType('AWS::Lambda::EventSourceMapping').find(([, m]) =>
+        referencesIn(m.Properties?.FunctionName).has(logicalIdOf(fn)),
+      );
+      expect([...referencesIn(mapping![1].Properties?.EventSourceArn)]).toEqual([
+        logicalIdOf(synth.stack.queues.byName[name].queue),
+      ]);
+    }
+  });
+});
+
+describe('EventBridge Scheduler', () => {
+  it('has a schedule group and a role only Scheduler (of this account) can assume, to send to the publish queue', () => {
+    synth.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'Plume-posts' });
+    const [roleId, role] = ofType('AWS::IAM::Role').find(([, r]) =>
+      JSON.stringify(r.Properties?.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    )!;
+    expect((role.Properties?.AssumeRolePolicyDocument as { Statement: unknown[] }).Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    const statements = statementsOfRole(resources, roleId);
+    const publishQueue = logicalIdOf(synth.stack.queues.byName.publish.queue);
+    expect(statements.flatMap(actionsOf)).toContain('sqs:SendMessage');
+    for (const statement of statements) expect([...referencesIn(statement.Resource)]).toEqual([publishQueue]);
+  });
+
+  it('lets only the publishing functions manage schedules in the group and pass that role', () => {
+    const scheduling = [
+      synth.stack.areaFunctions.byArea.posts,
+      synth.stack.workers.publisher,
+      synth.stack.workers.sweep,
+    ];
+    for (const fn of scheduling) {
+      const manage = statementsOf(fn).find((s) => actionsOf(s).includes('scheduler:CreateSchedule'))!;
+      expect(actionsOf(manage).sort()).toEqual(
+        ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule'].sort(),
+      );
+      expect(JSON.stringify(manage.Resource)).toContain(':schedule/Plume-posts/*');
+      const pass = statementsOf(fn).find((s) => actionsOf(s).includes('iam:PassRole'))!;
+      expect(pass.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
+      expect(envOf(fn)).toMatchObject({ SCHEDULE_GROUP: 'Plume-posts' });
+    }
+    for (const area of AREAS.filter((a) => !AREA_ACCESS[a].includes('scheduler'))) {
+      const fn = synth.stack.areaFunctions.byArea[area];
+      expect(grantsAction(fn, 'scheduler:CreateSchedule'), area).toBe(false);
+      expect(grantsAction(fn, 'iam:PassRole'), area).toBe(false);
+    }
+  });
+});
+
+describe('database', () => {
+  it('is Aurora PostgreSQL 16 Serverless v2 that can pause, encrypted with the stack key, with IAM auth', () => {
+    const cluster = props(logicalIdOf(synth.stack.database.cluster));
+    expect(cluster).toMatchObject({
+      Engine: 'aurora-postgresql',
+      EngineVersion: expect.stringMatching(/^16\./),
+      ServerlessV2ScalingConfiguration: { MinCapacity: 0, MaxCapacity: 4 },
+      StorageEncrypted: true,
+      EnableIAMDatabaseAuthentication: true,
+      ManageMasterUserPassword: true,
+      DeletionProtection: false,
+      BackupRetentionPeriod: 7,
+      DatabaseName: 'plume',
+    });
+    expect(referencesIn(cluster.KmsKeyId).size).toBe(1);
+    synth.template.hasResourceProperties('AWS::RDS::DBInstance', {
+      DBInstanceClass: 'db.serverless',
+      EnablePerformanceInsights: false,
+      PubliclyAccessible: false,
+    });
+    synth.template.resourceCountIs('AWS::RDS::DBProxy', 0);
+  });
+
+  it('admits only the Lambda security group, on the PostgreSQL port', () => {
+    const ingress = ofType('AWS::EC2::SecurityGroupIngress').filter(([, i]) =>
+      referencesIn(i.Properties?.GroupId).has(
+        logicalIdOf(synth.stack.database.cluster.connections.securityGroups[0]!),
+      ),
+    );
+    expect(ingress).toHaveLength(1);
+    expect(ingress[0]![1].Properties).toMatchObject({ IpProtocol: 'tcp' });
+    expect([...referencesIn(ingress[0]![1].Properties?.SourceSecurityGroupId)]).toEqual([
+      logicalIdOf(synth.stack.network.lambdaSecurityGroup),
+    ]);
+  });
+
+  it('gives every schema user IAM connect as the login role, and keeps WebSocket handlers out of the VPC', () => {
+    for (const fn of [...synth.stack.areaFunctions.all, ...synth.stack.workers.all]) {
+      expect(envOf(fn), fn.node.path).toMatchObject({
+        DB_USER: DB_LOGIN_USER,
+        DB_IAM_AUTH: 'true',
+        DB_NAME: 'plume',
+        NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+      });
+      const connect = statementsOf(fn).find((s) => actionsOf(s).includes('rds-db:connect'));
+      expect(JSON.stringify(connect?.Resource), fn.node.path).toContain(`/${DB_LOGIN_USER}`);
+      expect(props(logicalIdOf(fn)).VpcConfig, fn.node.path).toBeDefined();
+    }
+    for (const fn of synth.stack.realtimeFunctions.all) {
+      expect(envOf(fn).DB_HOST, fn.node.path).toBeUndefined();
+      expect(props(logicalIdOf(fn)).VpcConfig, fn.node.path).toBeUndefined();
+      expect(envOf(fn).TABLE_NAME, fn.node.path).toBeDefined();
+    }
+  });
+
+  it('migrates at deploy time, with the admin secret, before any schema user is updated', () => {
+    const migrate = synth.stack.migration.handler;
+    expect(envOf(migrate)).toMatchObject({
+      MIGRATIONS_FOLDER: '/var/task/migrations',
+      DB_IAM_AUTH: 'false',
+      DB_USER: DB_LOGIN_USER,
+      DB_ADMIN_SECRET_ARN: {
+        'Fn::GetAtt': [logicalIdOf(synth.stack.database.cluster), 'MasterUserSecret.SecretArn'],
+      },
+    });
+    const [triggerId, trigger] = ofType('Custom::Trigger')[0]!;
+    expect(trigger.Properties).toMatchObject({
+      InvocationType: 'RequestResponse',
+      ExecuteOnHandlerChange: true,
+    });
+    expect([trigger.DependsOn].flat()).toEqual(
+      expect.arrayContaining([logicalIdOf(synth.stack.database.cluster)]),
+    );
+    for (const fn of [...synth.stack.areaFunctions.all, ...synth.stack.workers.all]) {
+      expect([resources[logicalIdOf(fn)]!.DependsOn].flat(), fn.node.path).toContain(triggerId);
+    }
+  });
+});
+
+describe('Lambda functions', () => {
+  const plumeFunctions = () =>
+    synth.stack.node.findAll().filter((c): c is PlumeFunction => c instanceof PlumeFunction);
+
+  it('are all Node.js 22 on arm64 with tracing, source maps and their own log group', () => {
+    const fns = plumeFunctions();
+    expect(fns).toHaveLength(AREAS.length + 4 + (2 + AGENT_QUEUES.length + 1) + 1);
+    for (const fn of fns) {
+      const p = props(logicalIdOf(fn));
+      expect(p, fn.node.path).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(envOf(fn)).toMatchObject({ PLUME_RUNTIME: 'aws', NODE_OPTIONS: '--enable-source-maps' });
+      const [logGroupId] = [...referencesIn((p.LoggingConfig as { LogGroup: unknown }).LogGroup)];
+      expect(props(logGroupId!).RetentionInDays).toBe(30);
+    }
+  });
+
+  it('know the public dashboard URL (links in mail, OAuth callbacks)', () => {
+    const distributionId = logicalIdOf(synth.stack.dashboard.distribution);
+    for (const fn of plumeFunctions().filter((f) => f !== synth.stack.migration.handler)) {
+      expect([...referencesIn(envOf(fn).PUBLIC_URL)], fn.node.path).toEqual([distributionId]);
+    }
+  });
+
+  it('run with roles that carry no AWS managed policy', () => {
+    for (const fn of plumeFunctions()) {
+      const role = props(logicalIdOf(fn.role!));
+      for (const arn of (role.ManagedPolicyArns as unknown[] | undefined) ?? []) {
+        expect(JSON.stringify(arn), fn.node.path).not.toContain('iam::aws:policy');
+      }
+    }
+  });
+
+  it('bind environment and grants together (no variable without its permission)', () => {
+    for (const fn of plumeFunctions()) {
+      const env = envOf(fn);
+      const granted = (action: string) => grantsAction(fn, action);
+      if (env.QUEUE_URLS) expect(granted('sqs:SendMessage'), fn.node.path).toBe(true);
+      if (env.MEDIA_BUCKET) expect(granted('s3:PutObject'), fn.node.path).toBe(true);
+      if (env.KMS_KEY_ID) expect(granted('kms:GenerateDataKey'), fn.node.path).toBe(true);
+      if (env.SES_CONFIGURATION_SET) expect(granted('ses:SendEmail'), fn.node.path).toBe(true);
+      if (env.TABLE_NAME) expect(granted('dynamodb:PutItem'), fn.node.path).toBe(true);
+      if (env.STRIPE_SECRET_ARN) expect(granted('secretsmanager:GetSecretValue'), fn.node.path).toBe(true);
+      if (!env.QUEUE_URLS) expect(granted('sqs:SendMessage'), fn.node.path).toBe(false);
+      if (!env.MEDIA_BUCKET) expect(granted('s3:PutObject'), fn.node.path).toBe(false);
+    }
+  });
+});
+
+describe('state table', () => {
+  it('is on-demand with pk/sk, TTL on expiresAt, point-in-time recovery and KMS encryption', () => {
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+    });
+  });
+});
+
+describe('buckets', () => {
+  it('block all public access, refuse non-TLS requests and are encrypted', () => {
+    const buckets = ofType('AWS::S3::Bucket');
+    expect(buckets).toHaveLength(3);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.Properties?.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties?.BucketEncryption, id).toBeDefined();
+      const policy = ofType('AWS::S3::BucketPolicy').find(([, p]) =>
+        referencesIn(p.Properties?.Bucket).has(id),
+      );
+      expect(JSON.stringify(policy?.[1].Properties?.PolicyDocument), id).toContain(
+        '"aws:SecureTransport":"false"',
+      );
+    }
+  });
+
+  it('lets the dashboard upload media directly and cleans up stale uploads and exports', () => {
+    const media = Object.entries(resources).find(
+      ([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('Media'),
+    )![1];
+    const p = media.Properties!;
+    expect(JSON.stringify(p.BucketEncryption)).toContain('aws:kms');
+    const cors = (p.CorsConfiguration as { CorsRules: Array<Record<string, unknown>> }).CorsRules;
+    expect(cors).toHaveLength(1);
+    expect(cors[0]!.AllowedMethods).toContain('POST');
+    expect(JSON.stringify(cors[0]!.AllowedOrigins)).toContain(
+      logicalIdOf(synth.stack.dashboard.distribution),
+    );
+    const rules = (p.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> }).Rules;
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+        expect.objectContaining({ Prefix: 'exports/', ExpirationInDays: 7 }),
+      ]),
+    );
+  });
+});
+
+describe('dashboard distribution', () => {
+  const distribution = () =>
+    props(logicalIdOf(synth.stack.dashboard.distribution)).DistributionConfig as {
+      DefaultCacheBehavior: Record<string, unknown>;
+      CacheBehaviors: Array<Record<string, unknown>>;
+      Origins: Array<Record<string, unknown>>;
+      CustomErrorResponses?: unknown;
+    };
+  const originDomain = (originId: unknown) =>
+    distribution().Origins.find((o) => o.Id === originId)?.DomainName;
+
+  it('routes /api/* to the HTTP API, uncached, with viewer headers and all methods', () => {
+    const api = distribution().CacheBehaviors.find((b) => b.PathPattern === '/api/*')!;
+    expect(api).toMatchObject({
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      AllowedMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
+    });
+    expect(api.FunctionAssociations).toBeUndefined();
+    expect([...referencesIn(originDomain(api.TargetOriginId))]).toEqual([
+      logicalIdOf(synth.stack.httpApi.api),
+    ]);
+  });
+
+  it('routes /ws to the WebSocket API stage', () => {
+    const ws = distribution().CacheBehaviors.find((b) => b.PathPattern === '/ws')!;
+    expect(ws).toMatchObject({
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+    });
+    expect(ws.FunctionAssociations).toBeUndefined();
+    expect([...referencesIn(originDomain(ws.TargetOriginId))]).toEqual([
+      logicalIdOf(synth.stack.realtimeApi.api),
+    ]);
+  });
+
+  it('serves the bucket by default through OAC, with the SPA fallback there only and no error pages', () => {
+    const config = distribution();
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      CachePolicyId: CACHING_OPTIMIZED,
+      ViewerProtocolPolicy: 'redirect-to-https',
+      FunctionAssociations: [
+        {
+          EventType: 'viewer-request',
+          FunctionARN: { 'Fn::GetAtt': [logicalIdOf(synth.stack.dashboard.spaFallback), 'FunctionARN'] },
+        },
+      ],
+    });
+    expect(config.CustomErrorResponses).toBeUndefined();
+    const s3Origin = config.Origins.find((o) => o.Id === config.DefaultCacheBehavior.TargetOriginId)!;
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect([...referencesIn(s3Origin.DomainName)]).toEqual([logicalIdOf(synth.stack.dashboard.bucket)]);
+  });
+
+  it('sends security headers on the dashboard', () => {
+    synth.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: dashboardCsp(), Override: true },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 730 * 24 * 3600 }),
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+        }),
+      },
+    });
+  });
+
+  it('deploys the build plus a runtime config.json naming the API, the WebSocket URL and the region', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment');
+    const shell = deployments.find(([, d]) =>
+      (d.Properties?.Include as string[] | undefined)?.includes('config.json'),
+    );
+    expect(shell).toBeDefined();
+    const shellProps = shell![1].Properties!;
+    expect(shellProps.DistributionPaths).toEqual(['/index.html', '/config.json']);
+    const configKey = (shellProps.SourceObjectKeys as string[])[1]!;
+    const configPath = join(synth.outdir, `asset.${configKey.replace(/\.zip$/, '')}`, 'config.json');
+    expect(existsSync(configPath)).toBe(true);
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, string>;
+    expect(config).toEqual({
+      apiUrl: '/api',
+      wsUrl: 'wss://<<marker:0xbaba:0>>/ws',
+      region: '<<marker:0xbaba:1>>',
+      version: expect.any(String),
+    });
+    // The markers are filled at deploy time with the distribution's domain and the region.
+    expect((shellProps.SourceMarkers as Array<Record<string, unknown>>)[1]).toEqual({
+      '<<marker:0xbaba:0>>': {
+        'Fn::GetAtt': [logicalIdOf(synth.stack.dashboard.distribution), 'DomainName'],
+      },
+      '<<marker:0xbaba:1>>': { Ref: 'AWS::Region' },
+    });
+  });
+});
+
+describe('alarms', () => {
+  it('watch every dead-letter queue, API 5xx and publisher errors, notifying the encrypted topic', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+    const topicId = logicalIdOf(synth.stack.alarms.topic);
+    for (const { name, deadLetterQueue } of synth.stack.queues.all) {
+      const alarm = alarms.find(
+        (a) =>
+          a.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+          referencesIn(a.Dimensions).has(logicalIdOf(deadLetterQueue)),
+      );
+      expect(alarm, name).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+      expect([...referencesIn(alarm!.AlarmActions)]).toEqual([topicId]);
+    }
+    expect(alarms.find((a) => a.MetricName === '5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway' });
+    const publisherErrors = alarms.find((a) => a.MetricName === 'Errors');
+    expect(referencesIn(publisherErrors?.Dimensions).has(logicalIdOf(synth.stack.workers.publisher))).toBe(
+      true,
+    );
+    expect(props(topicId).KmsMasterKeyId).toBeDefined();
+    synth.template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
+
+describe('template', () => {
+  it('has no dependency cycle', () => {
+    expect(findDependencyCycle(resources)).toBeUndefined();
+  });
+
+  it('stays well under the CloudFormation limit of 500 resources', () => {
+    expect(Object.keys(resources).length).toBeLessThan(450);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { parseStackConfig, STACK_CONFIG_KEYS } from '../../lib/stack-config';
+
+describe('stack configuration from cdk context', () => {
+  it('defaults to the cheapest working setup', () => {
+    expect(parseStackConfig({})).toEqual({
+      natMode: 'instance',
+      interfaceEndpoints: false,
+      dbMinCapacity: 0,
+      dbMaxCapacity: 4,
+      deletionProtection: false,
+      backupRetentionDays: 7,
+      useRdsProxy: false,
+      corsOrigins: [],
+      webAssetPath: 'web/dist',
+      llmProvider: 'anthropic',
+    });
+  });
+
+  it('reads the strings `-c key=value` gives', () => {
+    const config = parseStackConfig({
+      natMode: 'gateway',
+      interfaceEndpoints: 'true',
+      dbMinCapacity: '0.5',
+      dbMaxCapacity: '16',
+      deletionProtection: 'true',
+      backupRetentionDays: '30',
+      useRdsProxy: 'false',
+      alarmEmail: 'ops@example.com',
+      mailFromDomain: 'example.com',
+      corsOrigins: 'https://app.example.com, https://admin.example.com',
+    });
+    expect(config).toMatchObject({
+      natMode: 'gateway',
+      interfaceEndpoints: true,
+      dbMinCapacity: 0.5,
+      dbMaxCapacity: 16,
+      deletionProtection: true,
+      backupRetentionDays: 30,
+      useRdsProxy: false,
+      alarmEmail: 'ops@example.com',
+      mailFromDomain: 'example.com',
+      corsOrigins: ['https://app.example.com', 'https://admin.example.com'],
+    });
+  });
+
+  it('reads typed values from cdk.json and treats empty strings as unset', () => {
+    const config = parseStackConfig({
+      deletionProtection: true,
+      corsOrigins: ['https://a.example'],
+      alarmEmail: '',
+    });
+    expect(config.deletionProtection).toBe(true);
+    expect(config.corsOrigins).toEqual(['https://a.example']);
+    expect(config.alarmEmail).toBeUndefined();
+  });
+
+  it('lists every bad key in one error', () => {
+    let message = '';
+    try {
+      parseStackConfig({
+        natMode: 'cheap',
+        backupRetentionDays: '90',
+        alarmEmail: 'not-an-email',
+        corsOrigins: 'https://app.example.com/',
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const key of ['natMode', 'backupRetentionDays', 'alarmEmail', 'corsOrigins']) {
+      expect(message).toContain(`  ${key}`);
+    }
+  });
+
+  it('refuses a max capacity below the min, odd ACU steps, and a domain without certificate', () => {
+    expect(() => parseStackConfig({ dbMinCapacity: '8', dbMaxCapacity: '2' })).toThrow(/dbMaxCapacity/);
+    expect(() => parseStackConfig({ dbMaxCapacity: '2.3' })).toThrow(/dbMaxCapacity/);
+    expect(() => parseStackConfig({ dbMinCapacity: '0.25' })).toThrow(/dbMinCapacity/);
+    expect(() => parseStackConfig({ domainName: 'plume.example.com' })).toThrow(/certificateArn/);
+  });
+
+  it('exposes one context key per property', () => {
+    expect([...STACK_CONFIG_KEYS].sort()).toEqual(
+      [
+        'natMode',
+        'interfaceEndpoints',
+        'dbMinCapacity',
+        'dbMaxCapacity',
+        'deletionProtection',
+        'backupRetentionDays',
+        'useRdsProxy',
+        'alarmEmail',
+        'mailFromDomain',
+        'corsOrigins',
+        'webAssetPath',
+        'llmProvider',
+        'domainName',
+        'certificateArn',
+      ].sort(),
+    );
+  });
+});
