@@ -30,6 +30,7 @@ export type FunctionEnvName =
   | 'DB_ADMIN_SECRET_ARN'
   | 'NODE_OPTIONS'
   | 'NODE_EXTRA_CA_CERTS'
+  | 'TRUST_VIEWER_ADDRESS'
   | 'POWERTOOLS_SERVICE_NAME';
 
 /** Node 20+ Lambda runtimes do not trust the RDS CA by default; this bundle ships in the runtime. */
@@ -157,6 +158,8 @@ export class PlumeFunction extends nodejs.NodejsFunction {
       CORS_ORIGINS: props.shared.corsOrigins.join(','),
       LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
+      // Behind CloudFront, the caller's IP is in CloudFront-Viewer-Address (see request-origin.ts).
+      TRUST_VIEWER_ADDRESS: 'true',
       POWERTOOLS_SERVICE_NAME: `plume-${props.service}`,
       ...props.environment,
     });

@@ -14,8 +14,8 @@ const SENDS_MAIL: RateLimitRule = { name: 'mail', limit: 5, windowSeconds: 300 }
 const AUTHENTICATED: RateLimitRule = { name: 'api', limit: 600, windowSeconds: 60 };
 
 const RULES_BY_ROUTE: Record<string, RateLimitRule> = {
-  register: PUBLIC_SENSITIVE,
-  login: PUBLIC_SENSITIVE,
+  register: { ...PUBLIC_SENSITIVE, name: 'register', limit: 10 },
+  login: { ...PUBLIC_SENSITIVE, name: 'login' },
   refreshSession: { name: 'refresh', limit: 60, windowSeconds: 60 },
   resetPassword: PUBLIC_SENSITIVE,
   verifyEmail: PUBLIC_SENSITIVE,

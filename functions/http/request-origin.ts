@@ -9,7 +9,9 @@ import { header } from './request';
  * client, unlike the first X-Forwarded-For entry). Direct calls use the source IP.
  */
 export function clientIp(event: APIGatewayProxyEventV2): string {
-  const viewer = header(event, 'cloudfront-viewer-address');
+  // Only trusted where CloudFront sets it (CDK sets TRUST_VIEWER_ADDRESS); elsewhere a client
+  // could send the header itself to dodge per-IP limits.
+  const viewer = process.env.TRUST_VIEWER_ADDRESS === 'true' ? header(event, 'cloudfront-viewer-address') : undefined;
   if (viewer) {
     const ip = viewer.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     if (ip) return ip;

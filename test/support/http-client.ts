@@ -1,0 +1,62 @@
+/**
+ * A tiny HTTP client for API tests: JSON in and out, a cookie jar (the refresh cookie), an
+ * optional bearer token, and headers a browser would add. Talks to a real local runtime.
+ */
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  accessToken?: string;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaultHeaders: Record<string, string> = { 'sec-fetch-site': 'same-origin' },
+  ) {}
+
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...this.defaultHeaders,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}),
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: 'manual',
+    });
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = setCookie.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      const cleared = attributes.some((a) => /max-age=0/i.test(a.trim()));
+      if (!name) continue;
+      if (cleared || value.join('=') === '') this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join('='));
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  get = <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => this.call<T>('GET', path, undefined, headers);
+  post = <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.call<T>('POST', path, body, headers);
+  put = <T = Record<string, unknown>>(path: string, body?: unknown) => this.call<T>('PUT', path, body);
+  delete = <T = Record<string, unknown>>(path: string, body?: unknown) => this.call<T>('DELETE', path, body);
+}
