@@ -1,0 +1,24 @@
+import type { Connector, ConnectorContext } from '../connector';
+import { facebookConnect } from './auth';
+import { facebookEndpoints } from './endpoints';
+import { FACEBOOK_LIMITS } from './limits';
+import { fetchFacebookMetrics } from './metrics';
+import { publishToFacebook } from './publish';
+import { validateFacebookDraft } from './validate';
+
+/**
+ * Facebook Pages through the Graph API. The connected account is a Page and its credentials
+ * hold the Page access token (no expiry, so no `refresh`: a revoked one surfaces as `auth`).
+ */
+export function createFacebookConnector(context: ConnectorContext): Connector {
+  const endpoints = facebookEndpoints(context);
+  return {
+    platform: 'facebook',
+    displayName: 'Facebook Page',
+    connect: facebookConnect(context, endpoints),
+    limits: () => FACEBOOK_LIMITS,
+    validate: validateFacebookDraft,
+    publish: (credentials, draft) => publishToFacebook(context, endpoints, credentials, draft),
+    fetchMetrics: (credentials, ids) => fetchFacebookMetrics(context, endpoints, credentials, ids),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Connector, ConnectorContext, PlatformLimits } from '../connector';
+import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
+import { readPublishingQuota } from '../meta-graph/publishing-quota';
+import { instagramConnect, refreshInstagramToken } from './auth';
+import { instagramEndpoints } from './endpoints';
+import { INSTAGRAM_DAILY_PUBLISH_LIMIT, INSTAGRAM_LIMITS } from './limits';
+import { fetchInstagramMetrics } from './metrics';
+import { publishToInstagram } from './publish';
+import { validateInstagramDraft } from './validate';
+
+export interface InstagramConnectorOptions extends MetaPollingOptions {
+  /** Hashtags allowed per caption: 30 by Meta's reference, 5 by some 2026 reports. */
+  hashtagLimit?: number;
+}
+
+/** Instagram professional accounts through the Instagram API with Instagram Login. */
+export function createInstagramConnector(
+  context: ConnectorContext,
+  options: InstagramConnectorOptions = {},
+): Connector {
+  const endpoints = instagramEndpoints(context);
+  const polling = pollingFrom(options);
+  const limits: PlatformLimits = {
+    ...INSTAGRAM_LIMITS,
+    maxHashtags: options.hashtagLimit ?? INSTAGRAM_LIMITS.maxHashtags,
+  };
+  return {
+    platform: 'instagram',
+    displayName: 'Instagram',
+    connect: instagramConnect(context, endpoints),
+    limits: () => limits,
+    validate: validateInstagramDraft,
+    refresh: (credentials) => refreshInstagramToken(context, endpoints, credentials),
+    publish: (credentials, draft) => publishToInstagram({ context, endpoints, polling }, credentials, draft),
+    fetchMetrics: (credentials, ids) => fetchInstagramMetrics(context, endpoints, credentials, ids),
+    quota: (credentials) =>
+      readPublishingQuota(context, 'instagram', {
+        url: `${endpoints.api}/${credentials.accountId}/content_publishing_limit`,
+        accessToken: credentials.accessToken,
+        fallback: { limit: INSTAGRAM_DAILY_PUBLISH_LIMIT, windowSeconds: 86_400 },
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+import type { MediaItem, PlatformLimits, ValidationIssue } from '../connector';
+
+/**
+ * Small pure builders for `validate.ts` of the Meta connectors. They only read the draft and
+ * the limits and return issues; they never throw on odd input (fast-check asserts that).
+ */
+export function error(
+  field: ValidationIssue['field'],
+  code: string,
+  message: string,
+  extra: Pick<ValidationIssue, 'used' | 'limit'> = {},
+): ValidationIssue {
+  return { field, code, message, severity: 'error', ...extra };
+}
+
+export function warning(
+  field: ValidationIssue['field'],
+  code: string,
+  message: string,
+  extra: Pick<ValidationIssue, 'used' | 'limit'> = {},
+): ValidationIssue {
+  return { field, code, message, severity: 'warning', ...extra };
+}
+
+/** A length counter that always reports (so the dashboard can show "used / limit"). */
+export function lengthIssue(
+  field: ValidationIssue['field'],
+  used: number,
+  limit: number,
+  network: string,
+): ValidationIssue | undefined {
+  if (used <= limit) return undefined;
+  return error(field, 'text_too_long', `${network} allows ${limit} characters; this has ${used}.`, {
+    used,
+    limit,
+  });
+}
+
+export function isVideo(media: MediaItem): boolean {
+  return media.kind === 'video';
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** Count, size and mixing rules every Meta network applies to its media. */
+export function mediaIssues(
+  media: readonly MediaItem[],
+  limits: PlatformLimits,
+  network: string,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const videos = media.filter(isVideo).length;
+  const images = media.length - videos;
+  if (images > limits.maxImages) {
+    issues.push(
+      error('media', 'too_many_images', `${network} allows ${limits.maxImages} images per post.`, {
+        used: images,
+        limit: limits.maxImages,
+      }),
+    );
+  }
+  if (videos > limits.maxVideos) {
+    issues.push(
+      error('media', 'too_many_videos', `${network} allows ${limits.maxVideos} video(s) per post.`, {
+        used: videos,
+        limit: limits.maxVideos,
+      }),
+    );
+  }
+  if (!limits.mixedMedia && images > 0 && videos > 0) {
+    issues.push(error('media', 'mixed_media', `${network} cannot combine images and a video in one post.`));
+  }
+  for (const item of media) {
+    const limit = isVideo(item) ? limits.maxVideoBytes : limits.maxImageBytes;
+    if (Number.isFinite(item.bytes) && item.bytes > limit) {
+      issues.push(
+        error(
+          'media',
+          'media_too_large',
+          `${network} accepts files up to ${megabytes(limit)}; one is ${megabytes(item.bytes)}.`,
+          {
+            used: item.bytes,
+            limit,
+          },
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+/** Checks each media item's MIME type against what the network accepts. */
+export function formatIssues(
+  media: readonly MediaItem[],
+  accepted: { image: readonly string[]; video: readonly string[] },
+  network: string,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const item of media) {
+    const list = isVideo(item) ? accepted.video : accepted.image;
+    const type = typeof item.mimeType === 'string' ? item.mimeType.toLowerCase() : '';
+    if (!list.includes(type)) {
+      issues.push(
+        error(
+          'media',
+          'unsupported_format',
+          `${network} does not accept ${type || 'this file type'}; use ${list.join(', ')}.`,
+        ),
+      );
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,37 @@
+import type { Connector, ConnectorContext } from '../connector';
+import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
+import { readPublishingQuota } from '../meta-graph/publishing-quota';
+import { refreshThreadsToken, threadsConnect } from './auth';
+import { threadsEndpoints } from './endpoints';
+import { THREADS_DAILY_PUBLISH_LIMIT, THREADS_LIMITS } from './limits';
+import { fetchThreadsMetrics } from './metrics';
+import { publishToThreads } from './publish';
+import { validateThreadsDraft } from './validate';
+
+export type ThreadsConnectorOptions = MetaPollingOptions;
+
+/** Threads profiles through the Threads API. */
+export function createThreadsConnector(
+  context: ConnectorContext,
+  options: ThreadsConnectorOptions = {},
+): Connector {
+  const endpoints = threadsEndpoints(context);
+  const polling = pollingFrom(options);
+  return {
+    platform: 'threads',
+    displayName: 'Threads',
+    connect: threadsConnect(context, endpoints),
+    limits: () => THREADS_LIMITS,
+    validate: validateThreadsDraft,
+    refresh: (credentials) => refreshThreadsToken(context, endpoints, credentials),
+    publish: (credentials, draft) => publishToThreads({ context, endpoints, polling }, credentials, draft),
+    fetchMetrics: (credentials, ids) => fetchThreadsMetrics(context, endpoints, credentials, ids),
+    // https://developers.facebook.com/docs/threads/overview/ (threads_publishing_limit)
+    quota: (credentials) =>
+      readPublishingQuota(context, 'threads', {
+        url: `${endpoints.api}/${credentials.accountId}/threads_publishing_limit`,
+        accessToken: credentials.accessToken,
+        fallback: { limit: THREADS_DAILY_PUBLISH_LIMIT, windowSeconds: 86_400 },
+      }),
+  };
+}

@@ -1,0 +1,267 @@
+import { ContainerStore, finished, processing, type StandInContainer } from './meta-graph-containers';
+import {
+  bearer,
+  graphError,
+  GraphStandIn,
+  INVALID_TOKEN,
+  type RecordedRequest,
+  type StandInReply,
+} from './meta-graph-stand-in';
+
+export const IG_USER_ID = '17841400000000001';
+export const IG_APP = {
+  clientId: '990602627938098',
+  clientSecret: 'ig-app-secret',
+  redirectUri: 'https://plume.example/oauth/instagram/callback',
+};
+export const IG_CODE = 'AQBx-auth-code';
+export const IG_TOKENS = { short: 'IGAA-short', long: 'IGAA-long-lived', refreshed: 'IGAA-refreshed' };
+export const LONG_LIVED_SECONDS = 5_183_944;
+
+export interface PublishedMedia {
+  id: string;
+  containerId: string;
+}
+
+/**
+ * Instagram API with Instagram Login as documented: Business Login token ladder, media
+ * containers (image, REELS, carousel of 2-10), `media_publish`, comments, insights and the
+ * content publishing limit. The API lives under `/v25.0`, unversioned token endpoints at the
+ * root, the code exchange under `/auth` (api.instagram.com).
+ */
+export function startInstagramStandIn() {
+  const server = new GraphStandIn();
+  const store = new ContainerStore((params) => (params.video_url ? processing(1) : finished()));
+  const published = new Map<string, PublishedMedia>();
+  const comments: { mediaId: string; message: string; id: string }[] = [];
+  const state = {
+    validToken: IG_TOKENS.long,
+    quotaUsage: 3,
+    accountType: 'BUSINESS',
+    /** Short-lived token answer; Business Login documents it wrapped in `data: [...]`. */
+    tokenAnswer: 'flat' as 'flat' | 'wrapped',
+    permissions:
+      'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments',
+    metrics: new Map<
+      string,
+      { like_count: number; comments_count: number; insights?: Record<string, number> }
+    >(),
+  };
+
+  const authorized =
+    (handler: (request: RecordedRequest, match: RegExpMatchArray) => StandInReply) =>
+    (request: RecordedRequest, match: RegExpMatchArray): StandInReply =>
+      bearer(request) === state.validToken ? handler(request, match) : INVALID_TOKEN;
+
+  function createContainer(owner: string, params: Record<string, string>): StandInReply {
+    if (params.media_type === 'CAROUSEL') {
+      const children = (params.children ?? '').split(',').filter(Boolean);
+      const items = children.map((id) => store.containers.get(id));
+      if (
+        children.length < 2 ||
+        children.length > 10 ||
+        items.some((item) => !item || item.params.is_carousel_item !== 'true')
+      ) {
+        return graphError(400, { message: 'Carousel validation failed', code: 100, error_subcode: 2207028 });
+      }
+      if (items.some((item) => store.current(item!).state !== 'FINISHED')) {
+        return graphError(400, {
+          message: 'The media is not ready to be used in a carousel',
+          code: 9007,
+          error_subcode: 2207027,
+        });
+      }
+    } else if (params.media_type === 'VIDEO' && params.is_carousel_item !== 'true') {
+      // Since 2023-07-01 single videos are Reels: VIDEO alone is refused.
+      return graphError(400, {
+        message: 'The video media type is no longer supported',
+        code: 100,
+        error_subcode: 2207089,
+      });
+    } else if (params.media_type === 'REELS' || params.media_type === 'VIDEO') {
+      if (!params.video_url)
+        return graphError(400, { message: 'The parameter video_url is required', code: 100 });
+    } else if (!params.image_url) {
+      return graphError(400, { message: 'The parameter image_url is required', code: 100 });
+    }
+    return { body: { id: store.create(owner, params).id } };
+  }
+
+  function publish(owner: string, creationId: string | undefined): StandInReply {
+    const container = creationId ? store.containers.get(creationId) : undefined;
+    if (!container || container.owner !== owner) {
+      return graphError(400, { message: 'Invalid parameter', code: 100, error_subcode: 2207006 });
+    }
+    const current = store.current(container).state;
+    if (current === 'PUBLISHED') {
+      return graphError(400, {
+        message: 'The media has already been published',
+        code: 100,
+        error_subcode: 2207008,
+      });
+    }
+    if (current !== 'FINISHED') {
+      return graphError(400, { message: 'Media ID is not available', code: 9007, error_subcode: 2207027 });
+    }
+    store.markPublished(container);
+    const media: PublishedMedia = { id: `1790000000${published.size + 1}`, containerId: container.id };
+    published.set(media.id, media);
+    return { body: { id: media.id } };
+  }
+
+  function readObject(request: RecordedRequest, id: string): StandInReply {
+    const container: StandInContainer | undefined = store.containers.get(id);
+    if (container) {
+      const { state: code, detail } = store.poll(container);
+      return { body: { id, status_code: code, ...(detail ? { status: detail } : {}) } };
+    }
+    const media = published.get(id);
+    if (!media)
+      return graphError(400, {
+        message: `Unsupported get request. Object with ID '${id}' does not exist`,
+        code: 100,
+        error_subcode: 33,
+      });
+    const fields = request.query.fields ?? '';
+    if (fields.includes('permalink'))
+      return { body: { id, permalink: `https://www.instagram.com/p/${id}/` } };
+    const counts = state.metrics.get(id) ?? { like_count: 0, comments_count: 0 };
+    return {
+      body: {
+        id,
+        like_count: counts.like_count,
+        comments_count: counts.comments_count,
+        media_product_type: 'FEED',
+      },
+    };
+  }
+
+  server
+    .route('POST', /^\/auth\/oauth\/access_token$/, (request) => {
+      const form = request.form;
+      if (
+        form.client_id !== IG_APP.clientId ||
+        form.client_secret !== IG_APP.clientSecret ||
+        form.code !== IG_CODE
+      ) {
+        return {
+          status: 400,
+          body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid authorization code' },
+        };
+      }
+      if (form.grant_type !== 'authorization_code' || form.redirect_uri !== IG_APP.redirectUri) {
+        return {
+          status: 400,
+          body: {
+            error_type: 'OAuthException',
+            code: 400,
+            error_message: 'Error validating verification code',
+          },
+        };
+      }
+      // The numeric user_id exceeds 2^53: JSON.parse would change its last digits.
+      const fields = `"access_token":"${IG_TOKENS.short}","user_id":${IG_USER_ID},"permissions":"${state.permissions}"`;
+      return { body: state.tokenAnswer === 'flat' ? `{${fields}}` : `{"data":[{${fields}}]}` };
+    })
+    .route('GET', /^\/access_token$/, (request) => {
+      const { grant_type, client_secret, access_token } = request.query;
+      if (
+        grant_type !== 'ig_exchange_token' ||
+        client_secret !== IG_APP.clientSecret ||
+        access_token !== IG_TOKENS.short
+      ) {
+        return graphError(400, { message: 'Invalid OAuth access token', code: 190 });
+      }
+      return { body: { access_token: IG_TOKENS.long, token_type: 'bearer', expires_in: LONG_LIVED_SECONDS } };
+    })
+    .route('GET', /^\/refresh_access_token$/, (request) => {
+      if (request.query.grant_type !== 'ig_refresh_token' || request.query.access_token !== state.validToken)
+        return INVALID_TOKEN;
+      state.validToken = IG_TOKENS.refreshed;
+      return {
+        body: { access_token: IG_TOKENS.refreshed, token_type: 'bearer', expires_in: LONG_LIVED_SECONDS },
+      };
+    })
+    .route(
+      'GET',
+      /^\/v25\.0\/me$/,
+      authorized(() => ({
+        body: {
+          id: '7360000000000001',
+          user_id: IG_USER_ID,
+          username: 'plume.studio',
+          name: 'Plume Studio',
+          profile_picture_url: 'https://scontent.cdninstagram.com/plume.jpg',
+          account_type: state.accountType,
+        },
+      })),
+    )
+    .route(
+      'POST',
+      /^\/v25\.0\/(\d+)\/media$/,
+      authorized((request, match) => createContainer(match[1]!, request.form)),
+    )
+    .route(
+      'POST',
+      /^\/v25\.0\/(\d+)\/media_publish$/,
+      authorized((request, match) => publish(match[1]!, request.form.creation_id)),
+    )
+    .route(
+      'GET',
+      /^\/v25\.0\/(\d+)\/content_publishing_limit$/,
+      authorized(() => ({
+        body: {
+          data: [{ quota_usage: state.quotaUsage, config: { quota_total: 50, quota_duration: 86400 } }],
+        },
+      })),
+    )
+    .route(
+      'GET',
+      /^\/v25\.0\/(\d+)\/insights$/,
+      authorized((request, match) => {
+        const insights = state.metrics.get(match[1]!)?.insights;
+        if (!insights)
+          return graphError(400, {
+            message: '(#10) Not enough viewers for the media to show insights',
+            code: 10,
+          });
+        const names = (request.query.metric ?? '').split(',');
+        return {
+          body: {
+            data: names
+              .filter((name) => name in insights)
+              .map((name) => ({
+                name,
+                period: 'lifetime',
+                values: [{ value: insights[name] }],
+                id: `${match[1]}/insights/${name}/lifetime`,
+              })),
+          },
+        };
+      }),
+    )
+    .route(
+      'POST',
+      /^\/v25\.0\/(\d+)\/comments$/,
+      authorized((request, match) => {
+        const comment = {
+          mediaId: match[1]!,
+          message: request.form.message ?? '',
+          id: `1800000000${comments.length + 1}`,
+        };
+        comments.push(comment);
+        return { body: { id: comment.id } };
+      }),
+    )
+    .route(
+      'GET',
+      /^\/v25\.0\/(\d+)$/,
+      authorized((request, match) => readObject(request, match[1]!)),
+    );
+
+  return { server, store, published, comments, state };
+}
+
+export function instagramEndpoints(baseUrl: string): Record<string, string> {
+  return { api: `${baseUrl}/v25.0`, graph: baseUrl, auth: `${baseUrl}/auth` };
+}
