@@ -118,7 +118,7 @@ export class Database extends Construct {
               {
                 id: 'AwsSolutions-RDS10',
                 reason:
-                  'deletionProtection is a stack property, off by default so a trial install can be destroyed; production installs set -c deletionProtection=true.',
+                  'The operator turned deletion protection off (-c deletionProtection=false), typically for a trial install that must be destroyable; it is on by default.',
               },
             ]),
       ],

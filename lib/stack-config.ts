@@ -26,7 +26,7 @@ export interface PlumeStackConfig {
   dbMinCapacity: number;
   /** Aurora Serverless v2 maximum ACUs (1 ACU = 2 GiB RAM, ~$0.12/hour in us-east-1). */
   dbMaxCapacity: number;
-  /** Protects the database from deletion (on for production; off so a trial can be destroyed). */
+  /** Protects the database from deletion: on by default (it holds the customer's data); a trial passes false to tear down. */
   deletionProtection: boolean;
   /** Days of automated Aurora backups (1..35). */
   backupRetentionDays: number;
@@ -80,7 +80,7 @@ const fields = {
   interfaceEndpoints: flag.default(false),
   dbMinCapacity: z.coerce.number().min(0).max(256).multipleOf(0.5).default(0),
   dbMaxCapacity: z.coerce.number().min(1).max(256).multipleOf(0.5).default(4),
-  deletionProtection: flag.default(false),
+  deletionProtection: flag.default(true),
   backupRetentionDays: z.coerce.number().int().min(1).max(35).default(7),
   useRdsProxy: flag.default(false),
   alarmEmail: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),

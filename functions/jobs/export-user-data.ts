@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Container } from '../adapters/container';
 import { recordAudit } from '../core/audit/record-audit';
-import { collectUserData } from '../core/gdpr/export-user-data';
+import { collectUserData, EXPORT_DOWNLOAD_TTL_SECONDS } from '../core/gdpr/export-user-data';
 import { dataExportRequests } from '../db/schema';
 import { withSystem } from '../db/tenant';
-import { EXPORT_DOWNLOAD_TTL_SECONDS } from '../http/operations/users/data-export';
 
 const message = z.object({ type: z.literal('export-user-data'), exportId: z.uuid() });
 

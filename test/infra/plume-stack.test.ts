@@ -262,7 +262,7 @@ describe('database', () => {
       StorageEncrypted: true,
       EnableIAMDatabaseAuthentication: true,
       ManageMasterUserPassword: true,
-      DeletionProtection: false,
+      DeletionProtection: true,
       BackupRetentionPeriod: 7,
       DatabaseName: 'plume',
     });

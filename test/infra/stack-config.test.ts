@@ -8,7 +8,7 @@ describe('stack configuration from cdk context', () => {
       interfaceEndpoints: false,
       dbMinCapacity: 0,
       dbMaxCapacity: 4,
-      deletionProtection: false,
+      deletionProtection: true,
       backupRetentionDays: 7,
       useRdsProxy: false,
       corsOrigins: [],

@@ -18,6 +18,9 @@ type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
 export const EXPORT_FORMAT_VERSION = 1;
 
+/** How long a finished archive can be downloaded. */
+export const EXPORT_DOWNLOAD_TTL_SECONDS = 24 * 60 * 60;
+
 /**
  * Everything Plume holds about one person, across all their organizations, as one JSON
  * document (GDPR art. 15 and 20: complete and machine-readable). Secrets are left out:

@@ -6,9 +6,6 @@ import type { Operation } from '../../area-handler';
 import { notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
 
-/** How long a finished archive can be downloaded. */
-export const EXPORT_DOWNLOAD_TTL_SECONDS = 24 * 60 * 60;
-
 type ExportRow = typeof dataExportRequests.$inferSelect;
 
 async function present(row: ExportRow, downloadUrl: (key: string) => Promise<string>, now: Date) {
