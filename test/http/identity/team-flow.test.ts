@@ -1,4 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLogs, organizations } from '../../../functions/db/schema';
+import { withSystem } from '../../../functions/db/tenant';
 import { TestClient } from '../../support/http-client';
 import { startIdentityRuntime, STRONG_PASSWORD } from '../../support/identity-runtime';
 
@@ -51,6 +54,39 @@ describe('identity over HTTP: teams, roles, API keys, tenancy, GDPR', () => {
     const theirs = members.body.members.find((m) => m.userId === user.userId)!;
     expect((await admin.client.delete(`/api/organizations/members/${theirs.id}`)).status).toBe(204);
     expect((await user.client.get('/api/organizations')).status).toBe(401);
+  });
+
+  it('enforces the plan’s member limit, counting pending invitations, with a clear error', async () => {
+    const admin = await env.signUp();
+    await env.verify(admin.email, admin.client);
+    await withSystem(env.runtime.container.db, (tx) =>
+      tx.update(organizations).set({ maxUsers: 2 }).where(eq(organizations.id, admin.organizationId)),
+    );
+    expect((await admin.client.post('/api/organizations/members/invite', { email: 'one@example.test', role: 'user' })).status).toBe(201);
+    const over = await admin.client.post<{ code: string; detail: string }>('/api/organizations/members/invite', { email: 'two@example.test', role: 'user' });
+    expect(over.status).toBe(403);
+    expect(over.body.code).toBe('plan_limit_reached');
+    expect(over.body.detail).toMatch(/allows 2 members/);
+    // Re-inviting the same address replaces its invitation instead of taking a second seat.
+    expect((await admin.client.post('/api/organizations/members/invite', { email: 'one@example.test', role: 'manager' })).status).toBe(201);
+  });
+
+  it('audits changes with actor, IP, user agent and old and new values', async () => {
+    const admin = await env.signUp();
+    expect((await admin.client.put('/api/organizations', { name: 'Renamed Ltd' })).status).toBe(200);
+    const [entry] = await withSystem(env.runtime.container.db, (tx) =>
+      tx
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.organizationId, admin.organizationId), eq(auditLogs.resourceType, 'organization'), eq(auditLogs.action, 'update'))),
+    );
+    expect(entry).toMatchObject({
+      userId: admin.userId,
+      ipAddress: '127.0.0.1',
+      oldValues: { name: 'Analytical Engines' },
+      newValues: { name: 'Renamed Ltd' },
+    });
+    expect(entry!.requestId).toBeTruthy();
   });
 
   it('answers 404 for another organization’s ids, and its rows never leak', async () => {
