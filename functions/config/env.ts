@@ -42,6 +42,8 @@ const envSchema = z.object({
   JWT_SECRET_ARN: z.string().optional(),
   ANTHROPIC_SECRET_ARN: z.string().optional(),
   STRIPE_SECRET_ARN: z.string().optional(),
+  /** JSON secret with each social network's app credentials (client ids and secrets). */
+  PLATFORM_APPS_SECRET_ARN: z.string().optional(),
 
   /** anthropic | bedrock | offline. Locally `offline` unless ANTHROPIC_API_KEY is set. */
   LLM_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),
@@ -51,6 +53,8 @@ const envSchema = z.object({
   ANTHROPIC_API_KEY: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Locally: the same JSON as the platform-apps secret (or put it in .data/secrets.json). */
+  PLATFORM_APPS: z.string().optional(),
 
   /** Browser origins allowed to call the HTTP API's own URL with CORS (comma separated). */
   CORS_ORIGINS: z.string().default(''),

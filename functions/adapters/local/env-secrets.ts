@@ -8,6 +8,9 @@ import type { SecretName, Secrets } from '../../core/ports';
 const GENERATED: Partial<Record<SecretName, () => string>> = {
   'jwt-signing-key': () => randomBytes(64).toString('base64url'),
   'stripe-webhook-secret': () => `whsec_local_${randomBytes(24).toString('base64url')}`,
+  // No real network is configured locally until the developer adds credentials; the
+  // Sandbox network needs none.
+  'platform-apps': () => '{}',
 };
 
 /**
@@ -21,7 +24,7 @@ export class EnvSecrets implements Secrets {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly env: Pick<Env, 'ANTHROPIC_API_KEY' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET'>,
+    private readonly env: Pick<Env, 'ANTHROPIC_API_KEY' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'PLATFORM_APPS'>,
     dataDir: string,
   ) {
     this.path = join(dataDir, 'secrets.json');
@@ -55,6 +58,8 @@ export class EnvSecrets implements Secrets {
         return this.env.STRIPE_SECRET_KEY;
       case 'stripe-webhook-secret':
         return this.env.STRIPE_WEBHOOK_SECRET;
+      case 'platform-apps':
+        return this.env.PLATFORM_APPS;
       case 'jwt-signing-key':
         return undefined;
     }

@@ -2,7 +2,13 @@
 export interface Secrets {
   get(name: SecretName): Promise<string>;
 }
-export type SecretName = 'jwt-signing-key' | 'anthropic-api-key' | 'stripe-secret-key' | 'stripe-webhook-secret';
+export type SecretName =
+  | 'jwt-signing-key'
+  | 'anthropic-api-key'
+  | 'stripe-secret-key'
+  | 'stripe-webhook-secret'
+  /** JSON: each social network's app credentials (functions/core/platform-apps.ts). */
+  | 'platform-apps';
 
 /**
  * Envelope encryption for data at rest (OAuth tokens, integration secrets). The context

@@ -1,8 +1,12 @@
 import { authContracts } from './auth';
 import type { RouteContract } from './contract';
+import { mediaContracts } from './media';
 import { organizationContracts } from './organizations';
+import { postsContracts } from './posts';
+import { socialAccountsContracts } from './social-accounts';
 import { systemContracts } from './system';
 import { userContracts } from './users';
+import { webhooksContracts } from './webhooks';
 
 export type { RouteContract } from './contract';
 
@@ -12,4 +16,8 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   ...authContracts,
   ...userContracts,
   ...organizationContracts,
+  ...socialAccountsContracts,
+  ...postsContracts,
+  ...mediaContracts,
+  ...webhooksContracts,
 };
