@@ -13,5 +13,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    // Quiet structured logs in test output; warnings and errors still show.
+    env: { LOG_LEVEL: 'WARN' },
   },
 });
