@@ -1,4 +1,8 @@
-import { AppBskyRichtextFacet, RichText } from '@atproto/api';
+// The detector and the UTF-8 index helper by path, not the package root: the root loads the
+// whole XRPC client and every lexicon (1.6 MB bundled against 0.17 MB), which the publish
+// Lambda would pay for on each cold start. The lockfile pins @atproto/api 0.19.x.
+import { detectFacets as detectRichText } from '@atproto/api/dist/rich-text/detection';
+import { UnicodeString } from '@atproto/api/dist/rich-text/unicode';
 import { z } from 'zod';
 import { PlatformError } from '../connector';
 import type { BlueskyRuntime } from './runtime';
@@ -48,7 +52,7 @@ async function resolveHandle(
 
 /**
  * Links, mentions and hashtags of a text as facets with UTF-8 byte offsets, detected by the
- * official library (`RichText#detectFacetsWithoutResolution`, which also trims trailing
+ * official library (`detectFacets` behind `RichText#detectFacetsWithoutResolution`, which also trims trailing
  * punctuation off links) and with each mention's handle resolved to a DID through the PDS
  * (`com.atproto.identity.resolveHandle`). See https://docs.bsky.app/docs/advanced-guides/post-richtext.
  */
@@ -58,19 +62,22 @@ export async function detectFacets(
   text: string,
   cache: HandleCache,
 ): Promise<BlueskyFacet[] | undefined> {
-  const richText = new RichText({ text });
-  richText.detectFacetsWithoutResolution();
   const facets: BlueskyFacet[] = [];
-  for (const facet of richText.facets ?? []) {
+  for (const facet of detectRichText(new UnicodeString(text)) ?? []) {
     const index = { byteStart: facet.index.byteStart, byteEnd: facet.index.byteEnd };
     const features: BlueskyFacet['features'] = [];
-    for (const feature of facet.features) {
-      if (AppBskyRichtextFacet.isLink(feature)) {
+    for (const feature of facet.features as {
+      $type?: string;
+      uri?: unknown;
+      tag?: unknown;
+      did?: unknown;
+    }[]) {
+      if (feature.$type === 'app.bsky.richtext.facet#link' && typeof feature.uri === 'string') {
         features.push({ $type: 'app.bsky.richtext.facet#link', uri: feature.uri });
-      } else if (AppBskyRichtextFacet.isTag(feature)) {
+      } else if (feature.$type === 'app.bsky.richtext.facet#tag' && typeof feature.tag === 'string') {
         features.push({ $type: 'app.bsky.richtext.facet#tag', tag: feature.tag });
-      } else if (AppBskyRichtextFacet.isMention(feature)) {
-        // Before resolution the library puts the handle where the DID goes.
+      } else if (feature.$type === 'app.bsky.richtext.facet#mention' && typeof feature.did === 'string') {
+        // Before resolution the detector puts the handle where the DID goes.
         const did = await resolveHandle(runtime, pds, feature.did.toLowerCase(), cache);
         if (did) features.push({ $type: 'app.bsky.richtext.facet#mention', did });
       }

@@ -56,6 +56,7 @@ export async function uploadBlob(
     token: accessToken,
     contentType: item.mimeType,
     body: bytes,
+    timeoutMs: runtime.uploadTimeoutMs,
     action,
   });
   return readBody(z.object({ blob: blobRef }), response, action).blob;

@@ -5,7 +5,7 @@ import { countGraphemes, utf8Length } from './text-length';
 /**
  * Per-target settings the composer may pass in `PostDraft.options` for Bluesky, mapped onto
  * the `app.bsky.feed.post` record (https://docs.bsky.app/docs/advanced-guides/posts). Thread
- * replies reuse `langs` and `labels`; `tags` go on the first post only.
+ * replies reuse `langs`; `labels` (which describe the media) and `tags` go on the first post only.
  */
 export interface BlueskyPostOptions {
   /** BCP-47 language tags of the text, at most 3 ("en", "pt-BR"); feeds filter on them. */

@@ -63,6 +63,8 @@ interface PostInput {
   facets?: BlueskyFacet[];
   embed?: Embed;
   reply?: { root: StrongRef; parent: StrongRef };
+  /** Content warnings describe the media, which only the first post carries. */
+  labels?: BlueskyPostOptions['labels'];
   tags?: string[];
 }
 
@@ -72,7 +74,7 @@ async function createPost(
   credentials: AccountCredentials,
   pds: string,
   input: PostInput,
-  options: BlueskyPostOptions,
+  langs: string[] | undefined,
 ): Promise<StrongRef> {
   const record: Record<string, unknown> = {
     $type: 'app.bsky.feed.post',
@@ -82,11 +84,11 @@ async function createPost(
   if (input.facets) record.facets = input.facets;
   if (input.embed) record.embed = input.embed;
   if (input.reply) record.reply = input.reply;
-  if (options.langs) record.langs = options.langs;
-  if (options.labels) {
+  if (langs) record.langs = langs;
+  if (input.labels) {
     record.labels = {
       $type: 'com.atproto.label.defs#selfLabels',
-      values: options.labels.map((val) => ({ val })),
+      values: input.labels.map((val) => ({ val })),
     };
   }
   if (input.tags) record.tags = input.tags;
@@ -138,8 +140,8 @@ export async function publishToBluesky(
     runtime,
     credentials,
     pds,
-    { text: draft.text, facets: facets[0], embed, tags: options.tags },
-    options,
+    { text: draft.text, facets: facets[0], embed, labels: options.labels, tags: options.tags },
+    options.langs,
   );
   const published: PublishedPost = {
     platformPostId: root.uri,
@@ -155,7 +157,7 @@ export async function publishToBluesky(
         credentials,
         pds,
         { text, facets: facets[index + 1], reply: { root, parent } },
-        options,
+        options.langs,
       );
       published.followUpIds?.push(parent.uri);
     } catch (error) {

@@ -26,6 +26,11 @@ export interface BlueskyConnectorOptions {
   /** How long to wait for the video service before giving up (retryable). Default 10 minutes. */
   videoProcessingTimeoutMs?: number;
   /**
+   * Timeout of one media upload (`uploadBlob`, `uploadVideo`); a 100 MB video needs far longer
+   * than an API call. Default: 5 minutes, or `context.timeoutMs` when that is longer.
+   */
+  uploadTimeoutMs?: number;
+  /**
    * `service` (default): videos go through the video service, as the official app does, so
    * they play as soon as the post appears. `direct`: `uploadBlob` to the PDS, for PDSes the
    * video service does not serve; mp4 only, and the video shows once processed after posting.
@@ -40,6 +45,7 @@ export interface BlueskyRuntime {
   sleep: Sleep;
   allowPrivateServices: boolean;
   videoProcessingTimeoutMs: number;
+  uploadTimeoutMs: number;
   videoUpload: 'service' | 'direct';
 }
 
@@ -58,6 +64,7 @@ export function createRuntime(
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     allowPrivateServices: options.allowPrivateServices ?? false,
     videoProcessingTimeoutMs: options.videoProcessingTimeoutMs ?? 10 * 60_000,
+    uploadTimeoutMs: options.uploadTimeoutMs ?? Math.max(5 * 60_000, context.timeoutMs ?? 0),
     videoUpload: options.videoUpload ?? 'service',
   };
 }

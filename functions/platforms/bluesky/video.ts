@@ -143,6 +143,7 @@ async function startJob(
     }),
     headers: { authorization: `Bearer ${token}`, 'content-type': item.mimeType },
     body: bytes,
+    timeoutMs: runtime.uploadTimeoutMs,
   });
   // A video the service already processed comes back (409 "already_exists") with its job or blob.
   const status = asJobStatus(response.body);

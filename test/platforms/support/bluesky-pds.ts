@@ -1,5 +1,7 @@
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { TestNetworkNoAppView } from '@atproto/dev-env';
 
@@ -18,11 +20,17 @@ export interface RealPds {
 export async function startRealPds(): Promise<RealPds> {
   const network = await TestNetworkNoAppView.create({});
   const url = network.pds.url;
+  // dev-env leaves the PDS's SQLite files and blobs in os.tmpdir(); remove them after closing.
+  const { db, blobstore } = network.pds.ctx.cfg;
+  const folders = [dirname(db.accountDbLoc), ...(blobstore.provider === 'disk' ? [blobstore.location] : [])];
   return {
     url,
     network,
     reader: new AtpAgent({ service: url }),
-    close: () => network.close(),
+    async close() {
+      await network.close();
+      await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+    },
   };
 }
 
@@ -54,7 +62,9 @@ export async function startFileServer(): Promise<{
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length }).end(file.bytes);
+    response
+      .writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length })
+      .end(file.bytes);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
