@@ -1,19 +1,6 @@
 import { PlatformError } from '../connector';
+import { isPrivateHost } from '../private-host';
 
-/** Host names that must never be reached from a user-typed or server-announced address. */
-const PRIVATE_HOST = [
-  /^localhost$/i,
-  /\.(localhost|local|internal|lan|home\.arpa)$/i,
-  /^127\./,
-  /^10\./,
-  /^0\./,
-  /^169\.254\./,
-  /^192\.168\./,
-  /^172\.(1[6-9]|2\d|3[01])\./,
-  /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./,
-  /^\[/, // every IPv6 literal: loopback, link-local, unique-local and mapped IPv4 included
-  /^[^.]+$/, // single-label names (intranet hosts) and bare numbers (http://2130706433/)
-];
 
 /**
  * Turns a hosting provider address ("bsky.social", "https://pds.example.com/") into an origin.
@@ -42,7 +29,7 @@ export function normalizeServiceUrl(
   if (!allowedProtocol || url.username || url.password || !url.hostname) {
     throw new PlatformError('permanent', `Bluesky: "${input}" is not an https server address`);
   }
-  if (!options.allowPrivate && PRIVATE_HOST.some((pattern) => pattern.test(url.hostname))) {
+  if (!options.allowPrivate && isPrivateHost(url.hostname)) {
     throw new PlatformError('permanent', `Bluesky: "${input}" is not a public server`);
   }
   return url.origin;
