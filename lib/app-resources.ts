@@ -38,6 +38,8 @@ export interface AppFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   environment?: Partial<Record<FunctionEnvName, string>>;
+  /** Shell commands run after esbuild, e.g. to copy files the bundle reads at run time. */
+  afterBundling?: (inputDir: string, outputDir: string) => string[];
 }
 
 /**
@@ -59,6 +61,7 @@ export function createAppFunction(
     timeout: props.timeout,
     memorySize: props.memorySize,
     environment: props.environment,
+    afterBundling: props.afterBundling,
   });
   fn.useDatabase(resources.database)
     .useTable(resources.table)
@@ -97,6 +100,9 @@ export function grantCapabilities(
         break;
       case 'stripe':
         fn.useSecret('STRIPE_SECRET_ARN', resources.secrets.stripe);
+        break;
+      case 'platform-apps':
+        fn.useSecret('PLATFORM_APPS_SECRET_ARN', resources.secrets.platformApps);
         break;
     }
   }

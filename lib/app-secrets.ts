@@ -19,6 +19,13 @@ export class AppSecrets extends Construct {
   readonly anthropicApiKey: secretsmanager.Secret;
   /** JSON `{"secretKey":"sk_...","webhookSecret":"whsec_..."}`. */
   readonly stripe: secretsmanager.Secret;
+  /**
+   * JSON with each social network's app credentials (functions/core/platform-apps.ts), e.g.
+   * `{"twitter":{"clientId":"…"},"linkedin":{"clientId":"…","clientSecret":"…"}}`. Starts as
+   * `{}`: Bluesky, Mastodon and the Sandbox need nothing; each other network is offered once its
+   * entry is filled in.
+   */
+  readonly platformApps: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -40,6 +47,11 @@ export class AppSecrets extends Construct {
       },
     });
 
+    this.platformApps = new secretsmanager.Secret(this, 'PlatformApps', {
+      description: `${stackName}: social network app credentials (JSON: {"twitter":{"clientId":"..."},...})`,
+      secretStringValue: SecretValue.unsafePlainText('{}'),
+    });
+
     NagSuppressions.addResourceSuppressions(this.jwtSigningKey, [
       {
         id: 'AwsSolutions-SMG4',
@@ -48,12 +60,12 @@ export class AppSecrets extends Construct {
       },
     ]);
     NagSuppressions.addResourceSuppressions(
-      [this.anthropicApiKey, this.stripe],
+      [this.anthropicApiKey, this.stripe, this.platformApps],
       [
         {
           id: 'AwsSolutions-SMG4',
           reason:
-            'Third-party API keys are issued and rotated in the Anthropic / Stripe consoles; Secrets Manager has no way to mint new ones.',
+            'Third-party API keys are issued and rotated in the Anthropic / Stripe / social network developer consoles; Secrets Manager has no way to mint new ones.',
         },
       ],
     );

@@ -300,7 +300,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
 
   /** One Secrets Manager secret, by ARN in the given variable; the value is read at run time. */
   useSecret(
-    name: 'JWT_SECRET_ARN' | 'ANTHROPIC_SECRET_ARN' | 'STRIPE_SECRET_ARN',
+    name: 'JWT_SECRET_ARN' | 'ANTHROPIC_SECRET_ARN' | 'STRIPE_SECRET_ARN' | 'PLATFORM_APPS_SECRET_ARN',
     secret: secretsmanager.ISecret,
   ): this {
     secret.grantRead(this);

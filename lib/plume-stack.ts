@@ -167,6 +167,10 @@ export class PlumeStack extends Stack {
         value: secrets.stripe.secretArn,
         description: 'Put {"secretKey":"sk_...","webhookSecret":"whsec_..."} here',
       },
+      PlatformAppsSecretArn: {
+        value: secrets.platformApps.secretArn,
+        description: 'Put your social network app credentials here (JSON; see the README)',
+      },
       AlarmTopicArn: {
         value: this.alarms.topic.topicArn,
         description: 'Subscribe to be told when something fails',

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
+import { IMAGE_CODEC_WASM_FILES } from '../functions/core/media/codec-wasm-files';
 import { AGENT_QUEUES } from '../functions/core/ports/job-queue';
 import { createAppFunction, type AppResources } from './app-resources';
 import { WORKER_ACCESS } from './function-access';
@@ -40,6 +41,11 @@ export class Workers extends Construct {
       service: 'jobs',
       description: 'Background jobs: exports, account syncs, bulk operations (jobs queue)',
       capabilities: WORKER_ACCESS.background,
+      // The image optimizer's WebAssembly codecs are read from `wasm/` beside the bundle.
+      afterBundling: (inputDir, outputDir) => [
+        `mkdir -p "${outputDir}/wasm"`,
+        ...IMAGE_CODEC_WASM_FILES.map((file) => `cp "${inputDir}/node_modules/${file}" "${outputDir}/wasm/"`),
+      ],
       timeout: QUEUE_SETTINGS.jobs.consumerTimeout,
       memorySize: QUEUE_SETTINGS.jobs.consumerMemoryMb,
     }).consume(queues.byName.jobs, QUEUE_SETTINGS.jobs);

@@ -24,6 +24,7 @@ export const AREAS = [
   'webhooks',
   'integrations',
   'admin',
+  'sandbox',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -99,6 +100,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('social-accounts', 'PUT', '/social-accounts/{id}', 'updateSocialAccount', 'manager', 'Update account settings'),
   route('social-accounts', 'POST', '/social-accounts/{id}/sync', 'syncSocialAccount', 'user', 'Sync profile and metrics now'),
   route('social-accounts', 'GET', '/social-accounts/{id}/insights', 'getSocialAccountInsights', 'viewer', 'Account insights'),
+  // The network's consent page sends the browser back here; `state` ties it to who started it.
+  route('social-accounts', 'GET', '/social-accounts/callback/{platform}', 'completeSocialAccountConnection', 'public', 'OAuth redirect target: finish connecting an account'),
 
   // Posts
   route('posts', 'GET', '/posts', 'listPosts', 'viewer', 'Posts with filters'),
@@ -139,6 +142,7 @@ export const ROUTES: readonly RouteDefinition[] = [
 
   // Media
   route('media', 'POST', '/media/upload', 'createMediaUpload', 'user', 'Start a direct browser upload'),
+  route('media', 'POST', '/media/{id}/complete', 'completeMediaUpload', 'user', 'Confirm a finished browser upload'),
   route('media', 'GET', '/media', 'listMedia', 'viewer', 'Media library'),
   route('media', 'GET', '/media/storage-usage', 'getStorageUsage', 'viewer', 'Storage usage'),
   route('media', 'DELETE', '/media/{id}', 'deleteMedia', 'user', 'Delete a media file'),
@@ -159,6 +163,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('webhooks', 'POST', '/webhooks/facebook', 'receiveFacebookWebhook', 'public', 'Meta events'),
   route('webhooks', 'GET', '/webhooks/twitter', 'answerTwitterCrc', 'public', 'X CRC challenge'),
   route('webhooks', 'POST', '/webhooks/twitter', 'receiveTwitterWebhook', 'public', 'X events'),
+  route('webhooks', 'GET', '/webhooks/linkedin', 'answerLinkedInChallenge', 'public', 'LinkedIn endpoint validation'),
   route('webhooks', 'POST', '/webhooks/linkedin', 'receiveLinkedInWebhook', 'public', 'LinkedIn events'),
 
   // Integrations
@@ -174,6 +179,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('admin', 'GET', '/admin/audit-logs', 'listAuditLogs', 'super-admin', 'Audit logs'),
   route('admin', 'GET', '/admin/system-health', 'getSystemHealth', 'super-admin', 'System health'),
   route('admin', 'POST', '/admin/maintenance-mode', 'setMaintenanceMode', 'super-admin', 'Toggle maintenance mode'),
+
+  // The built-in Sandbox network's public pages (functions/platforms/sandbox)
+  route('sandbox', 'GET', '/sandbox/feed', 'getSandboxFeed', 'public', 'Sandbox network feed page (HTML) with live engagement'),
+  route('sandbox', 'GET', '/sandbox/accounts/{handle}', 'getSandboxAccount', 'public', 'A sandbox account with its recent posts and engagement'),
 ];
 
 /** `GET /api/posts/{id}` — the API Gateway route key. */

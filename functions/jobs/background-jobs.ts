@@ -1,5 +1,8 @@
 import type { Container } from '../adapters/container';
 import { exportUserData } from './export-user-data';
+import { optimizeMedia } from './media-optimize';
+import { syncSocialAccountJob } from './sync-social-account';
+import { processWebhookEventJob } from './process-webhook-event';
 
 export type BackgroundJob = (message: { type: string } & Record<string, unknown>, container: Container) => Promise<void>;
 
@@ -9,4 +12,7 @@ export type BackgroundJob = (message: { type: string } & Record<string, unknown>
  */
 export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   'export-user-data': exportUserData,
+  'optimize-media': optimizeMedia,
+  'sync-social-account': syncSocialAccountJob,
+  'process-webhook-event': processWebhookEventJob,
 };

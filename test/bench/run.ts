@@ -3,6 +3,8 @@ import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
 import { lambdaBundles } from './lambda-bundles';
 import { parseCliOptions, USAGE } from './options';
+import { postsApi } from './posts-api';
+import { publishLateness } from './publish-lateness';
 import { REPO_ROOT, RESULTS_DIR } from './paths';
 import { describeMachine, machineInfo } from './report/machine';
 import { writeResults } from './report/results-file';
@@ -13,7 +15,13 @@ import { renderTable } from './report/table';
  * figure to test/bench/results/. A new benchmark is one module exporting a `Benchmark`,
  * added to this list.
  */
-const BENCHMARKS: readonly Benchmark[] = [lambdaBundles, httpLoad, dashboardFirstLoad];
+const BENCHMARKS: readonly Benchmark[] = [
+  lambdaBundles,
+  httpLoad,
+  dashboardFirstLoad,
+  publishLateness,
+  postsApi,
+];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {
   console.log(`\n== ${benchmark.name}: ${benchmark.summary}\n`);

@@ -49,9 +49,9 @@ describe('local runtime', () => {
     const wrongMethod = await fetch(`${runtime.url}/api/health`, { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET');
-    const later = await fetch(`${runtime.url}/api/posts/calendar`);
+    const later = await fetch(`${runtime.url}/api/analytics/overview`);
     expect(later.status).toBe(501);
-    expect(await later.json()).toMatchObject({ code: 'not_implemented', route: 'getCalendar' });
+    expect(await later.json()).toMatchObject({ code: 'not_implemented', route: 'getAnalyticsOverview' });
   });
 
   it('serves the dashboard with SPA fallback and long-cached assets', async () => {

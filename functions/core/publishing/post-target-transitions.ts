@@ -46,6 +46,9 @@ export interface TransitionChange {
   platformPostId?: string;
   platformPostUrl?: string;
   publishedAt?: Date;
+  nextAttemptAt?: Date | null;
+  attempts?: number;
+  platformData?: Record<string, unknown>;
 }
 
 /**
@@ -74,7 +77,10 @@ export async function transitionPostTarget(
       fromStatus: from,
       toStatus: to,
       reason,
-      details: change.errorCode ? { errorCode: change.errorCode } : undefined,
+      details:
+        change.errorCode || change.nextAttemptAt
+          ? { errorCode: change.errorCode ?? undefined, nextAttemptAt: change.nextAttemptAt?.toISOString() }
+          : undefined,
       at: now,
     });
   }

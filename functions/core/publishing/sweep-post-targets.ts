@@ -1,6 +1,8 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { postPlatforms, postTargetEvents } from '../../db/schema';
+import { postPlatforms, posts, postTargetEvents } from '../../db/schema';
+import { notifyPostTarget } from '../notifications/post-notifications';
+import { refreshPostStatus } from './post-status';
 
 type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
@@ -23,37 +25,63 @@ export interface SweepResult {
   refire: Array<{ targetId: string; version: number }>;
   missed: number;
   unconfirmed: number;
+  /** Targets moved by this sweep, for live updates (functions/jobs/sweep.ts may broadcast them). */
+  moved?: Array<{ id: string; organizationId: string; postId: string; status: 'missed' | 'unconfirmed' }>;
 }
+
+/**
+ * When a scheduled target is next due: its retry time when it waits for one (so the sweep
+ * honours a platform's reset time instead of re-firing early), else its schedule.
+ */
+const dueAt: SQL<Date> = sql<Date>`coalesce(${postPlatforms.nextAttemptAt}, ${postPlatforms.scheduledAt})`;
 
 async function markAndRecord(
   tx: Tx,
   from: 'scheduled' | 'publishing',
   to: 'missed' | 'unconfirmed',
   olderThan: Date,
-  column: typeof postPlatforms.scheduledAt | typeof postPlatforms.updatedAt,
+  column: SQL<Date>,
   reason: string,
   now: Date,
-): Promise<number> {
+): Promise<NonNullable<SweepResult['moved']>> {
   const moved = await tx
     .update(postPlatforms)
     .set({ status: to, updatedAt: now, errorCode: to, errorMessage: reason })
-    .where(and(eq(postPlatforms.status, from), lt(column, olderThan)))
-    .returning({ id: postPlatforms.id, organizationId: postPlatforms.organizationId });
+    .where(and(eq(postPlatforms.status, from), lt(column, sql`${olderThan.toISOString()}::timestamptz`)))
+    .returning({
+      id: postPlatforms.id,
+      organizationId: postPlatforms.organizationId,
+      postId: postPlatforms.postId,
+    });
   if (moved.length > 0) {
-    await tx
-      .insert(postTargetEvents)
-      .values(
-        moved.map((t) => ({
-          organizationId: t.organizationId,
-          postPlatformId: t.id,
-          fromStatus: from,
-          toStatus: to,
-          reason,
-          at: now,
-        })),
-      );
+    await tx.insert(postTargetEvents).values(
+      moved.map((t) => ({
+        organizationId: t.organizationId,
+        postPlatformId: t.id,
+        fromStatus: from,
+        toStatus: to,
+        reason,
+        at: now,
+      })),
+    );
   }
-  return moved.length;
+  for (const postId of new Set(moved.map((t) => t.postId))) {
+    await refreshPostStatus(tx, postId);
+    const [post] = await tx.select({ userId: posts.userId }).from(posts).where(eq(posts.id, postId));
+    for (const target of moved.filter((t) => t.postId === postId)) {
+      await notifyPostTarget(tx, {
+        organizationId: target.organizationId,
+        userId: post?.userId ?? null,
+        postId,
+        targetId: target.id,
+        type: to === 'missed' ? 'post.missed' : 'post.unconfirmed',
+        title:
+          to === 'missed' ? 'A scheduled post was not published' : 'Check a post: publication unconfirmed',
+        body: reason,
+      });
+    }
+  }
+  return moved.map((t) => ({ ...t, status: to }));
 }
 
 /**
@@ -72,7 +100,7 @@ export async function sweepPostTargets(
     'scheduled',
     'missed',
     missedBefore,
-    postPlatforms.scheduledAt,
+    dueAt,
     'The schedule did not fire in time; not published late.',
     now,
   );
@@ -81,7 +109,7 @@ export async function sweepPostTargets(
     'publishing',
     'unconfirmed',
     new Date(now.getTime() - policy.stuckAfterMs),
-    postPlatforms.updatedAt,
+    sql<Date>`${postPlatforms.updatedAt}`,
     'Publishing was interrupted; check the platform before retrying.',
     now,
   );
@@ -91,11 +119,16 @@ export async function sweepPostTargets(
     .where(
       and(
         eq(postPlatforms.status, 'scheduled'),
-        gte(postPlatforms.scheduledAt, missedBefore),
-        lt(postPlatforms.scheduledAt, new Date(now.getTime() - policy.lostAfterMs)),
+        gte(dueAt, sql`${missedBefore.toISOString()}::timestamptz`),
+        lt(dueAt, sql`${new Date(now.getTime() - policy.lostAfterMs).toISOString()}::timestamptz`),
       ),
     )
-    .orderBy(sql`${postPlatforms.scheduledAt}`)
+    .orderBy(dueAt)
     .limit(1000);
-  return { refire, missed, unconfirmed };
+  return {
+    refire,
+    missed: missed.length,
+    unconfirmed: unconfirmed.length,
+    moved: [...missed, ...unconfirmed],
+  };
 }

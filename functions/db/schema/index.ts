@@ -16,4 +16,5 @@ export * from './integrations';
 export * from './notifications';
 export * from './compliance';
 export * from './system';
+export * from './sandbox';
 export * from './relations';

@@ -8,6 +8,7 @@ import { handler as media } from './media';
 import { handler as notifications } from './notifications';
 import { handler as organizations } from './organizations';
 import { handler as posts } from './posts';
+import { handler as sandbox } from './sandbox';
 import { handler as socialAccounts } from './social-accounts';
 import { handler as system } from './system';
 import { handler as users } from './users';
@@ -28,4 +29,5 @@ export const AREA_HANDLERS: Record<Area, typeof system> = {
   webhooks,
   integrations,
   admin,
+  sandbox,
 };

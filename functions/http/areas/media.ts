@@ -1,4 +1,18 @@
 import { createAreaHandler } from '../area-handler';
+import { completeMediaUpload } from '../operations/media/complete-upload';
+import { createMediaUpload } from '../operations/media/create-upload';
+import { deleteMedia } from '../operations/media/delete-media';
+import { listMedia } from '../operations/media/list-media';
+import { optimizeMedia } from '../operations/media/optimize-media';
+import { getStorageUsage } from '../operations/media/storage-usage';
+import { updateMedia } from '../operations/media/update-media';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('media', {});
+export const handler = createAreaHandler('media', {
+  createMediaUpload,
+  completeMediaUpload,
+  listMedia,
+  getStorageUsage,
+  deleteMedia,
+  updateMedia,
+  optimizeMedia,
+});

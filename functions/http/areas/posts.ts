@@ -1,4 +1,27 @@
 import { createAreaHandler } from '../area-handler';
+import { bulkSchedulePosts } from '../operations/posts/bulk-schedule';
+import { getCalendar } from '../operations/posts/calendar';
+import {
+  createPost,
+  deletePost,
+  duplicatePost,
+  getPost,
+  listPosts,
+  updatePost,
+} from '../operations/posts/crud';
+import { previewPost } from '../operations/posts/preview';
+import { publishPostNow, schedulePost } from '../operations/posts/schedule';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('posts', {});
+export const handler = createAreaHandler('posts', {
+  listPosts,
+  createPost,
+  getPost,
+  updatePost,
+  deletePost,
+  duplicatePost,
+  schedulePost,
+  publishPostNow,
+  previewPost,
+  bulkSchedulePosts,
+  getCalendar,
+});

@@ -1,4 +1,15 @@
 import { createAreaHandler } from '../area-handler';
+import { disconnectSocialAccount, listSocialAccounts, updateSocialAccount } from '../operations/social-accounts/accounts';
+import { completeSocialAccountConnection } from '../operations/social-accounts/callback';
+import { connectSocialAccount } from '../operations/social-accounts/connect';
+import { getSocialAccountInsights, syncSocialAccount } from '../operations/social-accounts/sync-and-insights';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('social-accounts', {});
+export const handler = createAreaHandler('social-accounts', {
+  listSocialAccounts,
+  connectSocialAccount,
+  completeSocialAccountConnection,
+  updateSocialAccount,
+  disconnectSocialAccount,
+  syncSocialAccount,
+  getSocialAccountInsights,
+});

@@ -1,4 +1,14 @@
 import { createAreaHandler } from '../area-handler';
+import { receiveFacebookWebhook, verifyFacebookWebhook } from '../operations/webhooks/facebook';
+import { answerLinkedInChallenge, receiveLinkedInWebhook } from '../operations/webhooks/linkedin';
+import { answerTwitterCrc, receiveTwitterWebhook } from '../operations/webhooks/twitter';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('webhooks', {});
+// POST /api/webhooks/stripe belongs to the billing milestone and answers 501 until then.
+export const handler = createAreaHandler('webhooks', {
+  verifyFacebookWebhook,
+  receiveFacebookWebhook,
+  answerTwitterCrc,
+  receiveTwitterWebhook,
+  answerLinkedInChallenge,
+  receiveLinkedInWebhook,
+});

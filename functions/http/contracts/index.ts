@@ -3,6 +3,7 @@ import type { RouteContract } from './contract';
 import { mediaContracts } from './media';
 import { organizationContracts } from './organizations';
 import { postsContracts } from './posts';
+import { sandboxContracts } from './sandbox';
 import { socialAccountsContracts } from './social-accounts';
 import { systemContracts } from './system';
 import { userContracts } from './users';
@@ -20,4 +21,5 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   ...postsContracts,
   ...mediaContracts,
   ...webhooksContracts,
+  ...sandboxContracts,
 };

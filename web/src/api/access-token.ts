@@ -1,8 +1,8 @@
 /**
  * The short-lived access token, held in memory only: never localStorage, where any
- * injected script could read it. After a reload the auth module gets a fresh one from the
- * httpOnly refresh cookie. Until that module exists nothing sets it and requests go
- * without an Authorization header.
+ * injected script could read it. The session manager (auth/session-manager.ts) sets it on
+ * sign-in and after every refresh; after a reload it gets a fresh one from the httpOnly
+ * refresh cookie. While nobody is signed in, requests go without an Authorization header.
  */
 export interface AccessTokenStore {
   get(): string | null;

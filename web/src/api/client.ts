@@ -1,6 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { AccessTokenStore } from './access-token';
 import { isAbortError, networkProblem, toApiProblem } from './problem';
+import { isPublicApiPath } from './public-routes';
 import type { paths } from './schema.gen';
 
 /** The typed API client; paths are relative to `RuntimeConfig.apiUrl` (`api.GET('/health')`). */
@@ -12,6 +13,11 @@ export interface ApiClientOptions {
   tokens: AccessTokenStore;
   /** Injected in tests; defaults to the global fetch. */
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Called when a request that carried `usedToken` is refused with 401: resolves to a token
+   * worth one retry (refreshed, or already replaced by a concurrent refresh), or null.
+   */
+  recoverToken?: (usedToken: string) => Promise<string | null>;
 }
 
 /** Adds `Authorization: Bearer …` while the auth module holds an access token. */
@@ -27,8 +33,37 @@ function bearerToken(tokens: AccessTokenStore): Middleware {
   };
 }
 
+const BEARER = /^Bearer (.+)$/;
+
+/**
+ * An access token can expire between the scheduled refreshes (a laptop waking from sleep).
+ * A 401 on a request that carried one is answered once: get a fresh token, send the same
+ * request again. Public routes are left alone (their 401 means "wrong password").
+ */
+function retryingOnce(
+  fetchImpl: (request: Request) => Promise<Response>,
+  recoverToken: ((usedToken: string) => Promise<string | null>) | undefined,
+): (request: Request) => Promise<Response> {
+  if (!recoverToken) return fetchImpl;
+  return async (request) => {
+    const usedToken = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!usedToken || isPublicApiPath(new URL(request.url).pathname)) return fetchImpl(request);
+    // The body can be read once; keep a copy for the retry before sending.
+    const retry = request.clone();
+    const response = await fetchImpl(request);
+    if (response.status !== 401) return response;
+    const token = await recoverToken(usedToken);
+    if (!token) return response;
+    retry.headers.set('authorization', `Bearer ${token}`);
+    return fetchImpl(retry);
+  };
+}
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const fetchImpl = retryingOnce(
+    options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    options.recoverToken,
+  );
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
     // Sends the refresh cookie; same-origin behind CloudFront, CORS with credentials otherwise.

@@ -26,6 +26,8 @@ export class ApiProblem extends Error {
   readonly errors: ProblemFieldError[];
   readonly instance?: string;
   readonly requestId?: string;
+  /** Seconds to wait before trying again, from `Retry-After` (429, 503). */
+  readonly retryAfterSeconds?: number;
 
   constructor(fields: {
     type?: string;
@@ -36,6 +38,7 @@ export class ApiProblem extends Error {
     errors?: ProblemFieldError[];
     instance?: string;
     requestId?: string;
+    retryAfterSeconds?: number;
     cause?: unknown;
   }) {
     super(fields.detail ?? fields.title, fields.cause === undefined ? undefined : { cause: fields.cause });
@@ -47,6 +50,7 @@ export class ApiProblem extends Error {
     this.errors = fields.errors ?? [];
     this.instance = fields.instance;
     this.requestId = fields.requestId;
+    this.retryAfterSeconds = fields.retryAfterSeconds;
   }
 
   /** The message for one form field (`body.email`), if the server rejected it. */
@@ -90,11 +94,30 @@ function codeForStatus(status: number): string {
 }
 
 /**
+ * `Retry-After` is either a number of seconds or an HTTP date (RFC 9110 §10.2.3). Returns
+ * whole seconds from `now`, at least 1, or undefined when absent or unreadable.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Math.max(1, Number(trimmed));
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(1, Math.ceil((date - now) / 1000));
+}
+
+/**
  * Builds an ApiProblem from an error response. `body` is what openapi-fetch parsed (JSON
  * when it could, else the raw text). Gateways and proxies sometimes answer without a
  * problem document (an HTML 502, an empty 504), so every field has a fallback.
  */
-export function toApiProblem(body: unknown, response: Pick<Response, 'status' | 'statusText'>): ApiProblem {
+export function toApiProblem(
+  body: unknown,
+  response: Pick<Response, 'status' | 'statusText'> & { headers?: Pick<Headers, 'get'> },
+): ApiProblem {
   const record = isRecord(body) ? body : {};
   const status = typeof record.status === 'number' ? record.status : response.status;
   return new ApiProblem({
@@ -108,6 +131,7 @@ export function toApiProblem(body: unknown, response: Pick<Response, 'status' | 
     errors: fieldErrors(record.errors),
     instance: stringField(record, 'instance'),
     requestId: stringField(record, 'requestId'),
+    retryAfterSeconds: parseRetryAfter(response.headers?.get('retry-after')),
   });
 }
 

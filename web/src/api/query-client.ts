@@ -1,6 +1,21 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isApiProblem } from './problem';
 
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: {
+      /**
+       * The answer does not depend on who is signed in (health, an invitation preview): it
+       * survives a change of user or organization instead of being refetched.
+       */
+      public?: boolean;
+    };
+  }
+}
+
+/** `meta` for a query whose answer is the same for everyone. */
+export const PUBLIC_QUERY = { public: true } as const;
+
 const MAX_RETRIES = 2;
 
 /** Retrying cannot fix a 4xx (except 408/429); network errors and 5xx get two more tries. */

@@ -572,6 +572,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/social-accounts/callback/{platform}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** OAuth redirect target: finish connecting an account */
+    get: operations['completeSocialAccountConnection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/posts': {
     parameters: {
       query?: never;
@@ -1068,6 +1085,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/media/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a finished browser upload */
+    post: operations['completeMediaUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/media': {
     parameters: {
       query?: never;
@@ -1283,7 +1317,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** LinkedIn endpoint validation */
+    get: operations['answerLinkedInChallenge'];
     put?: never;
     /** LinkedIn events */
     post: operations['receiveLinkedInWebhook'];
@@ -1457,6 +1492,40 @@ export interface paths {
     put?: never;
     /** Toggle maintenance mode */
     post: operations['setMaintenanceMode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sandbox/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sandbox network feed page (HTML) with live engagement */
+    get: operations['getSandboxFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sandbox/accounts/{handle}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A sandbox account with its recent posts and engagement */
+    get: operations['getSandboxAccount'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1759,6 +1828,584 @@ export interface components {
        * @description ISO 8601, UTC
        */
       expiresAt?: string;
+    };
+    SocialAccount: {
+      /** Format: uuid */
+      id: string;
+      platform: components['schemas']['Platform'];
+      /** @description The network as users know it, e.g. "X" or "Facebook Page" */
+      platformName: string;
+      /** @description The network's own id of the account */
+      accountId: string;
+      /** @description The label shown in Plume (the profile name unless renamed) */
+      name: string | null;
+      profileName: string | null;
+      handle: string | null;
+      avatarUrl: string | null;
+      profileUrl: string | null;
+      /** @description Server of a federated network (Mastodon instance, Bluesky PDS) */
+      serviceUrl: string | null;
+      /** @enum {string} */
+      status: 'active' | 'needs_reauth' | 'disconnected';
+      /** @description Why the account needs attention, in words to act on */
+      statusReason: string | null;
+      /** @description Inactive accounts stay connected but are not offered in the composer */
+      isActive: boolean;
+      scopes: string[];
+      tokenExpiresAt: string | null;
+      defaultSettings: {
+        [key: string]: unknown;
+      };
+      limits: components['schemas']['PlatformLimitsSummary'] | null;
+      quota: components['schemas']['PublishingQuota'] | null;
+      lastSync: string | null;
+      lastSyncError: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    Platform:
+      | 'bluesky'
+      | 'mastodon'
+      | 'twitter'
+      | 'linkedin'
+      | 'facebook'
+      | 'instagram'
+      | 'threads'
+      | 'tiktok'
+      | 'sandbox';
+    PlatformLimitsSummary: {
+      maxTextLength: number;
+      textCounting: string;
+      maxImages: number;
+      maxVideos: number;
+      maxImageBytes: number;
+      maxVideoBytes: number;
+      maxVideoDurationSeconds?: number;
+      supportsThreads: boolean;
+      supportsFirstComment: boolean;
+      requiresMedia: boolean;
+    };
+    PublishingQuota: {
+      used: number;
+      limit: number;
+      windowSeconds: number;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      readAt: string;
+    };
+    PlatformAvailability: {
+      platform: components['schemas']['Platform'];
+      name: string;
+      /** @enum {string} */
+      connect: 'oauth' | 'app-password' | 'instant';
+      /** @description False until the operator adds the app credentials to the platform-apps secret */
+      configured: boolean;
+      missingSettings: string[];
+    };
+    ConnectSocialAccountResponse: {
+      /** @description OAuth networks: send the browser here */
+      authorizationUrl?: string;
+      /**
+       * Format: date-time
+       * @description The authorization must be completed before this
+       */
+      expiresAt?: string;
+      /** @description App-password and Sandbox connections: the connected account */
+      account?: components['schemas']['SocialAccount'];
+    };
+    ConnectSocialAccountRequest: {
+      platform: components['schemas']['Platform'];
+      /** @description Mastodon: the instance, e.g. mastodon.social */
+      serviceUrl?: string;
+      /** @description Bluesky: handle or email; Sandbox: the handle to use */
+      identifier?: string;
+      /** @description Bluesky: an app password (never the account password) */
+      appPassword?: string;
+      /** @description Bluesky: another entryway or PDS than bsky.social */
+      service?: string;
+    };
+    UpdateSocialAccountRequest: {
+      /** @description A label; null restores the profile name */
+      name?: string | null;
+      defaultSettings?: {
+        [key: string]: unknown;
+      };
+      isActive?: boolean;
+    };
+    SocialAccountInsights: {
+      account: components['schemas']['SocialAccount'];
+      totals: {
+        posts: number;
+        impressions: number;
+        likes: number;
+        comments: number;
+        shares: number;
+        clicks: number;
+      };
+      /** @description The latest metrics of each post of the last 30 days */
+      recentPosts: {
+        postPlatformId: string | null;
+        postId: string | null;
+        platformPostId: string | null;
+        impressions: number;
+        reach: number;
+        likes: number;
+        comments: number;
+        shares: number;
+        clicks: number;
+        saves: number;
+        videoViews: number;
+        /**
+         * Format: date-time
+         * @description ISO 8601, UTC
+         */
+        recordedAt: string;
+      }[];
+    };
+    PostList: {
+      posts: components['schemas']['Post'][];
+      total: number;
+      page: number;
+      limit: number;
+    };
+    Post: {
+      /** Format: uuid */
+      id: string;
+      userId: string | null;
+      title: string | null;
+      content: string;
+      thread: string[] | null;
+      /** @enum {string} */
+      contentType: 'text' | 'image' | 'video' | 'carousel';
+      mediaIds: string[];
+      /**
+       * @description Derived from the targets' statuses
+       * @enum {string}
+       */
+      status:
+        | 'draft'
+        | 'scheduled'
+        | 'publishing'
+        | 'published'
+        | 'failed'
+        | 'unconfirmed'
+        | 'missed'
+        | 'cancelled'
+        | 'partially_published';
+      scheduledAt: string | null;
+      timezone: string;
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      updatedAt: string;
+      targets: components['schemas']['PostTarget'][];
+    };
+    PostTarget: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      socialAccountId: string;
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      accountName: string | null;
+      accountHandle: string | null;
+      /** @description active, needs_reauth or disconnected */
+      accountStatus: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'scheduled'
+        | 'publishing'
+        | 'published'
+        | 'failed'
+        | 'unconfirmed'
+        | 'missed'
+        | 'cancelled';
+      version: number;
+      scheduledAt: string | null;
+      timezone: string | null;
+      /** @description Text for this network only; null uses the post content */
+      content: string | null;
+      thread: string[] | null;
+      mediaIds: string[] | null;
+      firstComment: string | null;
+      options: {
+        [key: string]: unknown;
+      } | null;
+      attempts: number;
+      nextAttemptAt: string | null;
+      platformPostId: string | null;
+      platformPostUrl: string | null;
+      errorCode: string | null;
+      /** @description Why it failed or waits; a platform's refusal verbatim */
+      errorMessage: string | null;
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      updatedAt: string;
+    };
+    CreatePostRequest: {
+      title?: string | null;
+      /** @default  */
+      content: string;
+      thread?: string[] | null;
+      mediaIds?: string[];
+      /** @enum {string} */
+      contentType?: 'text' | 'image' | 'video' | 'carousel';
+      /** @description The author's zone; defaults to the profile's */
+      timezone?: string;
+      targets: components['schemas']['PostTargetInput'][];
+    };
+    PostTargetInput: {
+      /** Format: uuid */
+      socialAccountId: string;
+      content?: string | null;
+      thread?: string[] | null;
+      mediaIds?: string[] | null;
+      firstComment?: string | null;
+      options?: {
+        [key: string]: unknown;
+      } | null;
+    };
+    Calendar: {
+      timeZone: string;
+      entries: components['schemas']['CalendarEntry'][];
+    };
+    CalendarEntry: {
+      /** Format: uuid */
+      postId: string;
+      /** Format: uuid */
+      targetId: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'scheduled'
+        | 'publishing'
+        | 'published'
+        | 'failed'
+        | 'unconfirmed'
+        | 'missed'
+        | 'cancelled';
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      accountName: string | null;
+      title: string | null;
+      excerpt: string;
+      /**
+       * Format: date-time
+       * @description Scheduled (or published) instant, UTC
+       */
+      at: string;
+      /** @description YYYY-MM-DD in the viewer zone */
+      day: string;
+      /** @description HH:mm in the viewer zone */
+      localTime: string;
+    };
+    BulkScheduleResult: {
+      posts: components['schemas']['Post'][];
+    };
+    UpdatePostRequest: {
+      title?: string | null;
+      content?: string;
+      thread?: string[] | null;
+      mediaIds?: string[];
+      /** @enum {string} */
+      contentType?: 'text' | 'image' | 'video' | 'carousel';
+      timezone?: string;
+      /** @description Replaces the set of targets; existing accounts keep their state */
+      targets?: components['schemas']['PostTargetInput'][];
+    };
+    ScheduleRequest:
+      | {
+          /**
+           * Format: date-time
+           * @description The instant to publish
+           */
+          at: string;
+          /** @description Zone to show the schedule in; defaults to the post zone */
+          timeZone?: string;
+        }
+      | {
+          /** @description Wall time in `timeZone` */
+          localTime: string;
+          timeZone: string;
+          /**
+           * @description Which of a repeated hour (clocks going back)
+           * @enum {string}
+           */
+          disambiguation?: 'earlier' | 'later';
+        };
+    PostPreview: {
+      /** Format: uuid */
+      postId: string;
+      targets: {
+        /** Format: uuid */
+        targetId: string;
+        /** Format: uuid */
+        socialAccountId: string;
+        /** @enum {string} */
+        platform:
+          | 'bluesky'
+          | 'mastodon'
+          | 'twitter'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'threads'
+          | 'tiktok'
+          | 'sandbox';
+        accountName: string | null;
+        text: string;
+        thread: string[];
+        firstComment: string | null;
+        media: {
+          /** Format: uuid */
+          id: string;
+          kind: string;
+          mimeType: string;
+        }[];
+        /** @description User-perceived characters (graphemes) */
+        characters: number;
+        maxTextLength: number | null;
+        issues: components['schemas']['ValidationIssue'][];
+      }[];
+    };
+    ValidationIssue: {
+      field: string;
+      code: string;
+      message: string;
+      /** @enum {string} */
+      severity: 'error' | 'warning';
+      used?: number;
+      limit?: number;
+    };
+    MediaUpload: {
+      media: components['schemas']['Media'];
+      /** @description POST the file as multipart/form-data: every field, then `file` last */
+      upload: {
+        url: string;
+        fields: {
+          [key: string]: string;
+        };
+        /**
+         * Format: date-time
+         * @description ISO 8601, UTC
+         */
+        expiresAt: string;
+      };
+    };
+    Media: {
+      /** Format: uuid */
+      id: string;
+      fileName: string | null;
+      mimeType: string;
+      /** @enum {string} */
+      kind: 'image' | 'gif' | 'video';
+      sizeBytes: number;
+      width: number | null;
+      height: number | null;
+      durationMs: number | null;
+      altText: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'processing' | 'ready' | 'failed';
+      /** @description Short-lived download link; null until the upload is confirmed */
+      url: string | null;
+      /** @description Per-network renditions made by optimize */
+      variants: {
+        [key: string]: components['schemas']['MediaVariant'];
+      };
+      /** @description Networks whose type and size limits the original meets */
+      networks: (
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox'
+      )[];
+      /** @description Posts that use this file */
+      usage: components['schemas']['MediaUsage'][];
+      uploadedBy: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      updatedAt: string;
+    };
+    MediaVariant: {
+      mimeType: string;
+      sizeBytes: number;
+      width?: number;
+      height?: number;
+      /** @description Short-lived download link */
+      url: string;
+    };
+    MediaUsage: {
+      /** Format: uuid */
+      postId: string;
+      title: string | null;
+      /** @description The first 120 characters of the post */
+      excerpt: string;
+      status: string;
+      scheduledAt: string | null;
+    };
+    CreateMediaUploadRequest: {
+      fileName: string;
+      /** @enum {string} */
+      contentType:
+        | 'image/avif'
+        | 'image/bmp'
+        | 'image/gif'
+        | 'image/heic'
+        | 'image/heif'
+        | 'image/jpeg'
+        | 'image/png'
+        | 'image/tiff'
+        | 'image/webp'
+        | 'video/mp4'
+        | 'video/mpeg'
+        | 'video/quicktime'
+        | 'video/webm'
+        | 'video/x-m4v';
+      /** @description Exact size of the file in bytes */
+      size: number;
+    };
+    MediaList: {
+      items: components['schemas']['Media'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    StorageUsage: {
+      /** @enum {string} */
+      plan: 'free' | 'starter' | 'pro' | 'business' | 'enterprise';
+      quotaBytes: number;
+      /** @description Originals and their variants */
+      usedBytes: number;
+      variantBytes: number;
+      fileCount: number;
+      byKind: {
+        /** @enum {string} */
+        kind: 'image' | 'gif' | 'video';
+        count: number;
+        bytes: number;
+      }[];
+    };
+    /** @description Fields left out stay as they are; unknown fields are ignored */
+    UpdateMediaRequest: {
+      fileName?: string;
+      altText?: string | null;
+    };
+    WebhookReceipt: {
+      /** @constant */
+      received: true;
+      /** @description This delivery was stored before; it was acknowledged and not stored again */
+      duplicate: boolean;
+    };
+    TwitterCrcResponse: {
+      /** @description `sha256=` + base64 HMAC-SHA256 of crc_token */
+      response_token: string;
+    };
+    LinkedInChallengeResponse: {
+      challengeCode: string;
+      /** @description Hex HMAC-SHA256 of challengeCode keyed with the client secret */
+      challengeResponse: string;
+    };
+    SandboxAccount: {
+      handle: string;
+      displayName: string;
+      /** @description The audience's IANA zone; the activity curve runs in it */
+      timeZone: string;
+      /** @description Audience now */
+      followers: number;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      profileUrl: string;
+      /** @description Newest first, top-level posts only */
+      posts: components['schemas']['SandboxPost'][];
+    };
+    SandboxPost: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'post' | 'reply' | 'comment';
+      replyToId: string | null;
+      text: string;
+      media: {
+        /** @enum {string} */
+        kind: 'image' | 'video' | 'gif';
+        url: string;
+        mimeType: string;
+        altText?: string;
+      }[];
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      publishedAt: string;
+      /** @description The post on the public sandbox feed page */
+      url: string;
+      metrics: components['schemas']['SandboxMetrics'];
+    };
+    /** @description Engagement so far, from the documented model (functions/platforms/sandbox/README.md) */
+    SandboxMetrics: {
+      impressions: number;
+      reach: number;
+      likes: number;
+      comments: number;
+      shares: number;
+      clicks: number;
+      saves: number;
+      videoViews?: number;
     };
   };
   responses: never;
@@ -3765,7 +4412,12 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            accounts: components['schemas']['SocialAccount'][];
+            platforms: components['schemas']['PlatformAvailability'][];
+          };
+        };
       };
       /** @description Not signed in */
       401: {
@@ -3812,14 +4464,38 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConnectSocialAccountRequest'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConnectSocialAccountResponse'];
+        };
+      };
+      /** @description Connected at once (app password, Sandbox) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectSocialAccountResponse'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -3868,14 +4544,29 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSocialAccountRequest'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SocialAccount'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -3936,11 +4627,20 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4001,11 +4701,27 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            accountId: string;
+            /** @constant */
+            queued: true;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4070,7 +4786,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SocialAccountInsights'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4119,9 +4846,100 @@ export interface operations {
       };
     };
   };
+  completeSocialAccountConnection: {
+    parameters: {
+      query?: {
+        code?: string;
+        state?: string;
+        error?: string;
+        error_description?: string;
+      };
+      header?: never;
+      path: {
+        platform: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or in another organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listPosts: {
     parameters: {
-      query?: never;
+      query?: {
+        status?:
+          | 'draft'
+          | 'scheduled'
+          | 'publishing'
+          | 'published'
+          | 'failed'
+          | 'unconfirmed'
+          | 'missed'
+          | 'cancelled'
+          | 'partially_published';
+        platform?:
+          | 'bluesky'
+          | 'mastodon'
+          | 'twitter'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'threads'
+          | 'tiktok'
+          | 'sandbox';
+        accountId?: string;
+        /** @description Scheduled (or created, for drafts) at or after */
+        from?: string;
+        /** @description ... and before */
+        to?: string;
+        /** @description Text search in title and content */
+        q?: string;
+        page?: number;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4133,7 +4951,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PostList'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4180,14 +5009,29 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePostRequest'];
+      };
+    };
     responses: {
       /** @description OK */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4229,7 +5073,14 @@ export interface operations {
   };
   getCalendar: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), at most 62 days after `from` */
+        to: string;
+        /** @description The viewer's zone */
+        timeZone: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4241,7 +5092,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Calendar'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4291,11 +5153,13 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkScheduleResult'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4351,7 +5215,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4409,14 +5284,29 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePostRequest'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4477,11 +5367,20 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4542,11 +5441,22 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4604,14 +5514,29 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRequest'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4672,11 +5597,22 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -4741,7 +5677,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PostPreview'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -5888,14 +6835,29 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMediaUploadRequest'];
+      };
+    };
     responses: {
       /** @description OK */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MediaUpload'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -5935,9 +6897,93 @@ export interface operations {
       };
     };
   };
-  listMedia: {
+  completeMediaUpload: {
     parameters: {
       query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Media'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or in another organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMedia: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        kind?: 'image' | 'gif' | 'video';
+        status?: 'pending' | 'processing' | 'ready' | 'failed';
+        /** @description Part of the file name or alt text */
+        search?: string;
+        usage?: 'used' | 'unused';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5949,7 +6995,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MediaList'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -6003,7 +7060,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StorageUsage'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -6052,14 +7111,29 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMediaRequest'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Media'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -6120,11 +7194,20 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -6185,11 +7268,22 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Media'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -6622,7 +7716,14 @@ export interface operations {
   };
   verifyFacebookWebhook: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description Always `subscribe` */
+        'hub.mode': string;
+        /** @description Must equal the verify token configured for the Meta app */
+        'hub.verify_token': string;
+        /** @description Echoed back as text/plain when the token matches */
+        'hub.challenge': string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6634,7 +7735,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Rate limited */
       429: {
@@ -6670,7 +7782,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookReceipt'];
+        };
       };
       /** @description Rate limited */
       429: {
@@ -6694,7 +7808,10 @@ export interface operations {
   };
   answerTwitterCrc: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description Challenge from X, signed with the consumer secret */
+        crc_token: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6706,7 +7823,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TwitterCrcResponse'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Rate limited */
       429: {
@@ -6742,7 +7870,61 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookReceipt'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  answerLinkedInChallenge: {
+    parameters: {
+      query: {
+        /** @description Random UUID from LinkedIn */
+        challengeCode: string;
+        /** @description Only for parent-child applications */
+        applicationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkedInChallengeResponse'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Rate limited */
       429: {
@@ -6778,7 +7960,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookReceipt'];
+        };
       };
       /** @description Rate limited */
       429: {
@@ -7346,6 +8530,121 @@ export interface operations {
       };
       /** @description Role not allowed */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSandboxFeed: {
+    parameters: {
+      query?: {
+        /** @description Only this account */
+        handle?: string;
+        /** @description Only this post, with its replies and comments */
+        post?: string;
+        /** @description Posts published before this instant (next page) */
+        before?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSandboxAccount: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        handle: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SandboxAccount'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or in another organization */
+      404: {
         headers: {
           [name: string]: unknown;
         };

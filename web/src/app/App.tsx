@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
-import { accessToken } from '../api/access-token';
 import { createQueryClient } from '../api/query-client';
+import { SessionEffects } from '../auth/SessionEffects';
 import { createAppRouter } from './router';
 import { ServicesContext, type AppServices } from './services';
 
@@ -11,22 +11,19 @@ export function App({ services }: { services: AppServices }) {
   const [router] = useState(createAppRouter);
 
   useEffect(() => {
-    const { realtime } = services;
-    realtime.start();
-    // Signing in, or the network coming back, is worth trying again at once.
-    const stopWatchingToken = accessToken.subscribe(() => realtime.reconnectNow());
+    const { realtime, session } = services;
+    // The refresh cookie, if any, becomes an access token before any signed-in page renders.
+    void session.restore();
+    // The network coming back is worth a reconnection attempt at once.
     const onOnline = () => realtime.reconnectNow();
     window.addEventListener('online', onOnline);
-    return () => {
-      stopWatchingToken();
-      window.removeEventListener('online', onOnline);
-      realtime.stop();
-    };
+    return () => window.removeEventListener('online', onOnline);
   }, [services]);
 
   return (
     <ServicesContext value={services}>
       <QueryClientProvider client={queryClient}>
+        <SessionEffects />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </ServicesContext>

@@ -1,9 +1,15 @@
+import type { Me, Role } from '../api/types';
+import { hasRole } from '../auth/roles';
 import type { IconName } from '../components/Icon';
 
 export interface NavItem {
   to: string;
   label: string;
   icon: IconName;
+  /** Shown only from this role up (the page itself still explains, if opened by URL). */
+  minRole?: Role;
+  /** Platform administration: only for super-admins of the installation. */
+  superAdminOnly?: boolean;
 }
 
 export interface NavSection {
@@ -41,5 +47,15 @@ export const NAVIGATION: NavSection[] = [
       { to: '/billing', label: 'Billing', icon: 'billing' },
     ],
   },
-  { title: 'Platform', items: [{ to: '/admin', label: 'Admin', icon: 'admin' }] },
+  { title: 'Platform', items: [{ to: '/admin', label: 'Admin', icon: 'admin', superAdminOnly: true }] },
 ];
+
+/** The sidebar for one user: items they cannot use are left out, empty sections too. */
+export function navigationFor(user: Pick<Me, 'isSuperAdmin' | 'organization'>): NavSection[] {
+  const visible = (item: NavItem) =>
+    (!item.superAdminOnly || user.isSuperAdmin) &&
+    (!item.minRole || hasRole(user.organization.role, item.minRole));
+  return NAVIGATION.map((section) => ({ ...section, items: section.items.filter(visible) })).filter(
+    (section) => section.items.length > 0,
+  );
+}

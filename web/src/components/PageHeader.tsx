@@ -1,10 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-
-/**
- * After the first page, each navigation moves focus to the new page's heading so screen
- * reader and keyboard users land on the content, as they would on a full page load.
- */
-let firstPageShown = false;
+import { useRef, type ReactNode } from 'react';
+import { useHeadingFocus } from './use-heading-focus';
 
 export function PageHeader({
   title,
@@ -16,10 +11,7 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (firstPageShown) heading.current?.focus();
-    firstPageShown = true;
-  }, []);
+  useHeadingFocus(heading);
 
   return (
     <div className="flex flex-col gap-4 border-b border-slate-200 pb-6 sm:flex-row sm:items-end sm:justify-between">

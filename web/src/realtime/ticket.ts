@@ -4,7 +4,7 @@ import type { TicketResult } from './socket';
 
 /** What the dashboard says while the server cannot give it a ticket. */
 export const UNAVAILABLE_REASONS = {
-  notBuilt: 'Live updates arrive with sign-in (the identity milestone).',
+  notBuilt: 'This server does not offer live updates yet.',
   signedOut: 'Sign in to receive live updates.',
 } as const;
 

@@ -2,6 +2,7 @@ import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
+import { VerifyEmailBanner } from './VerifyEmailBanner';
 
 export function AppLayout() {
   const [navOpen, setNavOpen] = useState(false);
@@ -61,6 +62,7 @@ export function AppLayout() {
           onToggleNav={() => setNavOpen((open) => !open)}
           menuButtonRef={menuButton}
         />
+        <VerifyEmailBanner />
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 lg:px-8">
           <Suspense fallback={<PageLoading />}>
             <Outlet />

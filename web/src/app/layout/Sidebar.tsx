@@ -1,6 +1,8 @@
 import { NavLink } from 'react-router';
 import { Icon } from '../../components/Icon';
-import { NAVIGATION } from '../navigation';
+import { PlumeMark } from '../../components/PlumeMark';
+import { useSignedInUser } from '../../auth/use-session';
+import { navigationFor } from '../navigation';
 import { useServices } from '../services';
 
 export const SIDEBAR_ID = 'sidebar';
@@ -20,6 +22,8 @@ export function Sidebar({
   onClose: () => void;
 }) {
   const { config } = useServices();
+  const { user } = useSignedInUser();
+  const sections = navigationFor(user);
   return (
     <aside
       id={SIDEBAR_ID}
@@ -40,7 +44,7 @@ export function Sidebar({
         </button>
       </div>
       <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-4">
-        {NAVIGATION.map((section, index) => (
+        {sections.map((section, index) => (
           <div key={section.title ?? index} className={index > 0 ? 'mt-6' : ''}>
             {section.title ? (
               <h2 className="px-2.5 pb-1.5 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">
@@ -92,17 +96,5 @@ export function Sidebar({
         </p>
       </div>
     </aside>
-  );
-}
-
-export function PlumeMark({ className = 'size-7' }: { className?: string }) {
-  return (
-    <svg viewBox="0 0 32 32" className={className} aria-hidden="true" focusable="false">
-      <rect width="32" height="32" rx="8" className="fill-brand-600" />
-      <path
-        d="M22.5 7.5c-6 0-11 4.6-11.5 11.2l-.5 5.8 2 .2.4-4.2c4.8-.4 8.4-3.4 9.6-7.7h-3.3c1.6-1 2.8-2.9 3.3-5.3z"
-        fill="#fff"
-      />
-    </svg>
   );
 }

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { Icon } from '../../components/Icon';
 import { LiveStatus } from '../../components/LiveStatus';
+import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { SIDEBAR_ID } from './Sidebar';
 import { UserMenu } from './UserMenu';
 
@@ -26,15 +27,7 @@ export function TopBar({
         <Icon name={navOpen ? 'close' : 'menu'} />
         <span className="sr-only">{navOpen ? 'Close navigation' : 'Open navigation'}</span>
       </button>
-      <div
-        className="flex min-w-0 items-center gap-2 rounded-lg px-1.5 py-1 text-sm"
-        title="Organizations arrive with the Identity milestone."
-      >
-        <span className="flex size-6 shrink-0 items-center justify-center rounded-md bg-slate-100 text-slate-500">
-          <Icon name="building" className="size-4" />
-        </span>
-        <span className="truncate font-medium text-slate-700">Your organization</span>
-      </div>
+      <OrganizationSwitcher />
       <div className="ml-auto flex items-center gap-2 sm:gap-3">
         <LiveStatus />
         <div className="h-5 w-px bg-slate-200" aria-hidden="true" />

@@ -1,71 +1,91 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { Icon } from '../../components/Icon';
+import { ROLE_LABELS } from '../../auth/roles';
+import { displayName, initials } from '../../auth/people';
+import { useSession, useSignedInUser } from '../../auth/use-session';
+import { Badge } from '../../components/Badge';
+import { Icon, type IconName } from '../../components/Icon';
+import { usePopover } from '../../components/use-popover';
 
-/** Placeholder until sign-in exists: says so, and offers the one thing that works today. */
+/** The signed-in person: who, in which role, their settings, and signing out. */
 export function UserMenu() {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const { user, organization } = useSignedInUser();
+  const { signOut } = useSession();
+  const popover = usePopover();
 
   return (
-    <div ref={root} className="relative">
+    <div ref={popover.root} className="relative">
       <button
-        ref={button}
+        {...popover.buttonProps}
         type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={popover.toggle}
         className="flex items-center gap-1 rounded-full p-0.5 text-slate-500 hover:text-slate-700"
       >
-        <span className="flex size-8 items-center justify-center rounded-full bg-slate-100 ring-1 ring-slate-200">
-          <Icon name="user" className="size-[18px]" />
+        <span
+          aria-hidden="true"
+          className="flex size-8 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700 ring-1 ring-brand-100"
+        >
+          {initials(user)}
         </span>
         <Icon name="chevronDown" className="size-4" />
-        <span className="sr-only">Account menu</span>
+        <span className="sr-only">Account menu for {displayName(user)}</span>
       </button>
-      {open ? (
+      {popover.open ? (
         <div
-          id={panelId}
-          className="absolute right-0 z-50 mt-2 w-72 rounded-xl border border-slate-200 bg-white p-1.5 text-sm shadow-lg"
+          id={popover.panelId}
+          className="absolute right-0 z-50 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white p-1.5 text-sm shadow-lg"
         >
           <div className="px-3 py-2.5">
-            <p className="font-medium text-slate-900">Not signed in</p>
-            <p className="mt-1 text-slate-500">
-              Accounts, profiles and sign-out arrive with the Identity milestone.
+            <p className="truncate font-medium text-slate-900">{displayName(user)}</p>
+            <p className="truncate text-slate-500">{user.email}</p>
+            <p className="mt-2 flex items-center gap-2 text-xs text-slate-500">
+              <Badge tone="brand">{ROLE_LABELS[organization.role]}</Badge>
+              <span className="truncate">in {organization.name}</span>
             </p>
           </div>
           <div className="my-1 border-t border-slate-100" />
-          <Link
-            to="/settings"
-            onClick={() => setOpen(false)}
-            className="flex items-center gap-2.5 rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-50"
-          >
-            <Icon name="settings" className="size-4 text-slate-400" />
+          <MenuLink to="/settings/profile" icon="user" onClick={popover.close}>
+            Profile
+          </MenuLink>
+          <MenuLink to="/settings/sessions" icon="device" onClick={popover.close}>
+            Sessions
+          </MenuLink>
+          <MenuLink to="/settings" icon="settings" onClick={popover.close}>
             Settings
-          </Link>
+          </MenuLink>
+          <div className="my-1 border-t border-slate-100" />
+          <button
+            type="button"
+            onClick={() => void signOut()}
+            className="flex w-full items-center gap-2.5 rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-50"
+          >
+            <Icon name="logout" className="size-4 text-slate-400" />
+            Sign out
+          </button>
         </div>
       ) : null}
     </div>
+  );
+}
+
+function MenuLink({
+  to,
+  icon,
+  onClick,
+  children,
+}: {
+  to: string;
+  icon: IconName;
+  onClick: () => void;
+  children: string;
+}) {
+  return (
+    <Link
+      to={to}
+      onClick={onClick}
+      className="flex items-center gap-2.5 rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-50"
+    >
+      <Icon name={icon} className="size-4 text-slate-400" />
+      {children}
+    </Link>
   );
 }

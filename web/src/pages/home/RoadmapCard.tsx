@@ -13,7 +13,7 @@ const PAGES_BY_MILESTONE: Record<MilestoneId, string> = {
   administration: 'Admin',
 };
 
-const AVAILABLE: ReadonlySet<MilestoneId> = new Set(['foundation']);
+const AVAILABLE: ReadonlySet<MilestoneId> = new Set(['foundation', 'identity']);
 
 export function RoadmapCard() {
   const ids = Object.keys(MILESTONES) as MilestoneId[];

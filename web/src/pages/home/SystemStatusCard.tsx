@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { fetchHealth, type Health } from '../../api/health';
 import { isApiProblem } from '../../api/problem';
+import { PUBLIC_QUERY } from '../../api/query-client';
 import { useServices } from '../../app/services';
 import { Badge } from '../../components/Badge';
 import { Card } from '../../components/Card';
@@ -16,6 +17,7 @@ export function SystemStatusCard() {
     queryKey: HEALTH_QUERY_KEY,
     queryFn: ({ signal }) => fetchHealth(api, signal),
     refetchInterval: 60_000,
+    meta: PUBLIC_QUERY,
   });
 
   const aside = health.data ? (

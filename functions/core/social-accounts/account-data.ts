@@ -1,0 +1,27 @@
+import type { PlatformLimits, PublishingQuota } from '../../platforms/connector';
+
+/**
+ * What Plume keeps in `social_accounts.account_data` (jsonb). Typed here, in one place,
+ * because several parts read it: the connector's own `extra` (handed back in credentials),
+ * the user's settings for the account, and what the last sync learned.
+ */
+export interface AccountData {
+  /** The connector's `profile.extra` (Bluesky entryway, X subscription...), returned in credentials. */
+  extra?: Record<string, unknown>;
+  /** The name the network reports; `account_name` shows the user's own label when set. */
+  profileName?: string;
+  /** True when the user renamed the account: syncs then leave `account_name` alone. */
+  customName?: boolean;
+  /** Composer defaults for this account (e.g. TikTok privacy level, hashtags to add). */
+  defaultSettings?: Record<string, unknown>;
+  /** Mastodon: the app Plume registered on the instance (secret encrypted like the tokens). */
+  oauthApp?: { clientId: string; clientSecretEnc: string; redirectUri: string };
+  /** Limits read from the platform at the last sync, merged over the configured ones. */
+  limits?: PlatformLimits;
+  quota?: PublishingQuota & { readAt: string };
+  lastSyncError?: { message: string; at: string };
+}
+
+export function accountData(value: Record<string, unknown> | null | undefined): AccountData {
+  return (value ?? {}) as AccountData;
+}

@@ -1,0 +1,126 @@
+import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
+import type { Container } from '../../adapters/container';
+import { analytics, postPlatforms, socialAccounts } from '../../db/schema';
+import { withTenant } from '../../db/tenant';
+import { PlatformError, type PostMetrics } from '../../platforms/connector';
+import { connectorContext, connectorFor } from '../../platforms/registry';
+import { accountData, type AccountData } from './account-data';
+import { announceAccount, ensureFreshCredentials, loadAccountCredentials, markNeedsReauth } from './credentials';
+
+/** Posts whose metrics a sync refreshes: those published in this window, newest first. */
+export const SYNC_METRICS_WINDOW_DAYS = 30;
+const SYNC_METRICS_MAX_POSTS = 100;
+
+export interface SyncRequest {
+  organizationId: string;
+  accountId: string;
+}
+
+function engagementRate(metrics: PostMetrics): number {
+  const impressions = metrics.impressions ?? 0;
+  if (impressions <= 0) return 0;
+  const engaged = (metrics.likes ?? 0) + (metrics.comments ?? 0) + (metrics.shares ?? 0) + (metrics.saves ?? 0) + (metrics.clicks ?? 0);
+  return Math.min(99_999, Math.round((engaged / impressions) * 10_000) / 100);
+}
+
+/**
+ * Refreshes what Plume knows about one account from its network: limits read at run time
+ * (Mastodon's per-server limits, X's subscription), the publishing quota where the network has
+ * one, and metrics of its recent posts (one `analytics` snapshot each). An auth failure marks
+ * the account `needs_reauth`; other network errors are kept on the account and rethrown when
+ * they are transient, so the queue retries.
+ */
+export async function syncSocialAccount(container: Container, request: SyncRequest): Promise<void> {
+  const { db, clock, logger } = container;
+  const loaded = await withTenant(db, request.organizationId, (tx) => loadAccountCredentials(tx, container.crypto, request.accountId));
+  if (!loaded || loaded.account.organizationId !== request.organizationId || loaded.account.status !== 'active') {
+    logger.info('Account sync skipped: account gone, disconnected or waiting for reconnection', { ...request });
+    return;
+  }
+  const { account } = loaded;
+  const connector = connectorFor(account.platform, connectorContext(container));
+  if (!connector) return;
+  const since = new Date(clock.now().getTime() - SYNC_METRICS_WINDOW_DAYS * 86_400_000);
+  try {
+    const credentials = await ensureFreshCredentials(container, account, loaded.credentials);
+    const readLimits = connector.readLimits ? await connector.readLimits(credentials) : {};
+    const quota = connector.quota ? await connector.quota(credentials) : undefined;
+    const targets = await withTenant(db, request.organizationId, (tx) =>
+      tx
+        .select({ id: postPlatforms.id, postId: postPlatforms.postId, platformPostId: postPlatforms.platformPostId })
+        .from(postPlatforms)
+        .where(
+          and(
+            eq(postPlatforms.socialAccountId, account.id),
+            eq(postPlatforms.status, 'published'),
+            isNotNull(postPlatforms.platformPostId),
+            gte(postPlatforms.publishedAt, since),
+          ),
+        )
+        .orderBy(desc(postPlatforms.publishedAt))
+        .limit(SYNC_METRICS_MAX_POSTS),
+    );
+    const ids = targets.map((t) => t.platformPostId!);
+    const metrics = ids.length > 0 ? await connector.fetchMetrics(credentials, ids) : [];
+    const now = clock.now();
+    const byPostId = new Map(targets.map((t) => [t.platformPostId!, t]));
+    await withTenant(db, request.organizationId, async (tx) => {
+      const [current] = await tx.select().from(socialAccounts).where(eq(socialAccounts.id, account.id)).for('update');
+      if (!current) return;
+      const data: AccountData = {
+        ...accountData(current.accountData),
+        limits: { ...connector.limits(credentials), ...readLimits },
+        quota: quota ? { ...quota, readAt: now.toISOString() } : undefined,
+        lastSyncError: undefined,
+      };
+      await tx
+        .update(socialAccounts)
+        .set({ accountData: JSON.parse(JSON.stringify(data)) as Record<string, unknown>, lastSync: now, updatedAt: now })
+        .where(eq(socialAccounts.id, account.id));
+      const rows = metrics.flatMap((m) => {
+        const target = byPostId.get(m.platformPostId);
+        if (!target) return [];
+        return [
+          {
+            organizationId: request.organizationId,
+            postId: target.postId,
+            postPlatformId: target.id,
+            socialAccountId: account.id,
+            likesCount: m.likes ?? 0,
+            commentsCount: m.comments ?? 0,
+            sharesCount: m.shares ?? 0,
+            clicksCount: m.clicks ?? 0,
+            impressionsCount: m.impressions ?? 0,
+            reachCount: m.reach ?? 0,
+            savesCount: m.saves ?? 0,
+            videoViewsCount: m.videoViews ?? 0,
+            engagementRate: engagementRate(m),
+            recordedAt: m.fetchedAt,
+            dateBucket: m.fetchedAt.toISOString().slice(0, 10),
+            hourBucket: m.fetchedAt.getUTCHours(),
+          },
+        ];
+      });
+      if (rows.length > 0) await tx.insert(analytics).values(rows);
+    });
+    await container.realtime.broadcast(request.organizationId, {
+      type: 'social-account.synced',
+      data: { id: account.id, lastSync: now.toISOString(), posts: metrics.length },
+    });
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    const now = clock.now();
+    if (error.kind === 'auth') {
+      const reason = `${error.message}. Reconnect the account to resume publishing.`;
+      const changed = await withTenant(db, request.organizationId, (tx) => markNeedsReauth(tx, account.id, reason, now));
+      if (changed) await announceAccount(container, { ...account, status: 'needs_reauth', statusReason: reason });
+      return;
+    }
+    await withTenant(db, request.organizationId, async (tx) => {
+      const data = { ...accountData(account.accountData), lastSyncError: { message: error.message, at: now.toISOString() } };
+      await tx.update(socialAccounts).set({ accountData: data as Record<string, unknown>, updatedAt: now }).where(eq(socialAccounts.id, account.id));
+    });
+    if (error.kind === 'transient' || error.kind === 'rate_limited') throw error;
+    logger.warn('Account sync failed', { accountId: account.id, kind: error.kind, reason: error.message });
+  }
+}

@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../../core/audit/record-audit';
+import { extensionFor, originalKey } from '../../../core/media/media-keys';
+import { maxUploadBytes } from '../../../core/media/media-limits';
+import { MEDIA_STORAGE_QUOTA_BYTES } from '../../../core/media/storage-quota';
+import { media, organizations } from '../../../db/schema';
+import { withTenant } from '../../../db/tenant';
+import type { Operation } from '../../area-handler';
+import { HttpProblem } from '../../problem';
+import { auditActor } from '../../request-origin';
+import { presentMedia } from './present';
+import { reservedStorageBytes, UPLOAD_FORM_SECONDS } from './storage-used';
+
+const formatBytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Reserves a media row and answers a presigned POST form: the browser sends the file straight
+ * to storage (S3 in AWS), so files of gigabytes never pass through Lambda. The form admits
+ * exactly the declared size at most and the declared type; `complete` checks what arrived.
+ */
+export const createMediaUpload: Operation = async ({ body }, { container, event, auth }) => {
+  const input = body as { fileName: string; contentType: string; size: number };
+  const ceiling = maxUploadBytes(input.contentType);
+  if (ceiling === undefined || input.size > ceiling) {
+    throw new HttpProblem(
+      400,
+      'validation_failed',
+      `No network accepts a ${input.contentType} file this large.`,
+      {
+        errors: [
+          { field: 'body.size', message: `At most ${formatBytes(ceiling ?? 0)} for ${input.contentType}` },
+        ],
+      },
+    );
+  }
+  const organizationId = auth!.organizationId;
+  const now = container.clock.now();
+  const { row, upload } = await withTenant(container.db, organizationId, async (tx) => {
+    // Locking the organization serialises concurrent reservations against the quota.
+    const [organization] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .for('update');
+    const quota = MEDIA_STORAGE_QUOTA_BYTES[organization!.subscriptionPlan];
+    const used = await reservedStorageBytes(tx, organizationId, now);
+    if (used + input.size > quota) {
+      throw new HttpProblem(
+        403,
+        'plan_limit_reached',
+        `Your ${organization!.subscriptionPlan} plan includes ${formatBytes(quota)} of media; ${formatBytes(used)} is used. Delete files or upgrade.`,
+      );
+    }
+    const id = container.ids.uuid();
+    const key = originalKey(organizationId, id, extensionFor(input.contentType));
+    const [created] = await tx
+      .insert(media)
+      .values({
+        id,
+        organizationId,
+        uploadedBy: auth!.userId,
+        s3Key: key,
+        fileName: input.fileName,
+        mimeType: input.contentType,
+        sizeBytes: input.size,
+        status: 'pending',
+      })
+      .returning();
+    await recordAudit(tx, auditActor(event, auth), {
+      action: 'create',
+      resourceType: 'media',
+      resourceId: id,
+      newValues: { fileName: input.fileName, mimeType: input.contentType, sizeBytes: input.size },
+    });
+    const form = await container.media.createUpload({
+      key,
+      contentType: input.contentType,
+      maxBytes: input.size,
+      expiresInSeconds: UPLOAD_FORM_SECONDS,
+    });
+    return { row: created!, upload: form };
+  });
+  return {
+    status: 201,
+    body: {
+      media: await presentMedia(row, [], container.media),
+      upload: { url: upload.url, fields: upload.fields, expiresAt: upload.expiresAt.toISOString() },
+    },
+  };
+};

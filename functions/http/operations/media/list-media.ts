@@ -1,0 +1,66 @@
+import { and, count, desc, eq, ilike, isNull, like, ne, not, or, type SQL } from 'drizzle-orm';
+import { mediaIsUsed, findMediaUsage } from '../../../core/media/media-usage';
+import type { MediaKind } from '../../../core/media/media-limits';
+import { media, type MediaStatus } from '../../../db/schema';
+import { withTenant } from '../../../db/tenant';
+import type { Operation } from '../../area-handler';
+import { presentMedia } from './present';
+
+interface ListQuery {
+  page: number;
+  pageSize: number;
+  kind?: MediaKind;
+  status?: MediaStatus;
+  search?: string;
+  usage?: 'used' | 'unused';
+}
+
+function kindFilter(kind: MediaKind): SQL | undefined {
+  if (kind === 'gif') return eq(media.mimeType, 'image/gif');
+  if (kind === 'video') return like(media.mimeType, 'video/%');
+  return and(like(media.mimeType, 'image/%'), ne(media.mimeType, 'image/gif'));
+}
+
+/** `%` and `_` in the search are literal characters, not wildcards. */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The media library, newest first, each file with the posts that use it. */
+export const listMedia: Operation = async ({ query }, { container, auth }) => {
+  const input = query as unknown as ListQuery;
+  const organizationId = auth!.organizationId;
+  const pattern = input.search ? `%${escapeLike(input.search)}%` : undefined;
+  const where = and(
+    eq(media.organizationId, organizationId),
+    isNull(media.deletedAt),
+    input.kind ? kindFilter(input.kind) : undefined,
+    input.status ? eq(media.status, input.status) : undefined,
+    pattern ? or(ilike(media.fileName, pattern), ilike(media.altText, pattern)) : undefined,
+    input.usage === 'used' ? mediaIsUsed() : input.usage === 'unused' ? not(mediaIsUsed()) : undefined,
+  );
+  const { rows, total, usage } = await withTenant(container.db, organizationId, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(media)
+      .where(where)
+      .orderBy(desc(media.createdAt), desc(media.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize);
+    const [counted] = await tx.select({ total: count() }).from(media).where(where);
+    const usage = await findMediaUsage(
+      tx,
+      organizationId,
+      rows.map((r) => r.id),
+    );
+    return { rows, total: counted?.total ?? 0, usage };
+  });
+  return {
+    body: {
+      items: await Promise.all(
+        rows.map((row) => presentMedia(row, usage.get(row.id) ?? [], container.media)),
+      ),
+      page: input.page,
+      pageSize: input.pageSize,
+      total,
+    },
+  };
+};

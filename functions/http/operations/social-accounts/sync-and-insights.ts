@@ -1,0 +1,89 @@
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../core/audit/record-audit';
+import { SYNC_METRICS_WINDOW_DAYS } from '../../../core/social-accounts/sync-account';
+import { analytics, postPlatforms, socialAccounts } from '../../../db/schema';
+import { withTenant } from '../../../db/tenant';
+import { connectorContext, connectorFor } from '../../../platforms/registry';
+import type { Operation } from '../../area-handler';
+import { HttpProblem, notFound } from '../../problem';
+import { auditActor } from '../../request-origin';
+import { presentAccount } from './present';
+
+/** Queues a sync (limits, quota, recent metrics); the dashboard hears `social-account.synced`. */
+export const syncSocialAccount: Operation = async ({ params }, { container, event, auth }) => {
+  const accountId = params.id as string;
+  await withTenant(container.db, auth!.organizationId, async (tx) => {
+    const [account] = await tx
+      .select({ id: socialAccounts.id, status: socialAccounts.status })
+      .from(socialAccounts)
+      .where(and(eq(socialAccounts.id, accountId), eq(socialAccounts.organizationId, auth!.organizationId)));
+    if (!account) throw notFound('The account');
+    if (account.status !== 'active') {
+      throw new HttpProblem(409, 'conflict', 'Reconnect this account before syncing it.', {
+        extensions: { accountStatus: account.status },
+      });
+    }
+    await recordAudit(tx, auditActor(event, auth), { action: 'sync', resourceType: 'social_account', resourceId: accountId });
+  });
+  await container.queue.send('jobs', { type: 'sync-social-account', organizationId: auth!.organizationId, accountId });
+  return { status: 202, body: { accountId, queued: true } };
+};
+
+/** What Plume has stored about the account: profile, limits, quota, and recent post metrics. */
+export const getSocialAccountInsights: Operation = async ({ params }, { container, auth }) => {
+  const since = new Date(container.clock.now().getTime() - SYNC_METRICS_WINDOW_DAYS * 86_400_000);
+  const result = await withTenant(container.db, auth!.organizationId, async (tx) => {
+    const [account] = await tx
+      .select()
+      .from(socialAccounts)
+      .where(and(eq(socialAccounts.id, params.id as string), eq(socialAccounts.organizationId, auth!.organizationId)));
+    if (!account) return undefined;
+    // The latest snapshot of each post (DISTINCT ON keeps the first row per target in this order).
+    const recent = await tx
+      .selectDistinctOn([analytics.postPlatformId], {
+        postPlatformId: analytics.postPlatformId,
+        postId: analytics.postId,
+        platformPostId: postPlatforms.platformPostId,
+        impressions: analytics.impressionsCount,
+        reach: analytics.reachCount,
+        likes: analytics.likesCount,
+        comments: analytics.commentsCount,
+        shares: analytics.sharesCount,
+        clicks: analytics.clicksCount,
+        saves: analytics.savesCount,
+        videoViews: analytics.videoViewsCount,
+        recordedAt: analytics.recordedAt,
+      })
+      .from(analytics)
+      .leftJoin(postPlatforms, eq(postPlatforms.id, analytics.postPlatformId))
+      .where(
+        and(
+          eq(analytics.organizationId, auth!.organizationId),
+          eq(analytics.socialAccountId, account.id),
+          gte(analytics.recordedAt, since),
+          sql`${analytics.postPlatformId} is not null`,
+        ),
+      )
+      .orderBy(analytics.postPlatformId, desc(analytics.recordedAt));
+    return { account, recent };
+  });
+  if (!result) throw notFound('The account');
+  const recentPosts = result.recent
+    .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())
+    .map((row) => ({ ...row, recordedAt: row.recordedAt.toISOString() }));
+  const sum = (key: 'impressions' | 'likes' | 'comments' | 'shares' | 'clicks') => recentPosts.reduce((total, row) => total + row[key], 0);
+  return {
+    body: {
+      account: presentAccount(result.account, connectorFor(result.account.platform, connectorContext(container))),
+      totals: {
+        posts: recentPosts.length,
+        impressions: sum('impressions'),
+        likes: sum('likes'),
+        comments: sum('comments'),
+        shares: sum('shares'),
+        clicks: sum('clicks'),
+      },
+      recentPosts,
+    },
+  };
+};

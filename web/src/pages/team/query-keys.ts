@@ -1,0 +1,1 @@
+export const MEMBERS_QUERY_KEY = ['organization-members'] as const;
