@@ -1,6 +1,6 @@
 import { PlatformError, type MediaItem } from '../connector';
 import { linkedinCall, restHeaders, type LinkedInSettings } from './api';
-import { downloadMedia } from './media-download';
+import { downloadMedia } from '../media-download';
 
 interface InitializeImageUploadResponse {
   value?: { uploadUrl?: string; image?: string; uploadUrlExpiresAt?: number };
@@ -36,7 +36,7 @@ export async function uploadImage(
   owner: string,
   item: MediaItem,
 ): Promise<string> {
-  const bytes = await downloadMedia(settings.context, item);
+  const bytes = await downloadMedia(settings.context, item, 'LinkedIn');
   const init = await linkedinCall<InitializeImageUploadResponse>(settings, 'registering an image', {
     method: 'POST',
     url: `${settings.apiBase}/rest/images?action=initializeUpload`,
@@ -65,7 +65,7 @@ export async function uploadVideo(
   owner: string,
   item: MediaItem,
 ): Promise<string> {
-  const bytes = await downloadMedia(settings.context, item);
+  const bytes = await downloadMedia(settings.context, item, 'LinkedIn');
   const init = await linkedinCall<InitializeVideoUploadResponse>(settings, 'registering a video', {
     method: 'POST',
     url: `${settings.apiBase}/rest/videos?action=initializeUpload`,

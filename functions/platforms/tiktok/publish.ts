@@ -7,7 +7,7 @@ import {
 } from '../connector';
 import { tiktokCall, type TikTokSettings } from './api';
 import { queryCreatorInfo, type CreatorInfo } from './creator-info';
-import { downloadMedia } from './media-download';
+import { downloadMedia } from '../media-download';
 import { parseTikTokOptions, type TikTokPostOptions } from './options';
 import { waitForPublish } from './status';
 import { planChunks, uploadChunks } from './upload';
@@ -54,7 +54,7 @@ async function startVideoPost(
   creator: CreatorInfo,
   video: MediaItem,
 ): Promise<string> {
-  const bytes = await downloadMedia(settings.context, video);
+  const bytes = await downloadMedia(settings.context, video, 'TikTok');
   const plan = planChunks(bytes.byteLength, settings);
   const data = await tiktokCall<InitData>(settings, 'starting the video post', {
     method: 'POST',
