@@ -14,13 +14,20 @@ export async function downloadMedia(
   try {
     response = await context.fetch(item.url, { signal: AbortSignal.timeout(context.timeoutMs ?? 60_000) });
   } catch (error) {
-    throw new PlatformError('transient', `${networkName}: could not read media ${item.id}: ${(error as Error).message}`);
+    throw new PlatformError(
+      'transient',
+      `${networkName}: could not read media ${item.id}: ${(error as Error).message}`,
+    );
   }
   if (!response.ok) {
     const kind = response.status >= 500 || response.status === 429 ? 'transient' : 'permanent';
-    throw new PlatformError(kind, `${networkName}: could not read media ${item.id} (HTTP ${response.status})`, {
-      status: response.status,
-    });
+    throw new PlatformError(
+      kind,
+      `${networkName}: could not read media ${item.id} (HTTP ${response.status})`,
+      {
+        status: response.status,
+      },
+    );
   }
   return new Uint8Array(await response.arrayBuffer());
 }
