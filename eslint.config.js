@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'cdk.out', 'web/dist', 'functions/db/migrations', 'test/bench/results', '.data', '.bench-build', '**/*.d.ts'] },
+  {
+    ignores: [
+      'node_modules',
+      'cdk.out',
+      'web/dist',
+      'functions/db/migrations',
+      'test/bench/results',
+      '.data',
+      '.bench-build',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

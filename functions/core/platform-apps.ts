@@ -13,9 +13,14 @@ const oauthApp = z.object({
 
 export const platformAppsSchema = z
   .object({
-    twitter: oauthApp.extend({ consumerSecret: z.string().min(1).optional().describe('For CRC and webhook signatures') }),
+    twitter: oauthApp.extend({
+      consumerSecret: z.string().min(1).optional().describe('For CRC and webhook signatures'),
+    }),
     linkedin: oauthApp,
-    facebook: oauthApp.extend({ appSecret: z.string().min(1), webhookVerifyToken: z.string().min(1).optional() }),
+    facebook: oauthApp.extend({
+      appSecret: z.string().min(1),
+      webhookVerifyToken: z.string().min(1).optional(),
+    }),
     instagram: oauthApp.extend({ appSecret: z.string().min(1) }),
     threads: oauthApp.extend({ appSecret: z.string().min(1) }),
     tiktok: oauthApp,
@@ -42,7 +47,9 @@ export async function loadPlatformApps(secrets: Secrets): Promise<PlatformApps> 
   }
   const parsed = platformAppsSchema.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`The platform-apps secret is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `The platform-apps secret is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -15,7 +15,8 @@ export function enforceAccess(access: Access, auth: AuthContext | undefined): vo
   if (access === 'public') return;
   if (!auth) throw new HttpProblem(401, 'unauthorized', 'Sign in or send an API key to call this route.');
   if (access === 'super-admin') {
-    if (!auth.isSuperAdmin) throw new HttpProblem(403, 'forbidden', 'Only platform administrators may do this.');
+    if (!auth.isSuperAdmin)
+      throw new HttpProblem(403, 'forbidden', 'Only platform administrators may do this.');
     return;
   }
   if (!roleAtLeast(auth.role, access)) {
@@ -31,7 +32,10 @@ const KEY_MANAGEMENT = new Set(['listApiKeys', 'createApiKey', 'revokeApiKey']);
  * API keys carry scopes on top of their role: `read` for GET, `write` for everything else.
  * Personal and key-management routes stay session-only.
  */
-export function enforceApiKeyScope(route: Pick<RouteDefinition, 'area' | 'method' | 'name'>, auth: AuthContext | undefined): void {
+export function enforceApiKeyScope(
+  route: Pick<RouteDefinition, 'area' | 'method' | 'name'>,
+  auth: AuthContext | undefined,
+): void {
   if (auth?.via !== 'api-key') return;
   if (PERSONAL_AREAS.has(route.area) || KEY_MANAGEMENT.has(route.name)) {
     throw new HttpProblem(403, 'forbidden', 'API keys cannot call this route; sign in instead.');

@@ -31,7 +31,10 @@ export interface OperationResult {
 
 export type Operation = (input: ValidatedInput, context: OperationContext) => Promise<OperationResult>;
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 function toResponse(route: RouteDefinition, result: OperationResult): APIGatewayProxyStructuredResultV2 {
   const status = result.status ?? CONTRACTS[route.name]?.successStatus ?? 200;
@@ -40,7 +43,8 @@ function toResponse(route: RouteDefinition, result: OperationResult): APIGateway
     headers['content-type'] = result.contentType ?? 'text/plain; charset=utf-8';
     return { statusCode: status, headers, body: result.text, cookies: result.cookies };
   }
-  if (result.body === undefined) return { statusCode: status === 200 ? 204 : status, headers, cookies: result.cookies };
+  if (result.body === undefined)
+    return { statusCode: status === 200 ? 204 : status, headers, cookies: result.cookies };
   headers['content-type'] = 'application/json; charset=utf-8';
   return { statusCode: status, headers, body: JSON.stringify(result.body), cookies: result.cookies };
 }

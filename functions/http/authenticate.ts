@@ -67,7 +67,9 @@ async function fromApiKey(key: string, container: Container): Promise<AuthContex
   if (!row?.createdBy || !constantTimeEqualHex(row.keyHash, parsed.hash)) return undefined;
   // Last use is bookkeeping: record it at most once a minute, never in the caller's way.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await withSystem(container.db, (tx) => tx.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)));
+    await withSystem(container.db, (tx) =>
+      tx.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)),
+    );
   }
   return {
     userId: row.createdBy,
@@ -85,13 +87,21 @@ async function fromApiKey(key: string, container: Container): Promise<AuthContex
  * A credential that is present but invalid is refused outright rather than treated as
  * anonymous, so clients learn their token expired.
  */
-export async function authenticate(event: APIGatewayProxyEventV2, container: Container): Promise<AuthContext | undefined> {
+export async function authenticate(
+  event: APIGatewayProxyEventV2,
+  container: Container,
+): Promise<AuthContext | undefined> {
   const authorization = header(event, 'authorization');
   const apiKey = header(event, 'x-api-key');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const auth = match ? await fromAccessToken(match[1] as string, container) : undefined;
-    if (!auth) throw new HttpProblem(401, 'unauthorized', 'The access token is invalid or expired; refresh it or sign in again.');
+    if (!auth)
+      throw new HttpProblem(
+        401,
+        'unauthorized',
+        'The access token is invalid or expired; refresh it or sign in again.',
+      );
     return auth;
   }
   if (apiKey) {

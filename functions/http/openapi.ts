@@ -32,7 +32,11 @@ const PROBLEM_SCHEMA: JsonObject = {
  * become components; zod puts them under `$defs`, so those are hoisted and refs rewritten.
  */
 function toSchema(schema: z.ZodType, components: JsonObject, io: 'input' | 'output'): JsonObject {
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonObject;
+  const generated = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as JsonObject;
   const rewritten = JSON.parse(
     JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/'),
   ) as JsonObject & { $defs?: Record<string, JsonObject>; $schema?: string };
@@ -85,7 +89,10 @@ function operation(route: RouteDefinition, components: JsonObject): JsonObject {
   const success: JsonObject = contract.responseContentType
     ? { description: 'OK', content: { [contract.responseContentType]: { schema: { type: 'string' } } } }
     : contract.response
-      ? { description: 'OK', content: { 'application/json': { schema: toSchema(contract.response, components, 'output') } } }
+      ? {
+          description: 'OK',
+          content: { 'application/json': { schema: toSchema(contract.response, components, 'output') } },
+        }
       : { description: 'OK' };
   const responses: JsonObject = { [successStatus]: success };
   for (const [status, other] of Object.entries(contract.otherResponses ?? {})) {

@@ -59,7 +59,11 @@ export class HttpProblem extends Error {
     status: number,
     code: ProblemCode,
     detail?: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail ?? TITLES[code]);
     this.name = 'HttpProblem';

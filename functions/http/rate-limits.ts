@@ -44,7 +44,12 @@ export async function enforceRateLimit(
   const decision = await checkRateLimit(container.kv, container.clock, rule, caller);
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) {
-    throw new HttpProblem(429, 'rate_limited', `Too many requests; try again in ${decision.resetSeconds} s.`, { headers });
+    throw new HttpProblem(
+      429,
+      'rate_limited',
+      `Too many requests; try again in ${decision.resetSeconds} s.`,
+      { headers },
+    );
   }
   return headers;
 }

@@ -11,7 +11,8 @@ import { header } from './request';
 export function clientIp(event: APIGatewayProxyEventV2): string {
   // Only trusted where CloudFront sets it (CDK sets TRUST_VIEWER_ADDRESS); elsewhere a client
   // could send the header itself to dodge per-IP limits.
-  const viewer = process.env.TRUST_VIEWER_ADDRESS === 'true' ? header(event, 'cloudfront-viewer-address') : undefined;
+  const viewer =
+    process.env.TRUST_VIEWER_ADDRESS === 'true' ? header(event, 'cloudfront-viewer-address') : undefined;
   if (viewer) {
     const ip = viewer.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     if (ip) return ip;
@@ -24,7 +25,10 @@ export function userAgent(event: APIGatewayProxyEventV2): string | null {
 }
 
 /** Everything the audit log records about who acted. */
-export function auditActor(event: APIGatewayProxyEventV2, auth?: Pick<AuthContext, 'userId' | 'organizationId'>): AuditActor {
+export function auditActor(
+  event: APIGatewayProxyEventV2,
+  auth?: Pick<AuthContext, 'userId' | 'organizationId'>,
+): AuditActor {
   return {
     userId: auth?.userId ?? null,
     organizationId: auth?.organizationId ?? null,

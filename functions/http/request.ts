@@ -27,7 +27,11 @@ function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   const text = rawBody(event);
   if (text.length === 0) return undefined;
   if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
-    throw new HttpProblem(413, 'payload_too_large', `JSON bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`);
+    throw new HttpProblem(
+      413,
+      'payload_too_large',
+      `JSON bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`,
+    );
   }
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {

@@ -15,7 +15,13 @@ import { refreshCookie } from './session-cookie';
 export async function sessionGrant(
   container: Container,
   event: APIGatewayProxyEventV2,
-  input: { userId: string; organizationId: string; sessionId: string; refreshToken?: string; status?: number },
+  input: {
+    userId: string;
+    organizationId: string;
+    sessionId: string;
+    refreshToken?: string;
+    status?: number;
+  },
 ): Promise<OperationResult> {
   const secret = await container.secrets.get('jwt-signing-key');
   const { token, expiresIn } = await issueAccessToken(
@@ -23,11 +29,15 @@ export async function sessionGrant(
     { sub: input.userId, org: input.organizationId, sid: input.sessionId },
     container.clock.now(),
   );
-  const user = await withSystem(container.db, (tx) => loadCurrentUser(tx, input.userId, input.organizationId));
+  const user = await withSystem(container.db, (tx) =>
+    loadCurrentUser(tx, input.userId, input.organizationId),
+  );
   if (!user) throw new HttpProblem(403, 'forbidden', 'You are no longer a member of this organization.');
   return {
     status: input.status ?? 200,
     body: { accessToken: token, tokenType: 'Bearer', expiresIn, user },
-    cookies: input.refreshToken ? [refreshCookie(event, input.refreshToken, REFRESH_TOKEN_TTL_SECONDS)] : undefined,
+    cookies: input.refreshToken
+      ? [refreshCookie(event, input.refreshToken, REFRESH_TOKEN_TTL_SECONDS)]
+      : undefined,
   };
 }

@@ -4,7 +4,10 @@ import { optimizeMedia } from './media-optimize';
 import { syncSocialAccountJob } from './sync-social-account';
 import { processWebhookEventJob } from './process-webhook-event';
 
-export type BackgroundJob = (message: { type: string } & Record<string, unknown>, container: Container) => Promise<void>;
+export type BackgroundJob = (
+  message: { type: string } & Record<string, unknown>,
+  container: Container,
+) => Promise<void>;
 
 /**
  * Background job implementations by message type. Publishing adds `sync-social-account`,

@@ -35,6 +35,10 @@ export async function exportUserData(raw: unknown, container: Container): Promis
         expiresAt: new Date(now.getTime() + EXPORT_DOWNLOAD_TTL_SECONDS * 1000),
       })
       .where(eq(dataExportRequests.id, exportId));
-    await recordAudit(tx, { userId: request.userId }, { action: 'export', resourceType: 'data_export', resourceId: exportId });
+    await recordAudit(
+      tx,
+      { userId: request.userId },
+      { action: 'export', resourceType: 'data_export', resourceId: exportId },
+    );
   });
 }

@@ -46,7 +46,9 @@ export const handler = async (): Promise<{ applied: boolean; loginRole?: string 
     );
     await database.db.execute(sql.raw(`GRANT rds_iam TO ${login}`));
     await database.db.execute(sql.raw(`GRANT plume_app, plume_system TO ${login}`));
-    await database.db.execute(sql.raw(`GRANT CONNECT ON DATABASE "${env.DB_NAME.replaceAll('"', '')}" TO ${login}`));
+    await database.db.execute(
+      sql.raw(`GRANT CONNECT ON DATABASE "${env.DB_NAME.replaceAll('"', '')}" TO ${login}`),
+    );
     return { applied: true, loginRole: login };
   } finally {
     await database.close();

@@ -18,7 +18,10 @@ export async function processRecords(
       logger.error('Queue message failed; it will be retried', {
         messageId: record.messageId,
         receiveCount: record.attributes?.ApproximateReceiveCount,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        error:
+          error instanceof Error
+            ? { name: error.name, message: error.message, stack: error.stack }
+            : String(error),
       });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }

@@ -27,7 +27,13 @@ export const handler = async (): Promise<SweepSummary> => {
       data: { id: target.id, postId: target.postId, status: target.status },
     });
   }
-  const summary = { refired: result.refire.length, missed: result.missed, unconfirmed: result.unconfirmed, skipped: false };
-  if (summary.refired + summary.missed + summary.unconfirmed > 0) logger.warn('Sweep corrected post targets', summary);
+  const summary = {
+    refired: result.refire.length,
+    missed: result.missed,
+    unconfirmed: result.unconfirmed,
+    skipped: false,
+  };
+  if (summary.refired + summary.missed + summary.unconfirmed > 0)
+    logger.warn('Sweep corrected post targets', summary);
   return summary;
 };

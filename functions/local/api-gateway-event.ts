@@ -20,7 +20,10 @@ export function toApiGatewayEvent(
     if (value === undefined || name === 'cookie') continue;
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
-  const cookies = request.headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = request.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
     // API Gateway joins repeated query parameters with commas.
@@ -62,7 +65,10 @@ export function toApiGatewayEvent(
 }
 
 /** Writes a Lambda proxy result to the Node response, as API Gateway would. */
-export function writeApiGatewayResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+export function writeApiGatewayResult(
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+): void {
   const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   const body = result.body

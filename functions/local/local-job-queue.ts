@@ -79,7 +79,8 @@ export class LocalJobQueue implements JobQueue {
 
   async sendBatch(queue: QueueName, bodies: unknown[], options: SendJobOptions = {}): Promise<void> {
     const delaySeconds = options.delaySeconds ?? 0;
-    if (delaySeconds < 0 || delaySeconds > 900) throw new RangeError('delaySeconds must be between 0 and 900 (SQS limit)');
+    if (delaySeconds < 0 || delaySeconds > 900)
+      throw new RangeError('delaySeconds must be between 0 and 900 (SQS limit)');
     const state = this.state(queue);
     const now = this.now();
     for (const body of bodies) {
@@ -130,7 +131,9 @@ export class LocalJobQueue implements JobQueue {
   }
 
   private isIdle(): boolean {
-    return [...this.queues.values()].every((s) => !s.consumer || (s.messages.length === 0 && s.inFlight === 0));
+    return [...this.queues.values()].every(
+      (s) => !s.consumer || (s.messages.length === 0 && s.inFlight === 0),
+    );
   }
 
   private notifyIfIdle(): void {

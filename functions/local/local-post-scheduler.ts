@@ -64,7 +64,13 @@ export class LocalPostScheduler implements PostScheduler {
       // Only delete what was sent: a reschedule that raced this pass keeps its new row.
       await this.db
         .delete(scheduledJobs)
-        .where(and(eq(scheduledJobs.name, job.name), eq(scheduledJobs.fireAt, job.fireAt), sql`${scheduledJobs.payload} = ${JSON.stringify(job.payload)}::jsonb`));
+        .where(
+          and(
+            eq(scheduledJobs.name, job.name),
+            eq(scheduledJobs.fireAt, job.fireAt),
+            sql`${scheduledJobs.payload} = ${JSON.stringify(job.payload)}::jsonb`,
+          ),
+        );
     }
     this.logger.debug('Fired due schedules', { count: due.length });
     return due.length;

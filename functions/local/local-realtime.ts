@@ -53,7 +53,11 @@ export class LocalRealtime implements Realtime {
     }
   }
 
-  async broadcast(organizationId: string, message: RealtimeMessage, options: { userId?: string } = {}): Promise<number> {
+  async broadcast(
+    organizationId: string,
+    message: RealtimeMessage,
+    options: { userId?: string } = {},
+  ): Promise<number> {
     let sent = 0;
     for (const connection of [...this.connections.values()]) {
       if (connection.organizationId !== organizationId) continue;

@@ -62,7 +62,13 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REQUEST_BYTES) {
-        reject(new HttpProblem(413, 'payload_too_large', 'Request bodies are limited to 6 MB; upload media directly.'));
+        reject(
+          new HttpProblem(
+            413,
+            'payload_too_large',
+            'Request bodies are limited to 6 MB; upload media directly.',
+          ),
+        );
         request.destroy();
         return;
       }
@@ -90,30 +96,42 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   // Listen first so the public URL (links in mail, local upload URLs) names the real port;
   // requests that arrive before the platform is ready wait for it.
-  let handleRequest: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async () => undefined;
-  let handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> = async (_r, socket) => {
+  let handleRequest: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async () =>
+    undefined;
+  let handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> = async (
+    _r,
+    socket,
+  ) => {
     socket.destroy();
   };
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolveReady) => (markReady = resolveReady));
   const server = createServer((request, response) => {
-    ready.then(() => handleRequest(request, response)).catch((error: unknown) => {
-      const problem =
-        error instanceof HttpProblem ? error : new HttpProblem(500, 'internal_error', 'Something went wrong on our side.');
-      if (!(error instanceof HttpProblem)) console.error('Local runtime request failed', { error: String(error) });
-      if (!response.headersSent) writeApiGatewayResult(response, problemResponse(problem, { instance: request.url }));
-      else response.end();
-    });
+    ready
+      .then(() => handleRequest(request, response))
+      .catch((error: unknown) => {
+        const problem =
+          error instanceof HttpProblem
+            ? error
+            : new HttpProblem(500, 'internal_error', 'Something went wrong on our side.');
+        if (!(error instanceof HttpProblem))
+          console.error('Local runtime request failed', { error: String(error) });
+        if (!response.headersSent)
+          writeApiGatewayResult(response, problemResponse(problem, { instance: request.url }));
+        else response.end();
+      });
   });
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://local').pathname !== '/ws') {
       socket.destroy();
       return;
     }
-    ready.then(() => handleUpgrade(request, socket, head)).catch((error) => {
-      console.error('WebSocket upgrade failed', { error: String(error) });
-      socket.destroy();
-    });
+    ready
+      .then(() => handleUpgrade(request, socket, head))
+      .catch((error) => {
+        console.error('WebSocket upgrade failed', { error: String(error) });
+        socket.destroy();
+      });
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -130,10 +148,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     PUBLIC_URL: process.env.PUBLIC_URL ?? url,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: undefined }),
   });
-  const { localBilling: _localBilling, ...base } = await createLocalAdapters(env, { dataDir, clock: options.clock });
+  const { localBilling: _localBilling, ...base } = await createLocalAdapters(env, {
+    dataDir,
+    clock: options.clock,
+  });
   const { logger, clock } = base;
 
-  const database = await createDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: join(dataDir, 'pglite') });
+  const database = await createDatabase(
+    databaseUrl ? { url: databaseUrl } : { dataDir: join(dataDir, 'pglite') },
+  );
   await migrateDatabase(database.db, database.kind);
 
   const queue = new LocalJobQueue(logger, options.queueSettings);
@@ -162,13 +185,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const method = request.method ?? 'GET';
     if (url.pathname === '/config.json') {
       const origin = `http://${request.headers.host ?? 'localhost'}`;
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
-        JSON.stringify({ apiUrl: '/api', wsUrl: `${origin.replace(/^http/, 'ws')}/ws`, version: env.PLUME_VERSION, runtime: 'local' }),
-      );
+      response
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(
+          JSON.stringify({
+            apiUrl: '/api',
+            wsUrl: `${origin.replace(/^http/, 'ws')}/ws`,
+            version: env.PLUME_VERSION,
+            runtime: 'local',
+          }),
+        );
       return;
     }
     if (url.pathname === LOCAL_UPLOAD_PATH && method === 'POST') {
-      writeLocal(response, await base.media.handleLocalMediaUpload({ headers: request.headers, body: await readBody(request) }));
+      writeLocal(
+        response,
+        await base.media.handleLocalMediaUpload({ headers: request.headers, body: await readBody(request) }),
+      );
       return;
     }
     if (url.pathname.startsWith(LOCAL_DOWNLOAD_PREFIX) && (method === 'GET' || method === 'HEAD')) {
@@ -177,15 +210,24 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const match = matcher.match(method, url.pathname);
-      if (match.kind === 'not-found') throw new HttpProblem(404, 'not_found', `No route ${method} ${url.pathname}.`);
+      if (match.kind === 'not-found')
+        throw new HttpProblem(404, 'not_found', `No route ${method} ${url.pathname}.`);
       if (match.kind === 'method-not-allowed') {
-        throw new HttpProblem(405, 'method_not_allowed', `${url.pathname} accepts ${match.allow.join(', ')}.`, {
-          headers: { allow: match.allow.join(', ') },
-        });
+        throw new HttpProblem(
+          405,
+          'method_not_allowed',
+          `${url.pathname} accepts ${match.allow.join(', ')}.`,
+          {
+            headers: { allow: match.allow.join(', ') },
+          },
+        );
       }
       const body = await readBody(request);
       const event = toApiGatewayEvent(request, body, match, new Date());
-      const result = await AREA_HANDLERS[match.route.area](event, localLambdaContext(`http-${match.route.area}`));
+      const result = await AREA_HANDLERS[match.route.area](
+        event,
+        localLambdaContext(`http-${match.route.area}`),
+      );
       writeApiGatewayResult(response, result);
       return;
     }

@@ -22,7 +22,11 @@ const CONTENT_TYPES: Record<string, string> = {
  * Serves the built dashboard like the CloudFront distribution does: hashed assets cached
  * forever, and any extension-less path falls back to index.html (the SPA function).
  */
-export async function serveDashboard(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function serveDashboard(
+  root: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://local').pathname);
   const candidate = normalize(join(root, pathname));
   if (candidate !== root && !candidate.startsWith(root + sep)) {

@@ -81,14 +81,14 @@ export class WebSocketGateway {
           return;
         }
         ws.on('message', (data) => {
-          void onDefault(websocketEvent('$default', 'MESSAGE', connectionId, authorizer, data.toString())).catch(
-            (error) => this.logger.error('$default handler failed', { error: String(error) }),
-          );
+          void onDefault(
+            websocketEvent('$default', 'MESSAGE', connectionId, authorizer, data.toString()),
+          ).catch((error) => this.logger.error('$default handler failed', { error: String(error) }));
         });
         ws.on('close', () => {
           this.realtime.detachSocket(connectionId);
-          void disconnect(websocketEvent('$disconnect', 'DISCONNECT', connectionId, authorizer)).catch((error) =>
-            this.logger.error('$disconnect handler failed', { error: String(error) }),
+          void disconnect(websocketEvent('$disconnect', 'DISCONNECT', connectionId, authorizer)).catch(
+            (error) => this.logger.error('$disconnect handler failed', { error: String(error) }),
           );
         });
       })().catch((error) => {

@@ -27,7 +27,13 @@ export interface PlatformResponse<T = unknown> {
 }
 
 /** Error codes that mean the request never left this machine, so retrying cannot duplicate. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET_BEFORE_SEND', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET_BEFORE_SEND',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterSeconds(headers: Headers, now: Date): number | undefined {
@@ -93,9 +99,14 @@ export async function platformRequest<T = unknown>(
   } catch (error) {
     const code = errorCode(error);
     const timedOut = (error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError';
-    const description = timedOut ? `no answer within ${timeoutMs} ms` : `connection failed (${code ?? String(error)})`;
+    const description = timedOut
+      ? `no answer within ${timeoutMs} ms`
+      : `connection failed (${code ?? String(error)})`;
     if (request.creates && !(code && NOT_SENT.has(code))) {
-      throw new PlatformError('unknown_outcome', `${platform}: ${description}; the post may or may not exist`);
+      throw new PlatformError(
+        'unknown_outcome',
+        `${platform}: ${description}; the post may or may not exist`,
+      );
     }
     throw new PlatformError('transient', `${platform}: ${description}`);
   }
@@ -104,9 +115,14 @@ export async function platformRequest<T = unknown>(
     parsed = await readBody(response, request.responseType);
   } catch {
     if (request.creates && response.ok) {
-      throw new PlatformError('unknown_outcome', `${platform}: the response was cut off after the platform accepted the request`);
+      throw new PlatformError(
+        'unknown_outcome',
+        `${platform}: the response was cut off after the platform accepted the request`,
+      );
     }
-    throw new PlatformError('transient', `${platform}: the response was cut off`, { status: response.status });
+    throw new PlatformError('transient', `${platform}: the response was cut off`, {
+      status: response.status,
+    });
   }
   return { status: response.status, headers: response.headers, body: parsed as T };
 }

@@ -19,7 +19,10 @@ export const handler = async (event: WebSocketEvent): Promise<WebSocketResult> =
   if (!message.success) {
     await realtime.sendToConnection(connectionId, {
       type: 'error',
-      data: { code: 'unsupported_message', detail: 'Send {"action":"ping"}; updates arrive from the server.' },
+      data: {
+        code: 'unsupported_message',
+        detail: 'Send {"action":"ping"}; updates arrive from the server.',
+      },
     });
     return { statusCode: 400 };
   }

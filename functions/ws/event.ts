@@ -7,7 +7,9 @@ export interface WebSocketIdentity {
 }
 
 export type WebSocketEvent = APIGatewayProxyWebsocketEventV2 & {
-  requestContext: APIGatewayProxyWebsocketEventV2['requestContext'] & { authorizer?: Partial<WebSocketIdentity> };
+  requestContext: APIGatewayProxyWebsocketEventV2['requestContext'] & {
+    authorizer?: Partial<WebSocketIdentity>;
+  };
 };
 
 export interface WebSocketResult {

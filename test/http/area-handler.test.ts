@@ -15,7 +15,9 @@ describe('createAreaHandler', () => {
   afterEach(() => setContainer(undefined));
 
   it('refuses an operation that is not a route of its area at construction', () => {
-    expect(() => createAreaHandler('posts', { getHealth: async () => ({}) })).toThrow(/not a route of area posts/);
+    expect(() => createAreaHandler('posts', { getHealth: async () => ({}) })).toThrow(
+      /not a route of area posts/,
+    );
   });
 
   it('answers 501 problem+json naming a route that is not built yet', async () => {
@@ -63,7 +65,9 @@ describe('createAreaHandler', () => {
     expect(crash.statusCode).toBe(500);
     expect(crash.body).not.toContain('secret internals');
     expect(JSON.parse(crash.body ?? '').code).toBe('internal_error');
-    expect(logger.entries.some((e) => e.level === 'error' && JSON.stringify(e.extra).includes('secret internals'))).toBe(true);
+    expect(
+      logger.entries.some((e) => e.level === 'error' && JSON.stringify(e.extra).includes('secret internals')),
+    ).toBe(true);
   });
 
   it('serialises JSON bodies, text bodies and empty results', async () => {

@@ -3,7 +3,12 @@ import { renderApiReference } from '../../functions/http/api-reference';
 import { buildOpenApiDocument } from '../../functions/http/openapi';
 import { ROUTES } from '../../functions/http/route-table';
 
-type Operation = { operationId: string; responses: Record<string, unknown>; security?: unknown[]; parameters: Array<{ name: string; in: string }> };
+type Operation = {
+  operationId: string;
+  responses: Record<string, unknown>;
+  security?: unknown[];
+  parameters: Array<{ name: string; in: string }>;
+};
 
 describe('OpenAPI document', () => {
   const document = buildOpenApiDocument({ version: '9.9.9' });
@@ -27,7 +32,10 @@ describe('OpenAPI document', () => {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
     });
     const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
-    expect(schemas.Health).toMatchObject({ type: 'object', required: expect.arrayContaining(['status', 'version']) });
+    expect(schemas.Health).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['status', 'version']),
+    });
     expect(schemas.Problem).toMatchObject({ required: ['type', 'title', 'status', 'code'] });
   });
 
@@ -35,7 +43,10 @@ describe('OpenAPI document', () => {
     const html = renderApiReference(document);
     for (const route of ROUTES) expect(html).toContain(`id="${route.name}"`);
     expect(html).not.toMatch(/<script/i);
-    const hostile = renderApiReference({ ...document, info: { title: '<img src=x>', version: '1', description: '' } });
+    const hostile = renderApiReference({
+      ...document,
+      info: { title: '<img src=x>', version: '1', description: '' },
+    });
     expect(hostile).toContain('&lt;img src=x&gt;');
   });
 });

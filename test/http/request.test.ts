@@ -36,7 +36,12 @@ describe('validateRequest', () => {
   it('reports every invalid field at once, addressed by location', () => {
     const problem = problemOf(() =>
       validateRequest(
-        httpEvent('PUT /api/x/{id}', { params: { id: 'nope' }, query: { limit: '0' }, body: '{"title":""}', headers: json }),
+        httpEvent('PUT /api/x/{id}', {
+          params: { id: 'nope' },
+          query: { limit: '0' },
+          body: '{"title":""}',
+          headers: json,
+        }),
         contract,
       ),
     );
@@ -46,9 +51,12 @@ describe('validateRequest', () => {
   });
 
   it('refuses malformed JSON, a wrong content type and a huge body with distinct codes', () => {
-    const event = (body: string, headers = json) => httpEvent('PUT /api/x/{id}', { params: { id }, body, headers });
+    const event = (body: string, headers = json) =>
+      httpEvent('PUT /api/x/{id}', { params: { id }, body, headers });
     expect(problemOf(() => validateRequest(event('{'), contract)).code).toBe('malformed_json');
-    expect(problemOf(() => validateRequest(event('{}', { 'content-type': 'text/plain' }), contract)).status).toBe(415);
+    expect(
+      problemOf(() => validateRequest(event('{}', { 'content-type': 'text/plain' }), contract)).status,
+    ).toBe(415);
     expect(problemOf(() => validateRequest(event(`"${'x'.repeat(1_000_001)}"`), contract)).status).toBe(413);
   });
 
@@ -67,7 +75,12 @@ describe('validateRequest', () => {
         fc.oneof(fc.string(), fc.json()),
         fc.constantFrom('application/json', 'text/plain', '', 'application/merge-patch+json'),
         (params, query, body, contentType) => {
-          const event = httpEvent('PUT /api/x/{id}', { params, query, body, headers: { 'content-type': contentType } });
+          const event = httpEvent('PUT /api/x/{id}', {
+            params,
+            query,
+            body,
+            headers: { 'content-type': contentType },
+          });
           try {
             validateRequest(event, contract);
           } catch (error) {

@@ -141,9 +141,12 @@ describe('route access matrix: every route, every role, another tenant', () => {
     const admin = await env.signUp();
     await env.verify(admin.email, admin.client);
     callers.set('admin', admin.client);
-    for (const role of ['viewer', 'user', 'manager'] as const) callers.set(role, (await env.addMember(admin.client, role)).client);
+    for (const role of ['viewer', 'user', 'manager'] as const)
+      callers.set(role, (await env.addMember(admin.client, role)).client);
     const superAdmin = await env.addMember(admin.client, 'viewer');
-    await withSystem(env.runtime.container.db, (tx) => tx.update(users).set({ isSuperAdmin: true }).where(eq(users.id, superAdmin.userId)));
+    await withSystem(env.runtime.container.db, (tx) =>
+      tx.update(users).set({ isSuperAdmin: true }).where(eq(users.id, superAdmin.userId)),
+    );
     callers.set('superAdminViewer', superAdmin.client);
     callers.set('otherOrgAdmin', (await env.signUp()).client);
     callers.set('anonymous', new Client(env.runtime.url));
@@ -160,15 +163,16 @@ describe('route access matrix: every route, every role, another tenant', () => {
     const failures: string[] = [];
     for (const route of ROUTES) {
       const { access, built } = EXPECTED[route.name]!;
-      const path = route.path.replace(/\{token\}/, 'x'.repeat(43)).replace(/\{(\w+)\}/g, () => crypto.randomUUID());
+      const path = route.path
+        .replace(/\{token\}/, 'x'.repeat(43))
+        .replace(/\{(\w+)\}/g, () => crypto.randomUUID());
       for (const [caller, client] of callers) {
         if (route.name === 'logout' || route.name === 'deleteAccount') continue; // checked in the flow tests
         const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
         const { status } = await client.call(route.method, path, body);
         const override = caller === 'anonymous' ? EXPECTED[route.name]!.anonymous : undefined;
         const want = built ? (override ?? expectedFor(access, caller)) : 501;
-        const ok =
-          want === 'allowed' ? status !== 401 && status !== 403 && status < 500 : status === want;
+        const ok = want === 'allowed' ? status !== 401 && status !== 403 && status < 500 : status === want;
         if (!ok) failures.push(`${route.name} as ${caller}: got ${status}, expected ${want}`);
       }
     }
@@ -177,11 +181,17 @@ describe('route access matrix: every route, every role, another tenant', () => {
 
   it('never finds another organization’s resources by id (built routes with an id answer 404)', async () => {
     const stranger = callers.get('otherOrgAdmin')!;
-    const idRoutes = ROUTES.filter((r) => EXPECTED[r.name]!.built && /\{id\}/.test(r.path) && r.access !== 'public');
+    const idRoutes = ROUTES.filter(
+      (r) => EXPECTED[r.name]!.built && /\{id\}/.test(r.path) && r.access !== 'public',
+    );
     expect(idRoutes.length).toBeGreaterThan(5);
     for (const route of idRoutes) {
       const body = route.method === 'PUT' ? { role: 'viewer' } : undefined;
-      const { status } = await stranger.call(route.method, route.path.replace('{id}', crypto.randomUUID()), body);
+      const { status } = await stranger.call(
+        route.method,
+        route.path.replace('{id}', crypto.randomUUID()),
+        body,
+      );
       expect(status, route.name).toBe(404);
     }
   });

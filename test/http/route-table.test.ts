@@ -34,12 +34,23 @@ describe('route table', () => {
 
   it('keeps the public surface small: only auth entry points, webhooks, system routes and the sandbox pages', () => {
     const publicRoutes = ROUTES.filter((r) => r.access === 'public').map((r) => r.area);
-    expect(new Set(publicRoutes)).toEqual(new Set(['system', 'auth', 'webhooks', 'organizations', 'sandbox', 'social-accounts']));
+    expect(new Set(publicRoutes)).toEqual(
+      new Set(['system', 'auth', 'webhooks', 'organizations', 'sandbox', 'social-accounts']),
+    );
     // The OAuth redirect target only: the network sends the browser back without Plume's token.
-    expect(ROUTES.filter((r) => r.area === 'social-accounts' && r.access === 'public').map((r) => r.name)).toEqual(['completeSocialAccountConnection']);
+    expect(
+      ROUTES.filter((r) => r.area === 'social-accounts' && r.access === 'public').map((r) => r.name),
+    ).toEqual(['completeSocialAccountConnection']);
     // The Sandbox network's pages only read.
-    expect(ROUTES.filter((r) => r.area === 'sandbox').map((r) => `${r.method} ${r.access}`)).toEqual(['GET public', 'GET public']);
-    expect(ROUTES.filter((r) => r.area === 'organizations' && r.access === 'public').map((r) => r.name).sort()).toEqual(['acceptInvitation', 'getInvitation']);
+    expect(ROUTES.filter((r) => r.area === 'sandbox').map((r) => `${r.method} ${r.access}`)).toEqual([
+      'GET public',
+      'GET public',
+    ]);
+    expect(
+      ROUTES.filter((r) => r.area === 'organizations' && r.access === 'public')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['acceptInvitation', 'getInvitation']);
   });
 
   it('has contracts only for routes that exist', () => {

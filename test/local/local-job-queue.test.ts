@@ -32,7 +32,8 @@ describe('LocalJobQueue', () => {
     const seen: Array<{ body: unknown; receiveCount: string | undefined }> = [];
     let failOnce = true;
     queue.consume('jobs', async (event): Promise<SQSBatchResponse> => {
-      for (const r of event.Records) seen.push({ body: JSON.parse(r.body), receiveCount: r.attributes.ApproximateReceiveCount });
+      for (const r of event.Records)
+        seen.push({ body: JSON.parse(r.body), receiveCount: r.attributes.ApproximateReceiveCount });
       const failing = event.Records.filter((r) => JSON.parse(r.body) === 'b' && failOnce);
       failOnce = false;
       return { batchItemFailures: failing.map((r) => ({ itemIdentifier: r.messageId })) };

@@ -10,13 +10,18 @@ describe('RouteMatcher', () => {
     for (const route of ROUTES) {
       const concrete = route.path.replace(/\{(\w+)\}/g, 'abc-123');
       const match = matcher.match(route.method, concrete);
-      expect(match, `${route.method} ${route.path}`).toMatchObject({ kind: 'route', route: { name: route.name } });
+      expect(match, `${route.method} ${route.path}`).toMatchObject({
+        kind: 'route',
+        route: { name: route.name },
+      });
     }
   });
 
   it('prefers static segments over parameters, as API Gateway does', () => {
     expect(matcher.match('GET', '/api/posts/calendar')).toMatchObject({ route: { name: 'getCalendar' } });
-    expect(matcher.match('GET', '/api/media/storage-usage')).toMatchObject({ route: { name: 'getStorageUsage' } });
+    expect(matcher.match('GET', '/api/media/storage-usage')).toMatchObject({
+      route: { name: 'getStorageUsage' },
+    });
     expect(matcher.match('GET', '/api/posts/7a3c')).toMatchObject({
       route: { name: 'getPost' },
       pathParameters: { id: '7a3c' },
@@ -24,8 +29,13 @@ describe('RouteMatcher', () => {
   });
 
   it('decodes path parameters and reports the allowed methods on a method mismatch', () => {
-    expect(matcher.match('DELETE', '/api/users/sessions/a%20b')).toMatchObject({ pathParameters: { id: 'a b' } });
-    expect(matcher.match('PATCH', '/api/posts')).toEqual({ kind: 'method-not-allowed', allow: ['GET', 'POST'] });
+    expect(matcher.match('DELETE', '/api/users/sessions/a%20b')).toMatchObject({
+      pathParameters: { id: 'a b' },
+    });
+    expect(matcher.match('PATCH', '/api/posts')).toEqual({
+      kind: 'method-not-allowed',
+      allow: ['GET', 'POST'],
+    });
     expect(matcher.match('GET', '/api/nope')).toEqual({ kind: 'not-found' });
   });
 

@@ -19,7 +19,13 @@ describe('local runtime', () => {
     await mkdir(join(webDist, 'assets'), { recursive: true });
     await writeFile(join(webDist, 'index.html'), '<!doctype html><title>Plume</title><div id="root"></div>');
     await writeFile(join(webDist, 'assets', 'app-abc123.js'), 'console.log(1)');
-    runtime = await startLocalRuntime({ port: 0, host: '127.0.0.1', dataDir, webDist, databaseUrl: process.env.DATABASE_URL });
+    runtime = await startLocalRuntime({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      webDist,
+      databaseUrl: process.env.DATABASE_URL,
+    });
   });
 
   afterAll(async () => {
@@ -34,7 +40,9 @@ describe('local runtime', () => {
   });
 
   it('serves an OpenAPI document listing every route and a browsable reference', async () => {
-    const document = (await (await fetch(`${runtime.url}/api/openapi.json`)).json()) as { paths: Record<string, object> };
+    const document = (await (await fetch(`${runtime.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, object>;
+    };
     const count = Object.values(document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     expect(count).toBe(ROUTES.length);
     const docs = await fetch(`${runtime.url}/api/docs`);
@@ -67,7 +75,9 @@ describe('local runtime', () => {
   });
 
   it('refuses a WebSocket without a valid ticket', async () => {
-    const socket = new WebSocket(`${runtime.url.replace('http', 'ws')}/ws?ticket=forged-forged-forged-forged-forg`);
+    const socket = new WebSocket(
+      `${runtime.url.replace('http', 'ws')}/ws?ticket=forged-forged-forged-forged-forg`,
+    );
     const outcome = await new Promise<string>((resolve) => {
       socket.on('open', () => resolve('open'));
       socket.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));

@@ -54,7 +54,8 @@ export class TestClient {
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 
-  get = <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => this.call<T>('GET', path, undefined, headers);
+  get = <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) =>
+    this.call<T>('GET', path, undefined, headers);
   post = <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) =>
     this.call<T>('POST', path, body, headers);
   put = <T = Record<string, unknown>>(path: string, body?: unknown) => this.call<T>('PUT', path, body);

@@ -35,21 +35,27 @@ export async function startIdentityRuntime(start = new Date()) {
     clock.advance(61_000);
     const client = new TestClient(runtime.url);
     const email = `person-${crypto.randomUUID().slice(0, 8)}@example.test`;
-    const response = await client.post<{ accessToken: string; user: { id: string; organization: { id: string } } }>(
-      '/api/auth/register',
-      {
-        email,
-        password: STRONG_PASSWORD,
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-        organizationName: 'Analytical Engines',
-        acceptTerms: true,
-        ...overrides,
-      },
-    );
-    if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const response = await client.post<{
+      accessToken: string;
+      user: { id: string; organization: { id: string } };
+    }>('/api/auth/register', {
+      email,
+      password: STRONG_PASSWORD,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      organizationName: 'Analytical Engines',
+      acceptTerms: true,
+      ...overrides,
+    });
+    if (response.status !== 201)
+      throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
     client.accessToken = response.body.accessToken;
-    return { client, email, userId: response.body.user.id, organizationId: response.body.user.organization.id };
+    return {
+      client,
+      email,
+      userId: response.body.user.id,
+      organizationId: response.body.user.organization.id,
+    };
   }
 
   async function verify(email: string, client: TestClient) {
@@ -62,17 +68,22 @@ export async function startIdentityRuntime(start = new Date()) {
   async function addMember(admin: TestClient, role: string) {
     const email = `member-${crypto.randomUUID().slice(0, 8)}@example.test`;
     const invite = await admin.post('/api/organizations/members/invite', { email, role });
-    if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
+    if (invite.status !== 201)
+      throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`);
     const token = await mailedToken(email, '/invitations/');
     const client = new TestClient(runtime.url);
-    const accepted = await client.post<{ accessToken: string; user: { id: string } }>('/api/invitations/accept', {
-      token,
-      password: STRONG_PASSWORD,
-      firstName: 'Grace',
-      lastName: 'Hopper',
-      acceptTerms: true,
-    });
-    if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    const accepted = await client.post<{ accessToken: string; user: { id: string } }>(
+      '/api/invitations/accept',
+      {
+        token,
+        password: STRONG_PASSWORD,
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        acceptTerms: true,
+      },
+    );
+    if (accepted.status !== 200)
+      throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
     client.accessToken = accepted.body.accessToken;
     return { client, email, userId: accepted.body.user.id };
   }

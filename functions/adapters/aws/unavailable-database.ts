@@ -9,7 +9,9 @@ export function unavailableDatabase(): Database {
   return new Proxy({} as Database, {
     get(_target, property) {
       if (property === 'then') return undefined; // not a thenable: `await container` must work
-      throw new Error(`This function has no database access (DB_HOST is not set); tried to use db.${String(property)}`);
+      throw new Error(
+        `This function has no database access (DB_HOST is not set); tried to use db.${String(property)}`,
+      );
     },
   });
 }

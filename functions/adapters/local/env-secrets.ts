@@ -24,7 +24,10 @@ export class EnvSecrets implements Secrets {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly env: Pick<Env, 'ANTHROPIC_API_KEY' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'PLATFORM_APPS'>,
+    private readonly env: Pick<
+      Env,
+      'ANTHROPIC_API_KEY' | 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'PLATFORM_APPS'
+    >,
     dataDir: string,
   ) {
     this.path = join(dataDir, 'secrets.json');

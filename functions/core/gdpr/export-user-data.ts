@@ -31,7 +31,12 @@ export async function collectUserData(tx: Tx, userId: string, now: Date) {
   if (!user) return undefined;
   const { passwordHash: _passwordHash, ...profile } = user;
   const memberships = await tx
-    .select({ organizationId: organizations.id, organization: organizations.name, role: organizationMembers.role, joinedAt: organizationMembers.createdAt })
+    .select({
+      organizationId: organizations.id,
+      organization: organizations.name,
+      role: organizationMembers.role,
+      joinedAt: organizationMembers.createdAt,
+    })
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .where(eq(organizationMembers.userId, userId));
@@ -49,7 +54,10 @@ export async function collectUserData(tx: Tx, userId: string, now: Date) {
     posts: await tx.select().from(posts).where(eq(posts.userId, userId)),
     aiTasks: await tx.select().from(aiAgentTasks).where(eq(aiAgentTasks.userId, userId)),
     notifications: await tx.select().from(notifications).where(eq(notifications.userId, userId)),
-    notificationSettings: await tx.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)),
+    notificationSettings: await tx
+      .select()
+      .from(notificationSettings)
+      .where(eq(notificationSettings.userId, userId)),
     auditTrail: await tx.select().from(auditLogs).where(eq(auditLogs.userId, userId)),
     exportRequests: await tx.select().from(dataExportRequests).where(eq(dataExportRequests.userId, userId)),
   };

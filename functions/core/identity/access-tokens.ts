@@ -37,7 +37,11 @@ export async function issueAccessToken(
  * Verifies signature, algorithm (pinned: no `none`, no key confusion), issuer, audience and
  * expiry against the injected clock. Returns undefined for any invalid token.
  */
-export async function verifyAccessToken(secret: string, token: string, now: Date): Promise<AccessTokenClaims | undefined> {
+export async function verifyAccessToken(
+  secret: string,
+  token: string,
+  now: Date,
+): Promise<AccessTokenClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       algorithms: [ALGORITHM],
@@ -46,7 +50,8 @@ export async function verifyAccessToken(secret: string, token: string, now: Date
       currentDate: now,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || typeof payload.sid !== 'string') return undefined;
+    if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || typeof payload.sid !== 'string')
+      return undefined;
     return { sub: payload.sub, org: payload.org, sid: payload.sid };
   } catch (error) {
     if (error instanceof errors.JOSEError) return undefined;

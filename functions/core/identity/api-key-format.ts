@@ -8,7 +8,11 @@ import { hashToken } from './opaque-tokens';
 const KEY_PATTERN = /^plm_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 export function newApiKey(): { key: string; prefix: string; hash: string } {
-  const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const key = `plm_${prefix}_${randomBytes(32).toString('base64url')}`;
   return { key, prefix, hash: hashToken(key) };
 }

@@ -16,7 +16,12 @@ export async function loadCurrentUser(tx: Tx, userId: string, organizationId: st
   const [user] = await tx.select().from(users).where(eq(users.id, userId));
   if (!user) return undefined;
   const memberships: OrganizationSummary[] = await tx
-    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, role: organizationMembers.role })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      role: organizationMembers.role,
+    })
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .where(eq(organizationMembers.userId, userId))

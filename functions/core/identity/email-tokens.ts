@@ -11,7 +11,12 @@ export const EMAIL_TOKEN_TTL_SECONDS: Record<AuthTokenPurpose, number> = {
 };
 
 /** Issues a single-use link token; earlier unused tokens of the same purpose stop working. */
-export async function issueEmailToken(tx: Tx, userId: string, purpose: AuthTokenPurpose, now: Date): Promise<string> {
+export async function issueEmailToken(
+  tx: Tx,
+  userId: string,
+  purpose: AuthTokenPurpose,
+  now: Date,
+): Promise<string> {
   await tx
     .update(authTokens)
     .set({ usedAt: now })
@@ -27,7 +32,12 @@ export async function issueEmailToken(tx: Tx, userId: string, purpose: AuthToken
 }
 
 /** Marks the token used and returns its user, or undefined if unknown, used, expired or for another purpose. */
-export async function consumeEmailToken(tx: Tx, token: string, purpose: AuthTokenPurpose, now: Date): Promise<string | undefined> {
+export async function consumeEmailToken(
+  tx: Tx,
+  token: string,
+  purpose: AuthTokenPurpose,
+  now: Date,
+): Promise<string | undefined> {
   const [row] = await tx
     .update(authTokens)
     .set({ usedAt: now })

@@ -22,7 +22,13 @@ export function passwordResetMail(to: string, link: string): MailMessage {
   };
 }
 
-export function invitationMail(to: string, inviter: string, organizationName: string, role: string, link: string): MailMessage {
+export function invitationMail(
+  to: string,
+  inviter: string,
+  organizationName: string,
+  role: string,
+  link: string,
+): MailMessage {
   return {
     to,
     subject: `${inviter} invited you to ${organizationName} on Plume`,

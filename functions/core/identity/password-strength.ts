@@ -21,9 +21,14 @@ export const MIN_PASSWORD_SCORE = 3;
  * details (name, email, organization). Length limits are the schema's job (12..256).
  * Returns a message for the user, or undefined when the password is strong enough.
  */
-export async function passwordStrengthProblem(password: string, userInputs: string[]): Promise<string | undefined> {
+export async function passwordStrengthProblem(
+  password: string,
+  userInputs: string[],
+): Promise<string | undefined> {
   // "ada.lovelace@example.com" should also penalise "ada" and "lovelace" on their own.
-  const words = userInputs.flatMap((input) => [input, ...input.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((w) => w.length >= 3);
+  const words = userInputs
+    .flatMap((input) => [input, ...input.toLowerCase().split(/[^\p{L}\p{N}]+/u)])
+    .filter((w) => w.length >= 3);
   const result = await strengthChecker().checkAsync(password, [...new Set(words)]);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');

@@ -19,7 +19,12 @@ export interface RateLimitDecision {
  * Fixed-window counter per rule and caller (user, API key or IP) in the KeyValue store: one
  * atomic increment per request, so it holds across Lambda instances.
  */
-export async function checkRateLimit(kv: KeyValue, clock: Clock, rule: RateLimitRule, caller: string): Promise<RateLimitDecision> {
+export async function checkRateLimit(
+  kv: KeyValue,
+  clock: Clock,
+  rule: RateLimitRule,
+  caller: string,
+): Promise<RateLimitDecision> {
   const nowSeconds = Math.floor(clock.now().getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
   const resetAt = windowStart + rule.windowSeconds;

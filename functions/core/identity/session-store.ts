@@ -42,7 +42,12 @@ export type RotationResult =
   | { kind: 'invalid' };
 
 /** Revokes every token of a family (sign-out, revoke, or a detected reuse). */
-export async function revokeSessionFamily(tx: Tx, familyId: string, reason: string, now: Date): Promise<number> {
+export async function revokeSessionFamily(
+  tx: Tx,
+  familyId: string,
+  reason: string,
+  now: Date,
+): Promise<number> {
   const revoked = await tx
     .update(userSessions)
     .set({ revokedAt: now, revokedReason: reason })
@@ -74,7 +79,9 @@ export async function rotateRefreshToken(
     if (current.rotatedAt && !current.revokedAt) {
       await revokeSessionFamily(tx, current.familyId, 'refresh token reuse detected', now);
     }
-    return current.rotatedAt ? { kind: 'reused', familyId: current.familyId, userId: current.userId } : { kind: 'invalid' };
+    return current.rotatedAt
+      ? { kind: 'reused', familyId: current.familyId, userId: current.userId }
+      : { kind: 'invalid' };
   }
   if (current.expiresAt.getTime() <= now.getTime()) return { kind: 'invalid' };
 

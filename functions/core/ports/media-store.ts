@@ -14,7 +14,12 @@ export interface StoredObject {
 
 /** Object storage for media, exports and reports (S3 in AWS). */
 export interface MediaStore {
-  createUpload(input: { key: string; contentType: string; maxBytes: number; expiresInSeconds: number }): Promise<PresignedUpload>;
+  createUpload(input: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    expiresInSeconds: number;
+  }): Promise<PresignedUpload>;
   getDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;

@@ -10,10 +10,16 @@ import { DEFAULT_SWEEP_POLICY } from './sweep-post-targets';
 const MARKER = { pk: 'sweep', sk: 'targets-in-flight' } as const;
 
 export async function markTargetsInFlight(kv: KeyValue, clock: Clock, until: Date): Promise<void> {
-  const horizon = Math.ceil((until.getTime() + DEFAULT_SWEEP_POLICY.missedAfterMs + DEFAULT_SWEEP_POLICY.stuckAfterMs) / 1000);
+  const horizon = Math.ceil(
+    (until.getTime() + DEFAULT_SWEEP_POLICY.missedAfterMs + DEFAULT_SWEEP_POLICY.stuckAfterMs) / 1000,
+  );
   const current = await kv.get<null>(MARKER.pk, MARKER.sk);
   if ((current?.expiresAt ?? 0) >= horizon) return;
-  await kv.put({ ...MARKER, value: null, expiresAt: Math.max(horizon, Math.ceil(clock.now().getTime() / 1000) + 60) });
+  await kv.put({
+    ...MARKER,
+    value: null,
+    expiresAt: Math.max(horizon, Math.ceil(clock.now().getTime() / 1000) + 60),
+  });
 }
 
 export async function targetsMayBeInFlight(kv: KeyValue): Promise<boolean> {

@@ -14,7 +14,11 @@ export interface TicketHolder {
 export const WS_TICKET_TTL_SECONDS = 60;
 const PARTITION = 'ws-ticket';
 
-export async function issueWebSocketTicket(kv: KeyValue, clock: Clock, holder: TicketHolder): Promise<string> {
+export async function issueWebSocketTicket(
+  kv: KeyValue,
+  clock: Clock,
+  holder: TicketHolder,
+): Promise<string> {
   const ticket = randomBytes(24).toString('base64url');
   const expiresAt = Math.floor(clock.now().getTime() / 1000) + WS_TICKET_TTL_SECONDS;
   await kv.put({ pk: PARTITION, sk: ticket, value: holder, expiresAt });

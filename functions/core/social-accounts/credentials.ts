@@ -3,7 +3,12 @@ import type { Container } from '../../adapters/container';
 import type { Database } from '../../db/client';
 import { notifications, organizationMembers, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import { PlatformError, type AccountCredentials, type OAuthClient, type TokenSet } from '../../platforms/connector';
+import {
+  PlatformError,
+  type AccountCredentials,
+  type OAuthClient,
+  type TokenSet,
+} from '../../platforms/connector';
 import { connectorContext, connectorFor } from '../../platforms/registry';
 import type { Crypto } from '../ports';
 import { accountData } from './account-data';
@@ -15,7 +20,9 @@ export type SocialAccountRow = typeof socialAccounts.$inferSelect;
 export const REFRESH_AHEAD_MS = 5 * 60_000;
 
 /** Tokens are bound to their tenant and account: a ciphertext copied to another row will not decrypt. */
-export function tokenContext(account: Pick<SocialAccountRow, 'organizationId' | 'id'>): Record<string, string> {
+export function tokenContext(
+  account: Pick<SocialAccountRow, 'organizationId' | 'id'>,
+): Record<string, string> {
   return { organizationId: account.organizationId, accountId: account.id };
 }
 
@@ -29,7 +36,9 @@ export async function credentialsOf(crypto: Crypto, account: SocialAccountRow): 
     serviceUrl: account.serviceUrl ?? undefined,
     extra: data.extra,
     accessToken: account.accessTokenEnc ? await crypto.decrypt(account.accessTokenEnc, context) : '',
-    refreshToken: account.refreshTokenEnc ? await crypto.decrypt(account.refreshTokenEnc, context) : undefined,
+    refreshToken: account.refreshTokenEnc
+      ? await crypto.decrypt(account.refreshTokenEnc, context)
+      : undefined,
     expiresAt: account.tokenExpiresAt ?? undefined,
     refreshTokenExpiresAt: account.refreshTokenExpiresAt ?? undefined,
     scopes: account.scopes,
@@ -85,7 +94,12 @@ export async function storeRefreshedTokens(
  * the first failure notifies: repeated auth errors of the same account do not spam.
  * Returns whether the account changed state; callers push a realtime update when it did.
  */
-export async function markNeedsReauth(tx: Database, accountId: string, reason: string, now: Date): Promise<boolean> {
+export async function markNeedsReauth(
+  tx: Database,
+  accountId: string,
+  reason: string,
+  now: Date,
+): Promise<boolean> {
   const [account] = await tx
     .update(socialAccounts)
     .set({ status: 'needs_reauth', statusReason: reason, updatedAt: now })
@@ -130,16 +144,26 @@ export async function announceAccount(
 ): Promise<void> {
   await container.realtime.broadcast(account.organizationId, {
     type: 'social-account.updated',
-    data: { id: account.id, platform: account.platform, status: account.status, statusReason: account.statusReason },
+    data: {
+      id: account.id,
+      platform: account.platform,
+      status: account.status,
+      statusReason: account.statusReason,
+    },
   });
 }
 
 function needsRefresh(credentials: AccountCredentials, now: Date): boolean {
-  return credentials.expiresAt !== undefined && credentials.expiresAt.getTime() - now.getTime() < REFRESH_AHEAD_MS;
+  return (
+    credentials.expiresAt !== undefined && credentials.expiresAt.getTime() - now.getTime() < REFRESH_AHEAD_MS
+  );
 }
 
 /** The client a refresh authenticates with: the operator's app, or Mastodon's per-instance app. */
-async function refreshClient(container: Container, account: SocialAccountRow): Promise<OAuthClient | undefined> {
+async function refreshClient(
+  container: Container,
+  account: SocialAccountRow,
+): Promise<OAuthClient | undefined> {
   const app = accountData(account.accountData).oauthApp;
   if (app) {
     return {
@@ -173,31 +197,49 @@ export async function ensureFreshCredentials(
   if (!connector?.refresh) return credentials;
   const refresh = connector.refresh.bind(connector);
 
-  const outcome = await withTenant(container.db, account.organizationId, async (tx): Promise<RefreshOutcome> => {
-    const [locked] = await tx.select().from(socialAccounts).where(eq(socialAccounts.id, account.id)).for('update');
-    if (!locked) throw new PlatformError('auth', 'The account was removed; connect it again');
-    const current = await credentialsOf(container.crypto, locked);
-    if (!needsRefresh(current, container.clock.now())) return { kind: 'fresh', credentials: current };
-    try {
-      const tokens = await refresh(current, await refreshClient(container, locked));
-      const now = container.clock.now();
-      await storeRefreshedTokens(tx, container.crypto, locked, tokens, now);
-      return {
-        kind: 'fresh',
-        credentials: { ...current, ...tokens, refreshToken: tokens.refreshToken || current.refreshToken },
-      };
-    } catch (error) {
-      if (error instanceof PlatformError && error.kind === 'auth') {
-        const reason = `${error.message}. Reconnect the account to resume publishing.`;
-        const changed = await markNeedsReauth(tx, locked.id, reason, container.clock.now());
-        return { kind: 'reauth', error, account: changed ? { ...locked, status: 'needs_reauth', statusReason: reason } : locked };
+  const outcome = await withTenant(
+    container.db,
+    account.organizationId,
+    async (tx): Promise<RefreshOutcome> => {
+      const [locked] = await tx
+        .select()
+        .from(socialAccounts)
+        .where(eq(socialAccounts.id, account.id))
+        .for('update');
+      if (!locked) throw new PlatformError('auth', 'The account was removed; connect it again');
+      const current = await credentialsOf(container.crypto, locked);
+      if (!needsRefresh(current, container.clock.now())) return { kind: 'fresh', credentials: current };
+      try {
+        const tokens = await refresh(current, await refreshClient(container, locked));
+        const now = container.clock.now();
+        await storeRefreshedTokens(tx, container.crypto, locked, tokens, now);
+        return {
+          kind: 'fresh',
+          credentials: { ...current, ...tokens, refreshToken: tokens.refreshToken || current.refreshToken },
+        };
+      } catch (error) {
+        if (error instanceof PlatformError && error.kind === 'auth') {
+          const reason = `${error.message}. Reconnect the account to resume publishing.`;
+          const changed = await markNeedsReauth(tx, locked.id, reason, container.clock.now());
+          return {
+            kind: 'reauth',
+            error,
+            account: changed ? { ...locked, status: 'needs_reauth', statusReason: reason } : locked,
+          };
+        }
+        const expired =
+          current.expiresAt !== undefined && current.expiresAt.getTime() <= container.clock.now().getTime();
+        container.logger.warn('Token refresh failed', {
+          accountId: locked.id,
+          platform: locked.platform,
+          error: String(error),
+          expired,
+        });
+        if (expired) throw error;
+        return { kind: 'fresh', credentials: current };
       }
-      const expired = current.expiresAt !== undefined && current.expiresAt.getTime() <= container.clock.now().getTime();
-      container.logger.warn('Token refresh failed', { accountId: locked.id, platform: locked.platform, error: String(error), expired });
-      if (expired) throw error;
-      return { kind: 'fresh', credentials: current };
-    }
-  });
+    },
+  );
   if (outcome.kind === 'fresh') return outcome.credentials;
   await announceAccount(container, outcome.account);
   throw outcome.error;

@@ -37,7 +37,10 @@ export async function savePendingConnection(
 }
 
 /** Reads and deletes the pending connection: a state works once, then never again. */
-export async function takePendingConnection(kv: KeyValue, state: string): Promise<PendingConnection | undefined> {
+export async function takePendingConnection(
+  kv: KeyValue,
+  state: string,
+): Promise<PendingConnection | undefined> {
   if (!/^[A-Za-z0-9_-]{20,128}$/.test(state)) return undefined;
   return (await kv.take<PendingConnection>(key(state).pk, key(state).sk))?.value;
 }

@@ -18,8 +18,7 @@ export function oauthRedirectUri(publicUrl: string, platform: Platform): string 
 }
 
 export type PlatformClient =
-  | { configured: true; client?: OAuthClient }
-  | { configured: false; missing: string[] };
+  { configured: true; client?: OAuthClient } | { configured: false; missing: string[] };
 
 /**
  * The operator's OAuth client for a network, from the platform-apps secret. Networks that need
@@ -42,6 +41,10 @@ export function platformClient(apps: PlatformApps, platform: Platform, publicUrl
   };
 }
 
-export async function loadPlatformClient(secrets: Secrets, platform: Platform, publicUrl: string): Promise<PlatformClient> {
+export async function loadPlatformClient(
+  secrets: Secrets,
+  platform: Platform,
+  publicUrl: string,
+): Promise<PlatformClient> {
   return platformClient(await loadPlatformApps(secrets), platform, publicUrl);
 }

@@ -53,7 +53,9 @@ function sameAccount(connection: NewConnection) {
     eq(socialAccounts.organizationId, organizationId),
     eq(socialAccounts.platform, platform),
     eq(socialAccounts.accountId, profile.accountId),
-    profile.serviceUrl ? eq(socialAccounts.serviceUrl, profile.serviceUrl) : isNull(socialAccounts.serviceUrl),
+    profile.serviceUrl
+      ? eq(socialAccounts.serviceUrl, profile.serviceUrl)
+      : isNull(socialAccounts.serviceUrl),
   );
 }
 
@@ -70,12 +72,9 @@ export async function saveConnection(
   now: Date,
 ): Promise<{ account: SocialAccountRow; created: boolean; previous?: SocialAccountRow }> {
   const { profile, tokens } = connection;
-  const [existing] = await tx
-    .select()
-    .from(socialAccounts)
-    .where(sameAccount(connection))
-    .for('update');
-  if (!existing || existing.status === 'disconnected') await assertRoomForAccount(tx, connection.organizationId);
+  const [existing] = await tx.select().from(socialAccounts).where(sameAccount(connection)).for('update');
+  if (!existing || existing.status === 'disconnected')
+    await assertRoomForAccount(tx, connection.organizationId);
 
   const id = existing?.id ?? ports.ids.uuid();
   const context = tokenContext({ id, organizationId: connection.organizationId });
@@ -118,7 +117,11 @@ export async function saveConnection(
     updatedAt: now,
   };
   if (existing) {
-    const [account] = await tx.update(socialAccounts).set(values).where(eq(socialAccounts.id, existing.id)).returning();
+    const [account] = await tx
+      .update(socialAccounts)
+      .set(values)
+      .where(eq(socialAccounts.id, existing.id))
+      .returning();
     return { account: account!, created: false, previous: existing };
   }
   const [account] = await tx

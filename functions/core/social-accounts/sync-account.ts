@@ -5,7 +5,12 @@ import { withTenant } from '../../db/tenant';
 import { PlatformError, type PostMetrics } from '../../platforms/connector';
 import { connectorContext, connectorFor } from '../../platforms/registry';
 import { accountData, type AccountData } from './account-data';
-import { announceAccount, ensureFreshCredentials, loadAccountCredentials, markNeedsReauth } from './credentials';
+import {
+  announceAccount,
+  ensureFreshCredentials,
+  loadAccountCredentials,
+  markNeedsReauth,
+} from './credentials';
 
 /** Posts whose metrics a sync refreshes: those published in this window, newest first. */
 export const SYNC_METRICS_WINDOW_DAYS = 30;
@@ -19,7 +24,12 @@ export interface SyncRequest {
 function engagementRate(metrics: PostMetrics): number {
   const impressions = metrics.impressions ?? 0;
   if (impressions <= 0) return 0;
-  const engaged = (metrics.likes ?? 0) + (metrics.comments ?? 0) + (metrics.shares ?? 0) + (metrics.saves ?? 0) + (metrics.clicks ?? 0);
+  const engaged =
+    (metrics.likes ?? 0) +
+    (metrics.comments ?? 0) +
+    (metrics.shares ?? 0) +
+    (metrics.saves ?? 0) +
+    (metrics.clicks ?? 0);
   return Math.min(99_999, Math.round((engaged / impressions) * 10_000) / 100);
 }
 
@@ -32,9 +42,17 @@ function engagementRate(metrics: PostMetrics): number {
  */
 export async function syncSocialAccount(container: Container, request: SyncRequest): Promise<void> {
   const { db, clock, logger } = container;
-  const loaded = await withTenant(db, request.organizationId, (tx) => loadAccountCredentials(tx, container.crypto, request.accountId));
-  if (!loaded || loaded.account.organizationId !== request.organizationId || loaded.account.status !== 'active') {
-    logger.info('Account sync skipped: account gone, disconnected or waiting for reconnection', { ...request });
+  const loaded = await withTenant(db, request.organizationId, (tx) =>
+    loadAccountCredentials(tx, container.crypto, request.accountId),
+  );
+  if (
+    !loaded ||
+    loaded.account.organizationId !== request.organizationId ||
+    loaded.account.status !== 'active'
+  ) {
+    logger.info('Account sync skipped: account gone, disconnected or waiting for reconnection', {
+      ...request,
+    });
     return;
   }
   const { account } = loaded;
@@ -47,7 +65,11 @@ export async function syncSocialAccount(container: Container, request: SyncReque
     const quota = connector.quota ? await connector.quota(credentials) : undefined;
     const targets = await withTenant(db, request.organizationId, (tx) =>
       tx
-        .select({ id: postPlatforms.id, postId: postPlatforms.postId, platformPostId: postPlatforms.platformPostId })
+        .select({
+          id: postPlatforms.id,
+          postId: postPlatforms.postId,
+          platformPostId: postPlatforms.platformPostId,
+        })
         .from(postPlatforms)
         .where(
           and(
@@ -65,7 +87,11 @@ export async function syncSocialAccount(container: Container, request: SyncReque
     const now = clock.now();
     const byPostId = new Map(targets.map((t) => [t.platformPostId!, t]));
     await withTenant(db, request.organizationId, async (tx) => {
-      const [current] = await tx.select().from(socialAccounts).where(eq(socialAccounts.id, account.id)).for('update');
+      const [current] = await tx
+        .select()
+        .from(socialAccounts)
+        .where(eq(socialAccounts.id, account.id))
+        .for('update');
       if (!current) return;
       const data: AccountData = {
         ...accountData(current.accountData),
@@ -75,7 +101,11 @@ export async function syncSocialAccount(container: Container, request: SyncReque
       };
       await tx
         .update(socialAccounts)
-        .set({ accountData: JSON.parse(JSON.stringify(data)) as Record<string, unknown>, lastSync: now, updatedAt: now })
+        .set({
+          accountData: JSON.parse(JSON.stringify(data)) as Record<string, unknown>,
+          lastSync: now,
+          updatedAt: now,
+        })
         .where(eq(socialAccounts.id, account.id));
       const rows = metrics.flatMap((m) => {
         const target = byPostId.get(m.platformPostId);
@@ -112,13 +142,22 @@ export async function syncSocialAccount(container: Container, request: SyncReque
     const now = clock.now();
     if (error.kind === 'auth') {
       const reason = `${error.message}. Reconnect the account to resume publishing.`;
-      const changed = await withTenant(db, request.organizationId, (tx) => markNeedsReauth(tx, account.id, reason, now));
-      if (changed) await announceAccount(container, { ...account, status: 'needs_reauth', statusReason: reason });
+      const changed = await withTenant(db, request.organizationId, (tx) =>
+        markNeedsReauth(tx, account.id, reason, now),
+      );
+      if (changed)
+        await announceAccount(container, { ...account, status: 'needs_reauth', statusReason: reason });
       return;
     }
     await withTenant(db, request.organizationId, async (tx) => {
-      const data = { ...accountData(account.accountData), lastSyncError: { message: error.message, at: now.toISOString() } };
-      await tx.update(socialAccounts).set({ accountData: data as Record<string, unknown>, updatedAt: now }).where(eq(socialAccounts.id, account.id));
+      const data = {
+        ...accountData(account.accountData),
+        lastSyncError: { message: error.message, at: now.toISOString() },
+      };
+      await tx
+        .update(socialAccounts)
+        .set({ accountData: data as Record<string, unknown>, updatedAt: now })
+        .where(eq(socialAccounts.id, account.id));
     });
     if (error.kind === 'transient' || error.kind === 'rate_limited') throw error;
     logger.warn('Account sync failed', { accountId: account.id, kind: error.kind, reason: error.message });

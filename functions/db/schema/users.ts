@@ -63,7 +63,9 @@ export const userSessions = pgTable(
      * The organization the session acts in (switchable); refreshes issue access tokens for it.
      * Not `organization_id`: sessions are per person and read before any tenant is known.
      */
-    activeOrganizationId: uuid('active_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    activeOrganizationId: uuid('active_organization_id').references(() => organizations.id, {
+      onDelete: 'set null',
+    }),
     /** SHA-256 of the opaque refresh token; the token itself is never stored. */
     tokenHash: varchar('token_hash', { length: 255 }).notNull().unique(),
     deviceInfo: jsonb('device_info').$type<Record<string, unknown>>(),

@@ -1,5 +1,9 @@
 import { createAreaHandler } from '../area-handler';
-import { createWebSocketTicket, resendVerification, verifyEmail } from '../operations/auth/email-verification';
+import {
+  createWebSocketTicket,
+  resendVerification,
+  verifyEmail,
+} from '../operations/auth/email-verification';
 import { login } from '../operations/auth/login';
 import { forgotPassword, resetPassword } from '../operations/auth/password-reset';
 import { register } from '../operations/auth/register';

@@ -1,7 +1,13 @@
 import { createAreaHandler } from '../area-handler';
 import { createApiKey, listApiKeys, revokeApiKey } from '../operations/organizations/api-keys';
 import { acceptInvitation, getInvitation } from '../operations/organizations/invitations';
-import { inviteMember, listMembers, removeMember, revokeInvitation, updateMemberRole } from '../operations/organizations/members';
+import {
+  inviteMember,
+  listMembers,
+  removeMember,
+  revokeInvitation,
+  updateMemberRole,
+} from '../operations/organizations/members';
 import { getOrganization, updateOrganization } from '../operations/organizations/organization';
 
 // Subscription routes belong to the billing milestone and answer 501 until then.

@@ -1,5 +1,9 @@
 import { createAreaHandler } from '../area-handler';
-import { disconnectSocialAccount, listSocialAccounts, updateSocialAccount } from '../operations/social-accounts/accounts';
+import {
+  disconnectSocialAccount,
+  listSocialAccounts,
+  updateSocialAccount,
+} from '../operations/social-accounts/accounts';
 import { completeSocialAccountConnection } from '../operations/social-accounts/callback';
 import { connectSocialAccount } from '../operations/social-accounts/connect';
 import { getSocialAccountInsights, syncSocialAccount } from '../operations/social-accounts/sync-and-insights';

@@ -74,7 +74,9 @@ export const organizationContracts: Record<string, RouteContract> = {
     response: organization,
   },
   listMembers: {
-    response: z.object({ members: z.array(member), invitations: z.array(invitation) }).meta({ id: 'MemberList' }),
+    response: z
+      .object({ members: z.array(member), invitations: z.array(invitation) })
+      .meta({ id: 'MemberList' }),
   },
   inviteMember: {
     body: z.object({ email, role: roleSchema }).meta({ id: 'InviteMemberRequest' }),
@@ -105,7 +107,11 @@ export const organizationContracts: Record<string, RouteContract> = {
     body: z
       .object({
         token: z.string().min(16).max(256),
-        password: z.string().min(1).max(256).describe('Existing account: its password. New account: the new password.'),
+        password: z
+          .string()
+          .min(1)
+          .max(256)
+          .describe('Existing account: its password. New account: the new password.'),
         firstName: z.string().trim().min(1).max(100).optional(),
         lastName: z.string().trim().min(1).max(100).optional(),
         acceptTerms: z.literal(true).optional(),
@@ -123,7 +129,9 @@ export const organizationContracts: Record<string, RouteContract> = {
         expiresAt: timestamp.optional(),
       })
       .meta({ id: 'CreateApiKeyRequest' }),
-    response: apiKey.extend({ key: z.string().describe('The secret; shown only in this response') }).meta({ id: 'CreatedApiKey' }),
+    response: apiKey
+      .extend({ key: z.string().describe('The secret; shown only in this response') })
+      .meta({ id: 'CreatedApiKey' }),
     successStatus: 201,
   },
   revokeApiKey: { params: uuidParam, successStatus: 204 },

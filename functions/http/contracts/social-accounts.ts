@@ -40,7 +40,10 @@ export const socialAccount = z
     handle: z.string().nullable(),
     avatarUrl: z.string().nullable(),
     profileUrl: z.string().nullable(),
-    serviceUrl: z.string().nullable().describe('Server of a federated network (Mastodon instance, Bluesky PDS)'),
+    serviceUrl: z
+      .string()
+      .nullable()
+      .describe('Server of a federated network (Mastodon instance, Bluesky PDS)'),
     status: z.enum(['active', 'needs_reauth', 'disconnected']),
     statusReason: z.string().nullable().describe('Why the account needs attention, in words to act on'),
     isActive: z.boolean().describe('Inactive accounts stay connected but are not offered in the composer'),
@@ -61,7 +64,9 @@ export const platformAvailability = z
     platform: platformSchema,
     name: z.string(),
     connect: z.enum(['oauth', 'app-password', 'instant']),
-    configured: z.boolean().describe('False until the operator adds the app credentials to the platform-apps secret'),
+    configured: z
+      .boolean()
+      .describe('False until the operator adds the app credentials to the platform-apps secret'),
     missingSettings: z.array(z.string()),
   })
   .meta({ id: 'PlatformAvailability' });
@@ -69,10 +74,33 @@ export const platformAvailability = z
 const connectBody = z
   .object({
     platform: platformSchema,
-    serviceUrl: z.string().trim().min(1).max(255).optional().describe('Mastodon: the instance, e.g. mastodon.social'),
-    identifier: z.string().trim().min(1).max(255).optional().describe('Bluesky: handle or email; Sandbox: the handle to use'),
-    appPassword: z.string().min(1).max(255).optional().describe('Bluesky: an app password (never the account password)'),
-    service: z.string().trim().min(1).max(255).optional().describe('Bluesky: another entryway or PDS than bsky.social'),
+    serviceUrl: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe('Mastodon: the instance, e.g. mastodon.social'),
+    identifier: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe('Bluesky: handle or email; Sandbox: the handle to use'),
+    appPassword: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe('Bluesky: an app password (never the account password)'),
+    service: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe('Bluesky: another entryway or PDS than bsky.social'),
   })
   .meta({ id: 'ConnectSocialAccountRequest' });
 
@@ -86,7 +114,14 @@ const connectAnswer = z
 
 const updateBody = z
   .object({
-    name: z.string().trim().min(1).max(255).nullable().optional().describe('A label; null restores the profile name'),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .nullable()
+      .optional()
+      .describe('A label; null restores the profile name'),
     defaultSettings: z
       .record(z.string().max(100), z.unknown())
       .refine((value) => JSON.stringify(value).length <= 8_192, 'At most 8 KB of settings')
@@ -133,7 +168,9 @@ export const socialAccountsContracts: Record<string, RouteContract> = {
   connectSocialAccount: {
     body: connectBody,
     response: connectAnswer,
-    otherResponses: { '201': { description: 'Connected at once (app password, Sandbox)', schema: connectAnswer } },
+    otherResponses: {
+      '201': { description: 'Connected at once (app password, Sandbox)', schema: connectAnswer },
+    },
   },
   completeSocialAccountConnection: {
     params: z.object({ platform: z.string().max(32) }),

@@ -33,9 +33,16 @@ export const userContracts: Record<string, RouteContract> = {
       .object({
         firstName: z.string().trim().min(1).max(100).optional(),
         lastName: z.string().trim().min(1).max(100).optional(),
-        avatarUrl: z.url({ protocol: /^https$/ }).max(2048).nullable().optional(),
+        avatarUrl: z
+          .url({ protocol: /^https$/ })
+          .max(2048)
+          .nullable()
+          .optional(),
         timezone: timeZone.optional(),
-        language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).optional(),
+        language: z
+          .string()
+          .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
+          .optional(),
         gdprConsent: z.boolean().optional(),
       })
       .strict()

@@ -22,7 +22,10 @@ export function problemErrors(
       getLogger().error('Unhandled error in HTTP handler', {
         routeKey: event.routeKey,
         requestId: context.requestId,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        error:
+          error instanceof Error
+            ? { name: error.name, message: error.message, stack: error.stack }
+            : String(error),
       });
       request.response = problemResponse(
         new HttpProblem(500, 'internal_error', 'Something went wrong on our side.'),

@@ -1,7 +1,6 @@
 import { PlatformError } from '../connector';
 import { isPrivateHost } from '../private-host';
 
-
 /**
  * Turns a hosting provider address ("bsky.social", "https://pds.example.com/") into an origin.
  * Both the address a user types at login and the PDS address a DID document announces are

@@ -1,7 +1,6 @@
 import { PlatformError } from '../connector';
 import { isPrivateHost } from '../private-host';
 
-
 /**
  * Turns what a user types ("mastodon.social", "@me@fosstodon.org", "https://hachyderm.io/about")
  * into the instance origin ("https://mastodon.social"). The address is user-supplied, so

@@ -8,14 +8,26 @@ describe('redactSecrets', () => {
       redactSecrets({
         name: 'Acme',
         password: 'hunter2',
-        nested: { accessToken: 'x', refresh_token: 'y', apiKey: 'z', keep: 1, list: [{ clientSecret: 's', ok: true }] },
+        nested: {
+          accessToken: 'x',
+          refresh_token: 'y',
+          apiKey: 'z',
+          keep: 1,
+          list: [{ clientSecret: 's', ok: true }],
+        },
         passwordHash: null,
         at,
       }),
     ).toEqual({
       name: 'Acme',
       password: '[redacted]',
-      nested: { accessToken: '[redacted]', refresh_token: '[redacted]', apiKey: '[redacted]', keep: 1, list: [{ clientSecret: '[redacted]', ok: true }] },
+      nested: {
+        accessToken: '[redacted]',
+        refresh_token: '[redacted]',
+        apiKey: '[redacted]',
+        keep: 1,
+        list: [{ clientSecret: '[redacted]', ok: true }],
+      },
       passwordHash: null,
       at: at.toISOString(),
     });

@@ -1,6 +1,10 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, verifyAccessToken } from '../../../functions/core/identity/access-tokens';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  issueAccessToken,
+  verifyAccessToken,
+} from '../../../functions/core/identity/access-tokens';
 
 const secret = 'a'.repeat(64);
 const now = new Date('2026-01-01T00:00:00Z');
@@ -19,10 +23,26 @@ describe('access tokens', () => {
     const { token } = await issueAccessToken(secret, claims, now);
     expect(await verifyAccessToken('b'.repeat(64), token, now)).toBeUndefined();
     const key = new TextEncoder().encode(secret);
-    const base = () => new SignJWT({ org: claims.org, sid: claims.sid }).setSubject(claims.sub).setIssuedAt(now.getTime() / 1000).setExpirationTime(now.getTime() / 1000 + 60);
-    const wrongAudience = await base().setProtectedHeader({ alg: 'HS256' }).setIssuer('plume').setAudience('other').sign(key);
-    const wrongIssuer = await base().setProtectedHeader({ alg: 'HS256' }).setIssuer('evil').setAudience('plume-api').sign(key);
-    const otherAlg = await base().setProtectedHeader({ alg: 'HS512' }).setIssuer('plume').setAudience('plume-api').sign(key);
+    const base = () =>
+      new SignJWT({ org: claims.org, sid: claims.sid })
+        .setSubject(claims.sub)
+        .setIssuedAt(now.getTime() / 1000)
+        .setExpirationTime(now.getTime() / 1000 + 60);
+    const wrongAudience = await base()
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('plume')
+      .setAudience('other')
+      .sign(key);
+    const wrongIssuer = await base()
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('evil')
+      .setAudience('plume-api')
+      .sign(key);
+    const otherAlg = await base()
+      .setProtectedHeader({ alg: 'HS512' })
+      .setIssuer('plume')
+      .setAudience('plume-api')
+      .sign(key);
     for (const bad of [wrongAudience, wrongIssuer, otherAlg, 'not.a.token', '']) {
       expect(await verifyAccessToken(secret, bad, now)).toBeUndefined();
     }

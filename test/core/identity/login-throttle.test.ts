@@ -23,7 +23,10 @@ describe('LoginThrottle', () => {
 
   it('caps failures per IP across accounts (credential stuffing) until the window ends', async () => {
     const clock = new ManualClock('2026-01-01T00:00:00Z');
-    const throttle = new LoginThrottle(new MemoryKeyValue(clock), clock, { ...DEFAULT_LOGIN_THROTTLE, maxFailuresPerIp: 3 });
+    const throttle = new LoginThrottle(new MemoryKeyValue(clock), clock, {
+      ...DEFAULT_LOGIN_THROTTLE,
+      maxFailuresPerIp: 3,
+    });
     for (const email of ['a@x.test', 'b@x.test', 'c@x.test']) await throttle.recordFailure(email, '9.9.9.9');
     expect(await throttle.retryAfter('fresh@x.test', '9.9.9.9')).toBeGreaterThan(0);
     expect(await throttle.retryAfter('fresh@x.test', '8.8.8.8')).toBe(0);

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ARGON2_PARAMS, hashPassword, needsRehash, verifyPassword } from '../../../functions/core/identity/password-hashing';
+import {
+  ARGON2_PARAMS,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from '../../../functions/core/identity/password-hashing';
 import { passwordStrengthProblem } from '../../../functions/core/identity/password-strength';
 
 describe('password hashing', () => {
   it('hashes with Argon2id at OWASP parameters, salted, and verifies only the right password', async () => {
     const hash = await hashPassword('correct horse battery staple');
-    expect(hash).toMatch(new RegExp(`^\\$argon2id\\$v=19\\$m=${ARGON2_PARAMS.memorySize},t=${ARGON2_PARAMS.iterations},p=1\\$`));
+    expect(hash).toMatch(
+      new RegExp(`^\\$argon2id\\$v=19\\$m=${ARGON2_PARAMS.memorySize},t=${ARGON2_PARAMS.iterations},p=1\\$`),
+    );
     expect(ARGON2_PARAMS.memorySize).toBeGreaterThanOrEqual(19_456);
     expect(await hashPassword('correct horse battery staple')).not.toBe(hash);
     expect(await verifyPassword('correct horse battery staple', hash)).toBe(true);
@@ -19,7 +26,9 @@ describe('password hashing', () => {
     expect(await passwordStrengthProblem('password1234', [])).toMatch(/too easy to guess/);
     // Strong enough for a stranger, guessable for someone who knows the user's name.
     expect(await passwordStrengthProblem('lovelace2026!', [])).toBeUndefined();
-    expect(await passwordStrengthProblem('lovelace2026!', ['ada.lovelace@example.com', 'Ada', 'Lovelace'])).toBeDefined();
+    expect(
+      await passwordStrengthProblem('lovelace2026!', ['ada.lovelace@example.com', 'Ada', 'Lovelace']),
+    ).toBeDefined();
     expect(await passwordStrengthProblem('violet kettle orbit 93 sandstone', [])).toBeUndefined();
   });
 });

@@ -2,7 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepPostTargets } from '../../../functions/core/publishing/sweep-post-targets';
 import type { DatabaseHandle } from '../../../functions/db/client';
-import { postPlatforms, posts, postTargetEvents, socialAccounts, type PostTargetStatus } from '../../../functions/db/schema';
+import {
+  postPlatforms,
+  posts,
+  postTargetEvents,
+  socialAccounts,
+  type PostTargetStatus,
+} from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
 import { createTestOrganization, getTestDatabase } from '../../support/db';
 
@@ -23,7 +29,10 @@ describe('sweepPostTargets', () => {
         .insert(socialAccounts)
         .values({ organizationId: org.organizationId, platform: 'sandbox', accountId: `sweep-${org.slug}` })
         .returning();
-      const [post] = await tx.insert(posts).values({ organizationId: org.organizationId, content: 'x' }).returning();
+      const [post] = await tx
+        .insert(posts)
+        .values({ organizationId: org.organizationId, content: 'x' })
+        .returning();
       const cases: Array<[string, PostTargetStatus, Date, Date]> = [
         ['onTime', 'scheduled', minutes(-10), NOW],
         ['justDue', 'scheduled', minutes(1), NOW],
@@ -40,11 +49,23 @@ describe('sweepPostTargets', () => {
             ? [account!]
             : await tx
                 .insert(socialAccounts)
-                .values({ organizationId: org.organizationId, platform: 'sandbox', accountId: `sweep-${org.slug}-${name}` })
+                .values({
+                  organizationId: org.organizationId,
+                  platform: 'sandbox',
+                  accountId: `sweep-${org.slug}-${name}`,
+                })
                 .returning();
         const [row] = await tx
           .insert(postPlatforms)
-          .values({ organizationId: org.organizationId, postId: post!.id, socialAccountId: acct!.id, status, version: 3, scheduledAt, updatedAt })
+          .values({
+            organizationId: org.organizationId,
+            postId: post!.id,
+            socialAccountId: acct!.id,
+            status,
+            version: 3,
+            scheduledAt,
+            updatedAt,
+          })
           .returning();
         ids[name] = row!.id;
       }
@@ -58,7 +79,10 @@ describe('sweepPostTargets', () => {
     expect(result.refire.filter((r) => mine.has(r.targetId))).toEqual([{ targetId: ids.lost, version: 3 }]);
 
     const rows = await withSystem(handle.db, (tx) =>
-      tx.select({ id: postPlatforms.id, status: postPlatforms.status }).from(postPlatforms).where(inArray(postPlatforms.id, [...mine])),
+      tx
+        .select({ id: postPlatforms.id, status: postPlatforms.status })
+        .from(postPlatforms)
+        .where(inArray(postPlatforms.id, [...mine])),
     );
     const statusOf = Object.fromEntries(rows.map((r) => [r.id, r.status]));
     expect(statusOf[ids.onTime!]).toBe('scheduled');
@@ -80,7 +104,10 @@ describe('sweepPostTargets', () => {
     const mine = new Set(Object.values(ids));
     expect(again.refire.filter((r) => mine.has(r.targetId))).toHaveLength(1);
     const events = await withSystem(handle.db, (tx) =>
-      tx.select().from(postTargetEvents).where(inArray(postTargetEvents.postPlatformId, [...mine])),
+      tx
+        .select()
+        .from(postTargetEvents)
+        .where(inArray(postTargetEvents.postPlatformId, [...mine])),
     );
     expect(events).toHaveLength(2);
   });

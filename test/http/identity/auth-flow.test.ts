@@ -3,7 +3,10 @@ import { TestClient } from '../../support/http-client';
 import { startIdentityRuntime, STRONG_PASSWORD } from '../../support/identity-runtime';
 
 type Env = Awaited<ReturnType<typeof startIdentityRuntime>>;
-type Grant = { accessToken: string; user: { emailVerified: boolean; email: string; organization: { role: string } } };
+type Grant = {
+  accessToken: string;
+  user: { emailVerified: boolean; email: string; organization: { role: string } };
+};
 
 describe('identity over HTTP: register, verify, sessions', () => {
   let env: Env;
@@ -24,7 +27,11 @@ describe('identity over HTTP: register, verify, sessions', () => {
       acceptTerms: true,
     });
     expect(response.status).toBe(201);
-    expect(response.body.user).toMatchObject({ email: email.toLowerCase(), emailVerified: false, organization: { role: 'admin' } });
+    expect(response.body.user).toMatchObject({
+      email: email.toLowerCase(),
+      emailVerified: false,
+      organization: { role: 'admin' },
+    });
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith('plume_refresh='));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -40,7 +47,13 @@ describe('identity over HTTP: register, verify, sessions', () => {
   it('refuses a duplicate email, a weak password and missing consent with field errors, writing nothing', async () => {
     const { email } = await env.signUp();
     const client = new TestClient(env.runtime.url);
-    const base = { password: STRONG_PASSWORD, firstName: 'A', lastName: 'B', organizationName: 'O', acceptTerms: true };
+    const base = {
+      password: STRONG_PASSWORD,
+      firstName: 'A',
+      lastName: 'B',
+      organizationName: 'O',
+      acceptTerms: true,
+    };
     const duplicate = await client.post('/api/auth/register', { ...base, email: email.toUpperCase() });
     expect(duplicate.status).toBe(409);
     const weak = await client.post<{ errors: Array<{ field: string }> }>('/api/auth/register', {
@@ -56,14 +69,23 @@ describe('identity over HTTP: register, verify, sessions', () => {
       acceptTerms: false,
     });
     expect(noConsent.body.errors.map((e) => e.field)).toContain('body.acceptTerms');
-    expect((await client.post('/api/auth/login', { email: 'weak@example.test', password: STRONG_PASSWORD })).status).toBe(401);
+    expect(
+      (await client.post('/api/auth/login', { email: 'weak@example.test', password: STRONG_PASSWORD }))
+        .status,
+    ).toBe(401);
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const { email } = await env.signUp();
     const client = new TestClient(env.runtime.url);
-    const wrong = await client.post<{ detail: string }>('/api/auth/login', { email, password: 'not the password at all' });
-    const unknown = await client.post<{ detail: string }>('/api/auth/login', { email: 'nobody@example.test', password: 'whatever it is' });
+    const wrong = await client.post<{ detail: string }>('/api/auth/login', {
+      email,
+      password: 'not the password at all',
+    });
+    const unknown = await client.post<{ detail: string }>('/api/auth/login', {
+      email: 'nobody@example.test',
+      password: 'whatever it is',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
@@ -72,7 +94,8 @@ describe('identity over HTTP: register, verify, sessions', () => {
   it('slows repeated failures down with 429 and Retry-After, then lets the right password in after the wait', async () => {
     const { email } = await env.signUp();
     const client = new TestClient(env.runtime.url, { 'sec-fetch-site': 'same-origin', 'x-test': 'throttle' });
-    for (let i = 0; i < 6; i += 1) await client.post('/api/auth/login', { email, password: `wrong password ${i}` });
+    for (let i = 0; i < 6; i += 1)
+      await client.post('/api/auth/login', { email, password: `wrong password ${i}` });
     const locked = await client.post('/api/auth/login', { email, password: STRONG_PASSWORD });
     expect(locked.status).toBe(429);
     const wait = Number(locked.headers.get('retry-after'));
@@ -102,7 +125,10 @@ describe('identity over HTTP: register, verify, sessions', () => {
     const { client } = await env.signUp();
     const crossSite = await client.post('/api/auth/refresh', undefined, { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
-    const foreignOrigin = await client.post('/api/auth/refresh', undefined, { 'sec-fetch-site': '', origin: 'https://evil.example' });
+    const foreignOrigin = await client.post('/api/auth/refresh', undefined, {
+      'sec-fetch-site': '',
+      origin: 'https://evil.example',
+    });
     expect(foreignOrigin.status).toBe(403);
     expect((await client.post('/api/auth/refresh')).status).toBe(200);
   });
@@ -137,10 +163,15 @@ describe('identity over HTTP: register, verify, sessions', () => {
 
   it('lists sessions and revokes one: that device loses access at once', async () => {
     const { client, email } = await env.signUp();
-    const laptop = new TestClient(env.runtime.url, { 'sec-fetch-site': 'same-origin', 'user-agent': 'Laptop' });
+    const laptop = new TestClient(env.runtime.url, {
+      'sec-fetch-site': 'same-origin',
+      'user-agent': 'Laptop',
+    });
     const login = await laptop.post<Grant>('/api/auth/login', { email, password: STRONG_PASSWORD });
     laptop.accessToken = login.body.accessToken;
-    const list = await client.get<{ sessions: Array<{ id: string; current: boolean; userAgent: string }> }>('/api/users/sessions');
+    const list = await client.get<{ sessions: Array<{ id: string; current: boolean; userAgent: string }> }>(
+      '/api/users/sessions',
+    );
     expect(list.body.sessions).toHaveLength(2);
     const other = list.body.sessions.find((s) => !s.current)!;
     expect(other.userAgent).toBe('Laptop');
@@ -153,13 +184,19 @@ describe('identity over HTTP: register, verify, sessions', () => {
   it('resets a forgotten password: same answer for unknown emails, single-use link, sessions ended', async () => {
     const { client, email } = await env.signUp();
     const anonymous = new TestClient(env.runtime.url);
-    expect((await anonymous.post('/api/auth/forgot-password', { email: 'nobody@example.test' })).status).toBe(202);
+    expect((await anonymous.post('/api/auth/forgot-password', { email: 'nobody@example.test' })).status).toBe(
+      202,
+    );
     expect((await anonymous.post('/api/auth/forgot-password', { email })).status).toBe(202);
     const token = await env.mailedToken(email, '/reset-password?token=');
     const newPassword = 'a brand new passphrase, 2026!';
     expect((await anonymous.post('/api/auth/reset-password', { token, password: 'short' })).status).toBe(400);
-    expect((await anonymous.post('/api/auth/reset-password', { token, password: newPassword })).status).toBe(204);
-    expect((await anonymous.post('/api/auth/reset-password', { token, password: newPassword })).status).toBe(400);
+    expect((await anonymous.post('/api/auth/reset-password', { token, password: newPassword })).status).toBe(
+      204,
+    );
+    expect((await anonymous.post('/api/auth/reset-password', { token, password: newPassword })).status).toBe(
+      400,
+    );
     expect((await client.get('/api/users/profile')).status).toBe(401);
     expect((await anonymous.post('/api/auth/login', { email, password: STRONG_PASSWORD })).status).toBe(401);
     expect((await anonymous.post('/api/auth/login', { email, password: newPassword })).status).toBe(200);

@@ -55,10 +55,18 @@ describe('app-password and Sandbox connections; managing accounts', () => {
     const response = await connectBluesky(admin);
     expect(response.status).toBe(201);
     bluesky = response.body.account;
-    expect(bluesky).toMatchObject({ platform: 'bluesky', handle: net.world.handle, status: 'active', limits: { maxTextLength: 300 } });
+    expect(bluesky).toMatchObject({
+      platform: 'bluesky',
+      handle: net.world.handle,
+      status: 'active',
+      limits: { maxTextLength: 300 },
+    });
     const row = await env.accountRow(bluesky.id);
     expect(row.accountId).toBe(net.world.did);
-    const access = await env.container.crypto.decrypt(row.accessTokenEnc!, { organizationId, accountId: bluesky.id });
+    const access = await env.container.crypto.decrypt(row.accessTokenEnc!, {
+      organizationId,
+      accountId: bluesky.id,
+    });
     expect(net.world.accessTokens.has(access)).toBe(true);
     expect(row.accessTokenEnc).not.toContain(access);
     expect(JSON.stringify(row)).not.toContain(net.world.appPassword);
@@ -71,7 +79,10 @@ describe('app-password and Sandbox connections; managing accounts', () => {
     const main = await connectBluesky(admin, net.world.accountPassword);
     expect(main.status).toBe(422);
     expect(String(main.body.detail)).toContain('app password');
-    const missing = await admin.post('/api/social-accounts/connect', { platform: 'bluesky', identifier: net.world.handle });
+    const missing = await admin.post('/api/social-accounts/connect', {
+      platform: 'bluesky',
+      identifier: net.world.handle,
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'body.appPassword' })]);
     const unknownPlatform = await admin.post('/api/social-accounts/connect', { platform: 'myspace' });
@@ -79,18 +90,33 @@ describe('app-password and Sandbox connections; managing accounts', () => {
   });
 
   it('connects a Sandbox account without credentials', async () => {
-    const response = await admin.post<{ account: Account }>('/api/social-accounts/connect', { platform: 'sandbox', identifier: 'ada-demo' });
+    const response = await admin.post<{ account: Account }>('/api/social-accounts/connect', {
+      platform: 'sandbox',
+      identifier: 'ada-demo',
+    });
     expect(response.status).toBe(201);
-    expect(response.body.account).toMatchObject({ platform: 'sandbox', handle: 'ada-demo', status: 'active' });
+    expect(response.body.account).toMatchObject({
+      platform: 'sandbox',
+      handle: 'ada-demo',
+      status: 'active',
+    });
   });
 
   it('enforces max_social_accounts with a clear 403, but always lets an account reconnect', async () => {
-    await withSystem(env.container.db, (tx) => tx.update(organizations).set({ maxSocialAccounts: 2 }).where(eq(organizations.id, organizationId)));
-    const third = await admin.post('/api/social-accounts/connect', { platform: 'sandbox', identifier: 'grace-demo' });
+    await withSystem(env.container.db, (tx) =>
+      tx.update(organizations).set({ maxSocialAccounts: 2 }).where(eq(organizations.id, organizationId)),
+    );
+    const third = await admin.post('/api/social-accounts/connect', {
+      platform: 'sandbox',
+      identifier: 'grace-demo',
+    });
     expect(third.status).toBe(403);
     expect(third.body).toMatchObject({ code: 'plan_limit_reached' });
     expect(String(third.body.detail)).toContain('2 connected accounts');
-    const mastodon = await admin.post('/api/social-accounts/connect', { platform: 'mastodon', serviceUrl: 'mastodon.example' });
+    const mastodon = await admin.post('/api/social-accounts/connect', {
+      platform: 'mastodon',
+      serviceUrl: 'mastodon.example',
+    });
     expect(mastodon.status).toBe(403);
 
     const again = await connectBluesky(admin);
@@ -107,17 +133,29 @@ describe('app-password and Sandbox connections; managing accounts', () => {
       isActive: false,
     });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ name: 'Brand account', isActive: false, defaultSettings: { labels: ['graphic-media'] } });
+    expect(renamed.body).toMatchObject({
+      name: 'Brand account',
+      isActive: false,
+      defaultSettings: { labels: ['graphic-media'] },
+    });
     // Reconnecting refreshes the profile but keeps the user's label.
     expect((await connectBluesky(admin)).body.account.name).toBe('Brand account');
-    const restored = await admin.put<Account>(`/api/social-accounts/${bluesky.id}`, { name: null, isActive: true });
+    const restored = await admin.put<Account>(`/api/social-accounts/${bluesky.id}`, {
+      name: null,
+      isActive: true,
+    });
     expect(restored.body.name).toBe(restored.body.profileName);
     expect(restored.body.defaultSettings).toEqual({ labels: ['graphic-media'] });
 
-    const tooBig = await admin.put(`/api/social-accounts/${bluesky.id}`, { defaultSettings: { blob: 'x'.repeat(9_000) } });
+    const tooBig = await admin.put(`/api/social-accounts/${bluesky.id}`, {
+      defaultSettings: { blob: 'x'.repeat(9_000) },
+    });
     expect(tooBig.status).toBe(400);
     const audits = await withSystem(env.container.db, (tx) =>
-      tx.select().from(auditLogs).where(and(eq(auditLogs.resourceId, bluesky.id), eq(auditLogs.action, 'update'))),
+      tx
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.resourceId, bluesky.id), eq(auditLogs.action, 'update'))),
     );
     expect(audits).toHaveLength(2);
   });
@@ -145,12 +183,26 @@ describe('app-password and Sandbox connections; managing accounts', () => {
     const response = await admin.delete(`/api/social-accounts/${bluesky.id}`);
     expect(response.status).toBe(204);
     const row = await env.accountRow(bluesky.id);
-    expect(row).toMatchObject({ status: 'disconnected', accessTokenEnc: null, refreshTokenEnc: null, isActive: false });
+    expect(row).toMatchObject({
+      status: 'disconnected',
+      accessTokenEnc: null,
+      refreshTokenEnc: null,
+      isActive: false,
+    });
     expect(row.statusReason).toContain('Disconnected');
-    expect(env.broadcasts.some((b) => b.message.type === 'social-account.updated' && (b.message.data as { status: string }).status === 'disconnected')).toBe(true);
+    expect(
+      env.broadcasts.some(
+        (b) =>
+          b.message.type === 'social-account.updated' &&
+          (b.message.data as { status: string }).status === 'disconnected',
+      ),
+    ).toBe(true);
     expect((await admin.post(`/api/social-accounts/${bluesky.id}/sync`)).status).toBe(409);
     expect((await admin.put(`/api/social-accounts/${bluesky.id}`, { isActive: true })).status).toBe(409);
     // The freed seat takes another account.
-    expect((await admin.post('/api/social-accounts/connect', { platform: 'sandbox', identifier: 'grace-demo' })).status).toBe(201);
+    expect(
+      (await admin.post('/api/social-accounts/connect', { platform: 'sandbox', identifier: 'grace-demo' }))
+        .status,
+    ).toBe(201);
   });
 });

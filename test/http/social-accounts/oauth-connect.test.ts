@@ -26,7 +26,9 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
 
   beforeAll(async () => {
     [twitter, mastodon] = await Promise.all([startTwitterStandIn(), startMastodonStandIn()]);
-    env = await startAccountsRuntime({ endpoints: { twitter: { api: twitter.url, auth: 'https://x.test' } } });
+    env = await startAccountsRuntime({
+      endpoints: { twitter: { api: twitter.url, auth: 'https://x.test' } },
+    });
     const signedUp = await env.signUp();
     admin = signedUp.client;
     organizationId = signedUp.organizationId;
@@ -41,16 +43,24 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
     const response = await admin.post('/api/social-accounts/connect', { platform: 'twitter' });
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ reason: 'platform_not_configured', missingSettings: ['twitter.clientId'] });
+    expect(response.body).toMatchObject({
+      reason: 'platform_not_configured',
+      missingSettings: ['twitter.clientId'],
+    });
     expect(String(response.body.detail)).toContain('twitter.clientId');
-    const list = await admin.get<{ platforms: { platform: string; configured: boolean }[] }>('/api/social-accounts');
+    const list = await admin.get<{ platforms: { platform: string; configured: boolean }[] }>(
+      '/api/social-accounts',
+    );
     expect(list.body.platforms.find((p) => p.platform === 'twitter')).toMatchObject({ configured: false });
     expect(list.body.platforms.find((p) => p.platform === 'bluesky')).toMatchObject({ configured: true });
   });
 
   it('round-trips state and the PKCE verifier, stores the tokens encrypted, audits and announces', async () => {
     env.setPlatformApps({ twitter: { clientId: 'client-x', clientSecret: 'secret-x' } });
-    const started = await admin.post<{ authorizationUrl: string; expiresAt: string }>('/api/social-accounts/connect', { platform: 'twitter' });
+    const started = await admin.post<{ authorizationUrl: string; expiresAt: string }>(
+      '/api/social-accounts/connect',
+      { platform: 'twitter' },
+    );
     expect(started.status).toBe(200);
     const authorize = new URL(started.body.authorizationUrl);
     expect(authorize.origin + authorize.pathname).toBe('https://x.test/i/oauth2/authorize');
@@ -87,13 +97,22 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
     expect(await env.container.crypto.decrypt(row.accessTokenEnc!, context)).toBe('token-new');
     expect(await env.container.crypto.decrypt(row.refreshTokenEnc!, context)).toBe('refresh-new');
     // Bound to the account: the same ciphertext does not open for another row.
-    await expect(env.container.crypto.decrypt(row.accessTokenEnc!, { organizationId, accountId: crypto.randomUUID() })).rejects.toThrow();
+    await expect(
+      env.container.crypto.decrypt(row.accessTokenEnc!, { organizationId, accountId: crypto.randomUUID() }),
+    ).rejects.toThrow();
 
     const audits = await withSystem(env.container.db, (tx) =>
-      tx.select().from(auditLogs).where(and(eq(auditLogs.resourceId, account.id), eq(auditLogs.action, 'connect'))),
+      tx
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.resourceId, account.id), eq(auditLogs.action, 'connect'))),
     );
     expect(audits).toHaveLength(1);
-    expect(env.broadcasts.some((b) => b.organizationId === organizationId && b.message.type === 'social-account.updated')).toBe(true);
+    expect(
+      env.broadcasts.some(
+        (b) => b.organizationId === organizationId && b.message.type === 'social-account.updated',
+      ),
+    ).toBe(true);
 
     // A state works once.
     const replay = await callback(env.runtime.url, 'twitter', { code, state });
@@ -106,8 +125,13 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
     expect(unknown.location.searchParams.get('error')).toBe('invalid_state');
 
     const start = async () =>
-      new URL((await admin.post<{ authorizationUrl: string }>('/api/social-accounts/connect', { platform: 'twitter' })).body.authorizationUrl)
-        .searchParams.get('state')!;
+      new URL(
+        (
+          await admin.post<{ authorizationUrl: string }>('/api/social-accounts/connect', {
+            platform: 'twitter',
+          })
+        ).body.authorizationUrl,
+      ).searchParams.get('state')!;
     const forMastodon = await callback(env.runtime.url, 'mastodon', { code: 'x', state: await start() });
     expect(forMastodon.location.searchParams.get('error')).toBe('invalid_state');
 
@@ -116,7 +140,10 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
     const late = await callback(env.runtime.url, 'twitter', { code: 'x', state: expiring });
     expect(late.location.searchParams.get('error')).toBe('invalid_state');
 
-    const denied = await callback(env.runtime.url, 'twitter', { state: await start(), error: 'access_denied' });
+    const denied = await callback(env.runtime.url, 'twitter', {
+      state: await start(),
+      error: 'access_denied',
+    });
     expect(denied.location.searchParams.get('error')).toBe('access_denied');
 
     const badCode = await callback(env.runtime.url, 'twitter', { state: await start(), code: 'forged' });
@@ -139,7 +166,10 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
       codeChallenge: authorize.searchParams.get('code_challenge')!,
       scope: authorize.searchParams.get('scope')!,
     });
-    const done = await callback(env.runtime.url, 'mastodon', { code, state: authorize.searchParams.get('state')! });
+    const done = await callback(env.runtime.url, 'mastodon', {
+      code,
+      state: authorize.searchParams.get('state')!,
+    });
     expect(done.location.searchParams.get('connected')).toBe('mastodon');
 
     // A second connection to the same server reuses the registration.
@@ -148,7 +178,11 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
 
     const list = await admin.get<{ accounts: Account[] }>('/api/social-accounts');
     const account = list.body.accounts.find((a) => a.platform === 'mastodon')!;
-    expect(account).toMatchObject({ status: 'active', serviceUrl: mastodon.url, handle: 'alice@' + new URL(mastodon.url).host });
+    expect(account).toMatchObject({
+      status: 'active',
+      serviceUrl: mastodon.url,
+      handle: 'alice@' + new URL(mastodon.url).host,
+    });
     const row = await env.accountRow(account.id);
     const app = (row.accountData as { oauthApp: { clientId: string; clientSecretEnc: string } }).oauthApp;
     expect(app.clientId).toBe('client-id-1');
@@ -159,7 +193,10 @@ describe('connecting accounts with OAuth 2 + PKCE (X and Mastodon stand-ins)', (
     const missing = await admin.post('/api/social-accounts/connect', { platform: 'mastodon' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'body.serviceUrl' })]);
-    const wrong = await admin.post('/api/social-accounts/connect', { platform: 'mastodon', serviceUrl: 'not a server' });
+    const wrong = await admin.post('/api/social-accounts/connect', {
+      platform: 'mastodon',
+      serviceUrl: 'not a server',
+    });
     expect(wrong.status).toBe(422);
   });
 });

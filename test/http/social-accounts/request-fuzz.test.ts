@@ -41,14 +41,19 @@ describe('social-accounts request parsers, fuzzed', () => {
 
   it('update: unknown keys are dropped, settings stay under 8 KB, a name is never blank', () => {
     fc.assert(
-      fc.property(fc.anything(), fc.oneof(fc.string({ maxLength: 300 }), fc.constant(null)), fc.dictionary(fc.string(), fc.jsonValue()), (noise, name, settings) => {
-        const parsed = update.safeParse({ noise, name, defaultSettings: settings });
-        if (!parsed.success) return;
-        const value = parsed.data as { name?: string | null; defaultSettings?: object; noise?: unknown };
-        expect(value.noise).toBeUndefined();
-        if (typeof value.name === 'string') expect(value.name.trim().length).toBeGreaterThan(0);
-        expect(JSON.stringify(value.defaultSettings).length).toBeLessThanOrEqual(8_192);
-      }),
+      fc.property(
+        fc.anything(),
+        fc.oneof(fc.string({ maxLength: 300 }), fc.constant(null)),
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        (noise, name, settings) => {
+          const parsed = update.safeParse({ noise, name, defaultSettings: settings });
+          if (!parsed.success) return;
+          const value = parsed.data as { name?: string | null; defaultSettings?: object; noise?: unknown };
+          expect(value.noise).toBeUndefined();
+          if (typeof value.name === 'string') expect(value.name.trim().length).toBeGreaterThan(0);
+          expect(JSON.stringify(value.defaultSettings).length).toBeLessThanOrEqual(8_192);
+        },
+      ),
     );
   });
 
@@ -56,7 +61,12 @@ describe('social-accounts request parsers, fuzzed', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 3000 })), (query) => {
         const parsed = callbackQuery.safeParse(query);
-        if (parsed.success) expect(Object.keys(parsed.data).every((k) => ['code', 'state', 'error', 'error_description'].includes(k))).toBe(true);
+        if (parsed.success)
+          expect(
+            Object.keys(parsed.data).every((k) =>
+              ['code', 'state', 'error', 'error_description'].includes(k),
+            ),
+          ).toBe(true);
       }),
     );
     const kv = new MemoryKeyValue({ now: () => new Date() });
@@ -67,9 +77,12 @@ describe('social-accounts request parsers, fuzzed', () => {
       return take(pk, sk);
     }) as typeof kv.take;
     await fc.assert(
-      fc.asyncProperty(fc.string().filter((s) => !/^[A-Za-z0-9_-]{20,128}$/.test(s)), async (state) => {
-        expect(await takePendingConnection(kv, state)).toBeUndefined();
-      }),
+      fc.asyncProperty(
+        fc.string().filter((s) => !/^[A-Za-z0-9_-]{20,128}$/.test(s)),
+        async (state) => {
+          expect(await takePendingConnection(kv, state)).toBeUndefined();
+        },
+      ),
     );
     expect(reads).toBe(0);
   });
@@ -78,13 +91,18 @@ describe('social-accounts request parsers, fuzzed', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...PLATFORM_IDS),
-        fc.record({ clientId: fc.string(), clientSecret: fc.string(), appSecret: fc.string() }, { requiredKeys: [] }),
+        fc.record(
+          { clientId: fc.string(), clientSecret: fc.string(), appSecret: fc.string() },
+          { requiredKeys: [] },
+        ),
         (platform, entry) => {
           const found = platformClient({ [platform]: entry }, platform, 'https://plume.example');
           if (found.configured) {
             if (found.client) {
               expect(found.client.clientId).toBeTruthy();
-              expect(found.client.redirectUri).toBe(`https://plume.example/api/social-accounts/callback/${platform}`);
+              expect(found.client.redirectUri).toBe(
+                `https://plume.example/api/social-accounts/callback/${platform}`,
+              );
             }
           } else {
             expect(found.missing.length).toBeGreaterThan(0);

@@ -14,7 +14,10 @@ export type AccountsEnv = Awaited<ReturnType<typeof startAccountsRuntime>>;
  * The local runtime with connectors aimed at stand-in servers, a platform-apps secret the test
  * controls, and a record of every realtime broadcast.
  */
-export async function startAccountsRuntime(overrides: ConnectorOverrides, start = new Date('2025-06-01T12:00:00.000Z')) {
+export async function startAccountsRuntime(
+  overrides: ConnectorOverrides,
+  start = new Date('2025-06-01T12:00:00.000Z'),
+) {
   overrideConnectors({
     timeoutMs: 2_000,
     ...overrides,
@@ -30,7 +33,8 @@ export async function startAccountsRuntime(overrides: ConnectorOverrides, start 
   let platformApps: Record<string, unknown> = {};
   const secrets = container.secrets;
   container.secrets = {
-    get: (name: SecretName) => (name === 'platform-apps' ? Promise.resolve(JSON.stringify(platformApps)) : secrets.get(name)),
+    get: (name: SecretName) =>
+      name === 'platform-apps' ? Promise.resolve(JSON.stringify(platformApps)) : secrets.get(name),
   };
   const broadcasts: { organizationId: string; message: RealtimeMessage }[] = [];
   const broadcast = container.realtime.broadcast.bind(container.realtime);
@@ -46,7 +50,9 @@ export async function startAccountsRuntime(overrides: ConnectorOverrides, start 
       platformApps = apps;
     },
     async accountRow(id: string) {
-      const [row] = await withSystem(container.db, (tx) => tx.select().from(socialAccounts).where(eq(socialAccounts.id, id)));
+      const [row] = await withSystem(container.db, (tx) =>
+        tx.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
+      );
       return row!;
     },
     stop: async () => {
@@ -58,9 +64,12 @@ export async function startAccountsRuntime(overrides: ConnectorOverrides, start 
 
 /** Follows the OAuth redirect the browser would be sent to and returns the callback's answer. */
 export async function callback(baseUrl: string, platform: string, query: Record<string, string>) {
-  const response = await fetch(`${baseUrl}/api/social-accounts/callback/${platform}?${new URLSearchParams(query).toString()}`, {
-    redirect: 'manual',
-  });
+  const response = await fetch(
+    `${baseUrl}/api/social-accounts/callback/${platform}?${new URLSearchParams(query).toString()}`,
+    {
+      redirect: 'manual',
+    },
+  );
   const location = response.headers.get('location') ?? '';
   return { status: response.status, location: new URL(location, baseUrl) };
 }
@@ -72,15 +81,21 @@ export async function connectTwitter(
   twitter: TwitterStandIn,
 ): Promise<string> {
   env.setPlatformApps({ twitter: { clientId: 'client-x', clientSecret: 'secret-x' } });
-  const started = await client.post<{ authorizationUrl: string }>('/api/social-accounts/connect', { platform: 'twitter' });
+  const started = await client.post<{ authorizationUrl: string }>('/api/social-accounts/connect', {
+    platform: 'twitter',
+  });
   const authorize = new URL(started.body.authorizationUrl);
   const code = twitter.approve({
     codeChallenge: authorize.searchParams.get('code_challenge')!,
     redirectUri: authorize.searchParams.get('redirect_uri')!,
     scope: authorize.searchParams.get('scope')!,
   });
-  const done = await callback(env.runtime.url, 'twitter', { code, state: authorize.searchParams.get('state')! });
-  if (done.location.searchParams.get('connected') !== 'twitter') throw new Error(`connect failed: ${done.location.href}`);
+  const done = await callback(env.runtime.url, 'twitter', {
+    code,
+    state: authorize.searchParams.get('state')!,
+  });
+  if (done.location.searchParams.get('connected') !== 'twitter')
+    throw new Error(`connect failed: ${done.location.href}`);
   const list = await client.get<{ accounts: { id: string; platform: string }[] }>('/api/social-accounts');
   return list.body.accounts.find((a) => a.platform === 'twitter')!.id;
 }

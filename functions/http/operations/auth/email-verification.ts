@@ -15,14 +15,26 @@ export const verifyEmail: Operation = async ({ body }, { container, event }) => 
   const verified = await withSystem(container.db, async (tx) => {
     const userId = await consumeEmailToken(tx, token, 'verify_email', now);
     if (!userId) return false;
-    await tx.update(users).set({ emailVerified: true, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, userId));
-    await recordAudit(tx, { ...auditActor(event), userId }, { action: 'verify_email', resourceType: 'user', resourceId: userId });
+    await tx
+      .update(users)
+      .set({ emailVerified: true, emailVerifiedAt: now, updatedAt: now })
+      .where(eq(users.id, userId));
+    await recordAudit(
+      tx,
+      { ...auditActor(event), userId },
+      { action: 'verify_email', resourceType: 'user', resourceId: userId },
+    );
     return true;
   });
   if (!verified) {
-    throw new HttpProblem(400, 'validation_failed', 'This verification link is invalid, used or expired; send a new one.', {
-      errors: [{ field: 'body.token', message: 'Invalid or expired verification link' }],
-    });
+    throw new HttpProblem(
+      400,
+      'validation_failed',
+      'This verification link is invalid, used or expired; send a new one.',
+      {
+        errors: [{ field: 'body.token', message: 'Invalid or expired verification link' }],
+      },
+    );
   }
   return { body: { emailVerified: true } };
 };

@@ -1,7 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { LoginThrottle } from '../../../core/identity/login-throttle';
-import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../../../core/identity/password-hashing';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from '../../../core/identity/password-hashing';
 import { createSession } from '../../../core/identity/session-store';
 import { organizationMembers, users } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
@@ -29,14 +34,21 @@ export const login: Operation = async ({ body }, { container, event }) => {
   }
 
   const [user] = await withSystem(container.db, (tx) =>
-    tx.select().from(users).where(and(eq(users.email, email), isNull(users.deletedAt))),
+    tx
+      .select()
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.deletedAt))),
   );
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid || !user.isActive || !user.passwordHash) {
     await throttle.recordFailure(email, ip);
     if (user) {
       await withSystem(container.db, (tx) =>
-        recordAudit(tx, { ...auditActor(event), userId: user.id }, { action: 'login_failed', resourceType: 'user', resourceId: user.id }),
+        recordAudit(
+          tx,
+          { ...auditActor(event), userId: user.id },
+          { action: 'login_failed', resourceType: 'user', resourceId: user.id },
+        ),
       );
     }
     throw new HttpProblem(401, 'unauthorized', INVALID);
@@ -51,22 +63,42 @@ export const login: Operation = async ({ body }, { container, event }) => {
       .from(organizationMembers)
       .where(eq(organizationMembers.userId, user.id));
     const organizationId =
-      memberships.find((m) => m.organizationId === user.organizationId)?.organizationId ?? memberships[0]?.organizationId;
+      memberships.find((m) => m.organizationId === user.organizationId)?.organizationId ??
+      memberships[0]?.organizationId;
     if (!organizationId) return undefined;
     await tx
       .update(users)
-      .set({ lastLogin: now, failedLoginCount: 0, organizationId, ...(rehash ? { passwordHash: rehash } : {}) })
+      .set({
+        lastLogin: now,
+        failedLoginCount: 0,
+        organizationId,
+        ...(rehash ? { passwordHash: rehash } : {}),
+      })
       .where(eq(users.id, user.id));
-    const session = await createSession(tx, { userId: user.id, organizationId, now, ipAddress: ip, userAgent: userAgent(event) });
-    await recordAudit(tx, { ...auditActor(event), userId: user.id, organizationId }, {
-      action: 'login',
-      resourceType: 'session',
-      resourceId: session.session.id,
+    const session = await createSession(tx, {
+      userId: user.id,
+      organizationId,
+      now,
+      ipAddress: ip,
+      userAgent: userAgent(event),
     });
+    await recordAudit(
+      tx,
+      { ...auditActor(event), userId: user.id, organizationId },
+      {
+        action: 'login',
+        resourceType: 'session',
+        resourceId: session.session.id,
+      },
+    );
     return { organizationId, ...session };
   });
   if (!started) {
-    throw new HttpProblem(403, 'forbidden', 'Your account no longer belongs to any organization. Ask an admin to invite you again.');
+    throw new HttpProblem(
+      403,
+      'forbidden',
+      'Your account no longer belongs to any organization. Ask an admin to invite you again.',
+    );
   }
   return sessionGrant(container, event, {
     userId: user.id,

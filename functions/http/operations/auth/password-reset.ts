@@ -22,7 +22,11 @@ export const forgotPassword: Operation = async ({ body }, { container, event }) 
       .where(and(eq(users.email, email), isNull(users.deletedAt), eq(users.isActive, true)));
     if (!user) return undefined;
     const token = await issueEmailToken(tx, user.id, 'reset_password', now);
-    await recordAudit(tx, { ...auditActor(event), userId: user.id }, { action: 'password_reset_requested', resourceType: 'user', resourceId: user.id });
+    await recordAudit(
+      tx,
+      { ...auditActor(event), userId: user.id },
+      { action: 'password_reset_requested', resourceType: 'user', resourceId: user.id },
+    );
     return { email: user.email, token };
   });
   if (issued) {
@@ -36,30 +40,55 @@ export const forgotPassword: Operation = async ({ body }, { container, event }) 
 export const resetPassword: Operation = async ({ body }, { container, event }) => {
   const { token, password } = body as { token: string; password: string };
   const now = container.clock.now();
-  const invalid = new HttpProblem(400, 'validation_failed', 'This reset link is invalid, used or expired; ask for a new one.', {
-    errors: [{ field: 'body.token', message: 'Invalid or expired reset link' }],
-  });
+  const invalid = new HttpProblem(
+    400,
+    'validation_failed',
+    'This reset link is invalid, used or expired; ask for a new one.',
+    {
+      errors: [{ field: 'body.token', message: 'Invalid or expired reset link' }],
+    },
+  );
   // Judge strength before consuming the link, so a weak password does not burn it.
   const [owner] = await withSystem(container.db, (tx) =>
     tx
       .select({ email: users.email, firstName: users.firstName, lastName: users.lastName })
       .from(authTokens)
       .innerJoin(users, eq(users.id, authTokens.userId))
-      .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.purpose, 'reset_password'), isNull(authTokens.usedAt))),
+      .where(
+        and(
+          eq(authTokens.tokenHash, hashToken(token)),
+          eq(authTokens.purpose, 'reset_password'),
+          isNull(authTokens.usedAt),
+        ),
+      ),
   );
   if (!owner) throw invalid;
-  const problem = await passwordStrengthProblem(password, [owner.email, owner.firstName ?? '', owner.lastName ?? '']);
-  if (problem) throw new HttpProblem(400, 'validation_failed', problem, { errors: [{ field: 'body.password', message: problem }] });
+  const problem = await passwordStrengthProblem(password, [
+    owner.email,
+    owner.firstName ?? '',
+    owner.lastName ?? '',
+  ]);
+  if (problem)
+    throw new HttpProblem(400, 'validation_failed', problem, {
+      errors: [{ field: 'body.password', message: problem }],
+    });
   const passwordHash = await hashPassword(password);
   const userId = await withSystem(container.db, async (tx) => {
     const id = await consumeEmailToken(tx, token, 'reset_password', now);
     if (!id) return undefined;
-    await tx.update(users).set({ passwordHash, failedLoginCount: 0, lockedUntil: null, updatedAt: now }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
+      .where(eq(users.id, id));
     await tx
       .update(userSessions)
       .set({ revokedAt: now, revokedReason: 'password reset' })
       .where(and(eq(userSessions.userId, id), isNull(userSessions.revokedAt)));
-    await recordAudit(tx, { ...auditActor(event), userId: id }, { action: 'password_reset', resourceType: 'user', resourceId: id });
+    await recordAudit(
+      tx,
+      { ...auditActor(event), userId: id },
+      { action: 'password_reset', resourceType: 'user', resourceId: id },
+    );
     return id;
   });
   if (!userId) throw invalid;

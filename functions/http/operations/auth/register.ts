@@ -38,7 +38,9 @@ export const register: Operation = async ({ body }, { container, event }) => {
     input.organizationName,
   ]);
   if (problem) {
-    throw new HttpProblem(400, 'validation_failed', problem, { errors: [{ field: 'body.password', message: problem }] });
+    throw new HttpProblem(400, 'validation_failed', problem, {
+      errors: [{ field: 'body.password', message: problem }],
+    });
   }
   const now = container.clock.now();
   const passwordHash = await hashPassword(input.password);
@@ -49,7 +51,12 @@ export const register: Operation = async ({ body }, { container, event }) => {
     if (existing) return undefined;
     const [organization] = await tx
       .insert(organizations)
-      .values({ name: input.organizationName, slug: organizationSlug(input.organizationName, true), gdprConsent: true, gdprConsentDate: now })
+      .values({
+        name: input.organizationName,
+        slug: organizationSlug(input.organizationName, true),
+        gdprConsent: true,
+        gdprConsentDate: now,
+      })
       .returning();
     const [user] = await tx
       .insert(users)
@@ -64,16 +71,33 @@ export const register: Operation = async ({ body }, { container, event }) => {
         gdprConsentDate: now,
       })
       .returning();
-    await tx.insert(organizationMembers).values({ organizationId: organization!.id, userId: user!.id, role: 'admin' });
+    await tx
+      .insert(organizationMembers)
+      .values({ organizationId: organization!.id, userId: user!.id, role: 'admin' });
     await tx.insert(consents).values([
       { userId: user!.id, kind: 'terms', granted: true, version: TERMS_VERSION, ...origin },
       { userId: user!.id, kind: 'privacy', granted: true, version: TERMS_VERSION, ...origin },
     ]);
-    const { session, refreshToken } = await createSession(tx, { userId: user!.id, organizationId: organization!.id, now, ...origin });
+    const { session, refreshToken } = await createSession(tx, {
+      userId: user!.id,
+      organizationId: organization!.id,
+      now,
+      ...origin,
+    });
     const verifyToken = await issueEmailToken(tx, user!.id, 'verify_email', now);
     const actor = { ...auditActor(event), userId: user!.id, organizationId: organization!.id };
-    await recordAudit(tx, actor, { action: 'create', resourceType: 'organization', resourceId: organization!.id, newValues: { name: organization!.name, slug: organization!.slug } });
-    await recordAudit(tx, actor, { action: 'register', resourceType: 'user', resourceId: user!.id, newValues: { email: user!.email, firstName: user!.firstName, lastName: user!.lastName } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      resourceType: 'organization',
+      resourceId: organization!.id,
+      newValues: { name: organization!.name, slug: organization!.slug },
+    });
+    await recordAudit(tx, actor, {
+      action: 'register',
+      resourceType: 'user',
+      resourceId: user!.id,
+      newValues: { email: user!.email, firstName: user!.firstName, lastName: user!.lastName },
+    });
     return { user: user!, organization: organization!, session, refreshToken, verifyToken };
   }).catch((error: unknown) => {
     // Two sign-ups racing with one email: the unique constraint decides, the loser gets 409.
@@ -81,9 +105,14 @@ export const register: Operation = async ({ body }, { container, event }) => {
     throw error;
   });
   if (!created) {
-    throw new HttpProblem(409, 'conflict', 'An account with this email already exists. Sign in, or reset your password.', {
-      errors: [{ field: 'body.email', message: 'An account with this email already exists' }],
-    });
+    throw new HttpProblem(
+      409,
+      'conflict',
+      'An account with this email already exists. Sign in, or reset your password.',
+      {
+        errors: [{ field: 'body.email', message: 'An account with this email already exists' }],
+      },
+    );
   }
 
   const link = `${container.env.PUBLIC_URL}/verify-email?token=${encodeURIComponent(created.verifyToken)}`;

@@ -11,7 +11,11 @@ import { auditActor, clientIp, userAgent } from '../../request-origin';
 import { clearedRefreshCookie, readRefreshCookie } from '../../session-cookie';
 import { sessionGrant } from '../../session-grant';
 
-const corsOrigins = (origins: string): string[] => origins.split(',').map((o) => o.trim()).filter(Boolean);
+const corsOrigins = (origins: string): string[] =>
+  origins
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 /** Ends the session family of the refresh cookie (if any) and clears the cookie. Always 204. */
 export const logout: Operation = async (_input, { container, event }) => {
@@ -20,14 +24,21 @@ export const logout: Operation = async (_input, { container, event }) => {
   if (token) {
     const now = container.clock.now();
     await withSystem(container.db, async (tx) => {
-      const [session] = await tx.select().from(userSessions).where(eq(userSessions.tokenHash, hashToken(token)));
+      const [session] = await tx
+        .select()
+        .from(userSessions)
+        .where(eq(userSessions.tokenHash, hashToken(token)));
       if (!session) return;
       await revokeSessionFamily(tx, session.familyId, 'signed out', now);
-      await recordAudit(tx, { ...auditActor(event), userId: session.userId, organizationId: session.activeOrganizationId }, {
-        action: 'logout',
-        resourceType: 'session',
-        resourceId: session.id,
-      });
+      await recordAudit(
+        tx,
+        { ...auditActor(event), userId: session.userId, organizationId: session.activeOrganizationId },
+        {
+          action: 'logout',
+          resourceType: 'session',
+          resourceId: session.id,
+        },
+      );
     });
   }
   return { status: 204, cookies: [clearedRefreshCookie(event)] };
@@ -42,17 +53,25 @@ export const refreshSession: Operation = async (_input, { container, event }) =>
   if (!token) throw refused('No session; sign in.');
   const now = container.clock.now();
   const result = await withSystem(container.db, async (tx) => {
-    const rotation = await rotateRefreshToken(tx, token, now, { ipAddress: clientIp(event), userAgent: userAgent(event) });
+    const rotation = await rotateRefreshToken(tx, token, now, {
+      ipAddress: clientIp(event),
+      userAgent: userAgent(event),
+    });
     if (rotation.kind === 'reused') {
-      await recordAudit(tx, { ...auditActor(event), userId: rotation.userId }, {
-        action: 'session_reuse_detected',
-        resourceType: 'session',
-        resourceId: rotation.familyId,
-      });
+      await recordAudit(
+        tx,
+        { ...auditActor(event), userId: rotation.userId },
+        {
+          action: 'session_reuse_detected',
+          resourceType: 'session',
+          resourceId: rotation.familyId,
+        },
+      );
     }
     return rotation;
   });
-  if (result.kind === 'reused') throw refused('This session was ended because its refresh token was used twice; sign in again.');
+  if (result.kind === 'reused')
+    throw refused('This session was ended because its refresh token was used twice; sign in again.');
   if (result.kind === 'invalid') throw refused('The session expired or was revoked; sign in again.');
   const organizationId = result.session.activeOrganizationId;
   if (!organizationId) throw refused('The session has no organization; sign in again.');
@@ -72,17 +91,29 @@ export const switchOrganization: Operation = async ({ body }, { container, event
     const [membership] = await tx
       .select({ id: organizationMembers.id })
       .from(organizationMembers)
-      .where(and(eq(organizationMembers.userId, auth!.userId), eq(organizationMembers.organizationId, organizationId)));
+      .where(
+        and(
+          eq(organizationMembers.userId, auth!.userId),
+          eq(organizationMembers.organizationId, organizationId),
+        ),
+      );
     if (!membership) return false;
-    await tx.update(userSessions).set({ activeOrganizationId: organizationId }).where(eq(userSessions.id, sessionId));
+    await tx
+      .update(userSessions)
+      .set({ activeOrganizationId: organizationId })
+      .where(eq(userSessions.id, sessionId));
     await tx.update(users).set({ organizationId }).where(eq(users.id, auth!.userId));
-    await recordAudit(tx, { ...auditActor(event, auth), organizationId }, {
-      action: 'switch_organization',
-      resourceType: 'session',
-      resourceId: sessionId,
-      oldValues: { organizationId: auth!.organizationId },
-      newValues: { organizationId },
-    });
+    await recordAudit(
+      tx,
+      { ...auditActor(event, auth), organizationId },
+      {
+        action: 'switch_organization',
+        resourceType: 'session',
+        resourceId: sessionId,
+        oldValues: { organizationId: auth!.organizationId },
+        newValues: { organizationId },
+      },
+    );
     return true;
   });
   if (!switched) throw new HttpProblem(404, 'not_found', 'You are not a member of that organization.');

@@ -74,9 +74,20 @@ export const revokeApiKey: Operation = async ({ params }, { container, event, au
     const [revoked] = await tx
       .update(apiKeys)
       .set({ revokedAt: container.clock.now() })
-      .where(and(eq(apiKeys.id, params.id as string), eq(apiKeys.organizationId, auth!.organizationId), isNull(apiKeys.revokedAt)))
+      .where(
+        and(
+          eq(apiKeys.id, params.id as string),
+          eq(apiKeys.organizationId, auth!.organizationId),
+          isNull(apiKeys.revokedAt),
+        ),
+      )
       .returning();
-    if (revoked) await recordAudit(tx, auditActor(event, auth), { action: 'revoke', resourceType: 'api_key', resourceId: revoked.id });
+    if (revoked)
+      await recordAudit(tx, auditActor(event, auth), {
+        action: 'revoke',
+        resourceType: 'api_key',
+        resourceId: revoked.id,
+      });
     return revoked;
   });
   if (!row) throw notFound('The API key');

@@ -14,17 +14,35 @@ import { TERMS_VERSION } from '../auth/register';
 import { seatsInUse } from './members';
 
 const unknownInvitation = () =>
-  new HttpProblem(404, 'not_found', 'This invitation does not exist, was revoked, expired or was already accepted.');
+  new HttpProblem(
+    404,
+    'not_found',
+    'This invitation does not exist, was revoked, expired or was already accepted.',
+  );
 
 /** Looks an invitation up by its emailed token; pending ones only. Runs before any tenant is known. */
 async function findPending(token: string, now: Date, db: Parameters<typeof withSystem>[0]) {
   const [row] = await withSystem(db, (tx) =>
     tx
-      .select({ invitation: invitations, organizationName: organizations.name, maxUsers: organizations.maxUsers, inviterFirst: users.firstName, inviterLast: users.lastName, inviterEmail: users.email })
+      .select({
+        invitation: invitations,
+        organizationName: organizations.name,
+        maxUsers: organizations.maxUsers,
+        inviterFirst: users.firstName,
+        inviterLast: users.lastName,
+        inviterEmail: users.email,
+      })
       .from(invitations)
       .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
       .leftJoin(users, eq(users.id, invitations.invitedBy))
-      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now))),
+      .where(
+        and(
+          eq(invitations.tokenHash, hashToken(token)),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      ),
   );
   return row;
 }
@@ -34,7 +52,10 @@ export const getInvitation: Operation = async ({ params }, { container }) => {
   const row = await findPending(params.token as string, now, container.db);
   if (!row) throw unknownInvitation();
   const [account] = await withSystem(container.db, (tx) =>
-    tx.select({ id: users.id }).from(users).where(and(eq(users.email, row.invitation.email), isNull(users.deletedAt))),
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, row.invitation.email), isNull(users.deletedAt))),
   );
   const inviter = [row.inviterFirst, row.inviterLast].filter(Boolean).join(' ') || row.inviterEmail;
   return {
@@ -69,7 +90,10 @@ export const acceptInvitation: Operation = async ({ body }, { container, event }
   if (!pending) throw unknownInvitation();
   const { invitation } = pending;
   const [existing] = await withSystem(container.db, (tx) =>
-    tx.select().from(users).where(and(eq(users.email, invitation.email), isNull(users.deletedAt))),
+    tx
+      .select()
+      .from(users)
+      .where(and(eq(users.email, invitation.email), isNull(users.deletedAt))),
   );
 
   let newPasswordHash: string | undefined;
@@ -80,11 +104,22 @@ export const acceptInvitation: Operation = async ({ body }, { container, event }
     const errors = [];
     if (!input.firstName) errors.push({ field: 'body.firstName', message: 'Required for a new account' });
     if (!input.lastName) errors.push({ field: 'body.lastName', message: 'Required for a new account' });
-    if (input.acceptTerms !== true) errors.push({ field: 'body.acceptTerms', message: 'Accept the terms to create an account' });
-    if (input.password.length < 12) errors.push({ field: 'body.password', message: 'Use at least 12 characters' });
-    if (errors.length) throw new HttpProblem(400, 'validation_failed', 'Some fields are invalid; see `errors`.', { errors });
-    const weak = await passwordStrengthProblem(input.password, [invitation.email, input.firstName!, input.lastName!, pending.organizationName]);
-    if (weak) throw new HttpProblem(400, 'validation_failed', weak, { errors: [{ field: 'body.password', message: weak }] });
+    if (input.acceptTerms !== true)
+      errors.push({ field: 'body.acceptTerms', message: 'Accept the terms to create an account' });
+    if (input.password.length < 12)
+      errors.push({ field: 'body.password', message: 'Use at least 12 characters' });
+    if (errors.length)
+      throw new HttpProblem(400, 'validation_failed', 'Some fields are invalid; see `errors`.', { errors });
+    const weak = await passwordStrengthProblem(input.password, [
+      invitation.email,
+      input.firstName!,
+      input.lastName!,
+      pending.organizationName,
+    ]);
+    if (weak)
+      throw new HttpProblem(400, 'validation_failed', weak, {
+        errors: [{ field: 'body.password', message: weak }],
+      });
     newPasswordHash = await hashPassword(input.password);
   }
 
@@ -94,11 +129,17 @@ export const acceptInvitation: Operation = async ({ body }, { container, event }
     const [claimed] = await tx
       .update(invitations)
       .set({ acceptedAt: now })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      )
       .returning();
     if (!claimed) return undefined;
     if ((await seatsInUse(tx, invitation.organizationId, now)) > pending.maxUsers) {
-      throw new HttpProblem(403, 'plan_limit_reached', 'This organization has no free seat left; ask its admin to upgrade.');
+      throw new HttpProblem(
+        403,
+        'plan_limit_reached',
+        'This organization has no free seat left; ask its admin to upgrade.',
+      );
     }
     let userId = existing?.id;
     if (!userId) {
@@ -126,16 +167,30 @@ export const acceptInvitation: Operation = async ({ body }, { container, event }
     }
     await tx
       .insert(organizationMembers)
-      .values({ organizationId: invitation.organizationId, userId, role: invitation.role, invitedBy: invitation.invitedBy })
+      .values({
+        organizationId: invitation.organizationId,
+        userId,
+        role: invitation.role,
+        invitedBy: invitation.invitedBy,
+      })
       .onConflictDoNothing();
     await tx.update(invitations).set({ acceptedBy: userId }).where(eq(invitations.id, invitation.id));
-    const session = await createSession(tx, { userId, organizationId: invitation.organizationId, now, ...origin });
-    await recordAudit(tx, { ...auditActor(event), userId, organizationId: invitation.organizationId }, {
-      action: 'accept',
-      resourceType: 'invitation',
-      resourceId: invitation.id,
-      newValues: { role: invitation.role, newAccount: !existing },
+    const session = await createSession(tx, {
+      userId,
+      organizationId: invitation.organizationId,
+      now,
+      ...origin,
     });
+    await recordAudit(
+      tx,
+      { ...auditActor(event), userId, organizationId: invitation.organizationId },
+      {
+        action: 'accept',
+        resourceType: 'invitation',
+        resourceId: invitation.id,
+        newValues: { role: invitation.role, newAccount: !existing },
+      },
+    );
     return { userId, ...session };
   });
   if (!accepted) throw unknownInvitation();

@@ -24,7 +24,15 @@ const memberColumns = {
   joinedAt: organizationMembers.createdAt,
 };
 
-type MemberRow = { id: string; userId: string; email: string; firstName: string | null; lastName: string | null; role: Role; joinedAt: Date };
+type MemberRow = {
+  id: string;
+  userId: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  role: Role;
+  joinedAt: Date;
+};
 const presentMember = (m: MemberRow) => ({ ...m, joinedAt: m.joinedAt.toISOString() });
 const presentInvitation = (i: typeof invitations.$inferSelect) => ({
   id: i.id,
@@ -39,7 +47,10 @@ const pendingInvitation = (now: Date) =>
 
 /** Seats in use: members plus invitations still waiting, so the plan cannot be overrun by inviting. */
 export async function seatsInUse(tx: Tx, organizationId: string, now: Date): Promise<number> {
-  const [members] = await tx.select({ n: count() }).from(organizationMembers).where(eq(organizationMembers.organizationId, organizationId));
+  const [members] = await tx
+    .select({ n: count() })
+    .from(organizationMembers)
+    .where(eq(organizationMembers.organizationId, organizationId));
   const [pending] = await tx
     .select({ n: count() })
     .from(invitations)
@@ -74,22 +85,37 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
     if (!inviter?.emailVerified) {
       throw new HttpProblem(403, 'email_not_verified', 'Verify your email address before inviting people.');
     }
-    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, auth!.organizationId));
+    const [organization] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, auth!.organizationId));
     const [alreadyMember] = await tx
       .select({ id: organizationMembers.id })
       .from(organizationMembers)
       .innerJoin(users, eq(users.id, organizationMembers.userId))
       .where(and(eq(organizationMembers.organizationId, auth!.organizationId), eq(users.email, email)));
     if (alreadyMember) {
-      throw new HttpProblem(409, 'conflict', `${email} is already a member.`, { errors: [{ field: 'body.email', message: 'Already a member' }] });
+      throw new HttpProblem(409, 'conflict', `${email} is already a member.`, {
+        errors: [{ field: 'body.email', message: 'Already a member' }],
+      });
     }
     // A new invitation to the same address replaces the pending one (and frees its seat).
     await tx
       .update(invitations)
       .set({ revokedAt: now })
-      .where(and(eq(invitations.organizationId, auth!.organizationId), eq(invitations.email, email), pendingInvitation(now)));
+      .where(
+        and(
+          eq(invitations.organizationId, auth!.organizationId),
+          eq(invitations.email, email),
+          pendingInvitation(now),
+        ),
+      );
     if ((await seatsInUse(tx, auth!.organizationId, now)) >= organization!.maxUsers) {
-      throw new HttpProblem(403, 'plan_limit_reached', `Your ${organization!.subscriptionPlan} plan allows ${organization!.maxUsers} members; upgrade to invite more.`);
+      throw new HttpProblem(
+        403,
+        'plan_limit_reached',
+        `Your ${organization!.subscriptionPlan} plan allows ${organization!.maxUsers} members; upgrade to invite more.`,
+      );
     }
     const [invitation] = await tx
       .insert(invitations)
@@ -103,7 +129,12 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
         createdAt: now,
       })
       .returning();
-    await recordAudit(tx, auditActor(event, auth), { action: 'invite', resourceType: 'invitation', resourceId: invitation!.id, newValues: { email, role } });
+    await recordAudit(tx, auditActor(event, auth), {
+      action: 'invite',
+      resourceType: 'invitation',
+      resourceId: invitation!.id,
+      newValues: { email, role },
+    });
     const inviterName = [inviter.firstName, inviter.lastName].filter(Boolean).join(' ') || inviter.email;
     return { invitation: invitation!, inviterName, organizationName: organization!.name };
   });
@@ -118,9 +149,20 @@ export const revokeInvitation: Operation = async ({ params }, { container, event
     const [row] = await tx
       .update(invitations)
       .set({ revokedAt: now })
-      .where(and(eq(invitations.id, params.id as string), eq(invitations.organizationId, auth!.organizationId), pendingInvitation(now)))
+      .where(
+        and(
+          eq(invitations.id, params.id as string),
+          eq(invitations.organizationId, auth!.organizationId),
+          pendingInvitation(now),
+        ),
+      )
       .returning();
-    if (row) await recordAudit(tx, auditActor(event, auth), { action: 'revoke', resourceType: 'invitation', resourceId: row.id });
+    if (row)
+      await recordAudit(tx, auditActor(event, auth), {
+        action: 'revoke',
+        resourceType: 'invitation',
+        resourceId: row.id,
+      });
     return row;
   });
   if (!revoked) throw notFound('The invitation');
@@ -131,7 +173,13 @@ async function otherAdmins(tx: Tx, organizationId: string, exceptMembershipId: s
   const [row] = await tx
     .select({ n: count() })
     .from(organizationMembers)
-    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.role, 'admin'), ne(organizationMembers.id, exceptMembershipId)));
+    .where(
+      and(
+        eq(organizationMembers.organizationId, organizationId),
+        eq(organizationMembers.role, 'admin'),
+        ne(organizationMembers.id, exceptMembershipId),
+      ),
+    );
   return row?.n ?? 0;
 }
 
@@ -141,14 +189,40 @@ export const updateMemberRole: Operation = async ({ params, body }, { container,
     const [before] = await tx
       .select()
       .from(organizationMembers)
-      .where(and(eq(organizationMembers.id, params.id as string), eq(organizationMembers.organizationId, auth!.organizationId)));
+      .where(
+        and(
+          eq(organizationMembers.id, params.id as string),
+          eq(organizationMembers.organizationId, auth!.organizationId),
+        ),
+      );
     if (!before) return undefined;
-    if (before.role === 'admin' && role !== 'admin' && (await otherAdmins(tx, auth!.organizationId, before.id)) === 0) {
-      throw new HttpProblem(409, 'conflict', 'An organization needs at least one admin; make someone else admin first.');
+    if (
+      before.role === 'admin' &&
+      role !== 'admin' &&
+      (await otherAdmins(tx, auth!.organizationId, before.id)) === 0
+    ) {
+      throw new HttpProblem(
+        409,
+        'conflict',
+        'An organization needs at least one admin; make someone else admin first.',
+      );
     }
-    await tx.update(organizationMembers).set({ role, updatedAt: container.clock.now() }).where(eq(organizationMembers.id, before.id));
-    await recordAudit(tx, auditActor(event, auth), { action: 'update', resourceType: 'membership', resourceId: before.id, oldValues: { role: before.role }, newValues: { role } });
-    const [row] = await tx.select(memberColumns).from(organizationMembers).innerJoin(users, eq(users.id, organizationMembers.userId)).where(eq(organizationMembers.id, before.id));
+    await tx
+      .update(organizationMembers)
+      .set({ role, updatedAt: container.clock.now() })
+      .where(eq(organizationMembers.id, before.id));
+    await recordAudit(tx, auditActor(event, auth), {
+      action: 'update',
+      resourceType: 'membership',
+      resourceId: before.id,
+      oldValues: { role: before.role },
+      newValues: { role },
+    });
+    const [row] = await tx
+      .select(memberColumns)
+      .from(organizationMembers)
+      .innerJoin(users, eq(users.id, organizationMembers.userId))
+      .where(eq(organizationMembers.id, before.id));
     return row;
   });
   if (!member) throw notFound('The member');
@@ -162,18 +236,38 @@ export const removeMember: Operation = async ({ params }, { container, event, au
     const [member] = await tx
       .select()
       .from(organizationMembers)
-      .where(and(eq(organizationMembers.id, params.id as string), eq(organizationMembers.organizationId, auth!.organizationId)));
+      .where(
+        and(
+          eq(organizationMembers.id, params.id as string),
+          eq(organizationMembers.organizationId, auth!.organizationId),
+        ),
+      );
     if (!member) return false;
     if (member.role === 'admin' && (await otherAdmins(tx, auth!.organizationId, member.id)) === 0) {
-      throw new HttpProblem(409, 'conflict', 'An organization needs at least one admin; make someone else admin first.');
+      throw new HttpProblem(
+        409,
+        'conflict',
+        'An organization needs at least one admin; make someone else admin first.',
+      );
     }
     await tx.delete(organizationMembers).where(eq(organizationMembers.id, member.id));
     // Keys made by someone who left must not keep acting for them.
     await tx
       .update(apiKeys)
       .set({ revokedAt: now })
-      .where(and(eq(apiKeys.organizationId, auth!.organizationId), eq(apiKeys.createdBy, member.userId), isNull(apiKeys.revokedAt)));
-    await recordAudit(tx, auditActor(event, auth), { action: 'delete', resourceType: 'membership', resourceId: member.id, oldValues: { userId: member.userId, role: member.role } });
+      .where(
+        and(
+          eq(apiKeys.organizationId, auth!.organizationId),
+          eq(apiKeys.createdBy, member.userId),
+          isNull(apiKeys.revokedAt),
+        ),
+      );
+    await recordAudit(tx, auditActor(event, auth), {
+      action: 'delete',
+      resourceType: 'membership',
+      resourceId: member.id,
+      oldValues: { userId: member.userId, role: member.role },
+    });
     return true;
   });
   if (!removed) throw notFound('The member');

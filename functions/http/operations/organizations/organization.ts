@@ -50,7 +50,9 @@ export const updateOrganization: Operation = async ({ body }, { container, event
     return after;
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) {
-      throw new HttpProblem(409, 'conflict', 'That slug is taken.', { errors: [{ field: 'body.slug', message: 'Already taken' }] });
+      throw new HttpProblem(409, 'conflict', 'That slug is taken.', {
+        errors: [{ field: 'body.slug', message: 'Already taken' }],
+      });
     }
     throw error;
   });

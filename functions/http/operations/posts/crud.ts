@@ -132,17 +132,15 @@ export async function insertPost(
       })),
     )
     .returning({ id: postPlatforms.id });
-  await tx
-    .insert(postTargetEvents)
-    .values(
-      targets.map((t) => ({
-        organizationId,
-        postPlatformId: t.id,
-        toStatus: 'draft' as const,
-        reason: 'created',
-        at: now,
-      })),
-    );
+  await tx.insert(postTargetEvents).values(
+    targets.map((t) => ({
+      organizationId,
+      postPlatformId: t.id,
+      toStatus: 'draft' as const,
+      reason: 'created',
+      at: now,
+    })),
+  );
   return post!.id;
 }
 
@@ -307,17 +305,15 @@ export const updatePost: Operation = async ({ params, body }, { container, event
             })),
           )
           .returning({ id: postPlatforms.id });
-        await tx
-          .insert(postTargetEvents)
-          .values(
-            rows.map((r) => ({
-              organizationId: auth!.organizationId,
-              postPlatformId: r.id,
-              toStatus: 'draft' as const,
-              reason: 'added',
-              at: now,
-            })),
-          );
+        await tx.insert(postTargetEvents).values(
+          rows.map((r) => ({
+            organizationId: auth!.organizationId,
+            postPlatformId: r.id,
+            toStatus: 'draft' as const,
+            reason: 'added',
+            at: now,
+          })),
+        );
       }
     }
     // Scheduled targets publish what the post says at fire time: the new content must still pass.
@@ -362,18 +358,16 @@ export const deletePost: Operation = async ({ params }, { container, event, auth
       .returning({ id: postPlatforms.id });
     const before = new Map(loaded.targets.map((t) => [t.id, t.status]));
     if (moved.length > 0) {
-      await tx
-        .insert(postTargetEvents)
-        .values(
-          moved.map((t) => ({
-            organizationId: auth!.organizationId,
-            postPlatformId: t.id,
-            fromStatus: before.get(t.id),
-            toStatus: 'cancelled' as const,
-            reason: 'post deleted',
-            at: now,
-          })),
-        );
+      await tx.insert(postTargetEvents).values(
+        moved.map((t) => ({
+          organizationId: auth!.organizationId,
+          postPlatformId: t.id,
+          fromStatus: before.get(t.id),
+          toStatus: 'cancelled' as const,
+          reason: 'post deleted',
+          at: now,
+        })),
+      );
     }
     await refreshPostStatus(tx, id);
     await tx.update(posts).set({ deletedAt: now }).where(eq(posts.id, id));

@@ -39,13 +39,22 @@ export const listSocialAccounts: Operation = async (_input, { container, auth })
         platform,
         name: connector.displayName,
         connect:
-          connector.connect.kind === 'oauth2' ? ('oauth' as const) : platform === 'sandbox' ? ('instant' as const) : ('app-password' as const),
+          connector.connect.kind === 'oauth2'
+            ? ('oauth' as const)
+            : platform === 'sandbox'
+              ? ('instant' as const)
+              : ('app-password' as const),
         configured: found.configured,
         missingSettings: found.configured ? [] : found.missing,
       },
     ];
   });
-  return { body: { accounts: rows.map((row) => presentAccount(row, connectorFor(row.platform, context))), platforms } };
+  return {
+    body: {
+      accounts: rows.map((row) => presentAccount(row, connectorFor(row.platform, context))),
+      platforms,
+    },
+  };
 };
 
 interface UpdateInput {
@@ -62,7 +71,12 @@ export const updateSocialAccount: Operation = async ({ params, body }, { contain
     const [before] = await tx
       .select()
       .from(socialAccounts)
-      .where(and(eq(socialAccounts.id, params.id as string), eq(socialAccounts.organizationId, auth!.organizationId)))
+      .where(
+        and(
+          eq(socialAccounts.id, params.id as string),
+          eq(socialAccounts.organizationId, auth!.organizationId),
+        ),
+      )
       .for('update');
     if (!before) return undefined;
     const data = accountData(before.accountData);
@@ -90,7 +104,11 @@ export const updateSocialAccount: Operation = async ({ params, body }, { contain
       action: 'update',
       resourceType: 'social_account',
       resourceId: before.id,
-      oldValues: { name: before.accountName, isActive: before.isActive, defaultSettings: data.defaultSettings ?? {} },
+      oldValues: {
+        name: before.accountName,
+        isActive: before.isActive,
+        defaultSettings: data.defaultSettings ?? {},
+      },
       newValues: { name: accountName, isActive: row!.isActive, defaultSettings: next.defaultSettings ?? {} },
     });
     return row!;
@@ -110,7 +128,12 @@ export const disconnectSocialAccount: Operation = async ({ params }, { container
     const [before] = await tx
       .select()
       .from(socialAccounts)
-      .where(and(eq(socialAccounts.id, params.id as string), eq(socialAccounts.organizationId, auth!.organizationId)))
+      .where(
+        and(
+          eq(socialAccounts.id, params.id as string),
+          eq(socialAccounts.organizationId, auth!.organizationId),
+        ),
+      )
       .for('update');
     if (!before) return undefined;
     const { oauthApp: _app, quota: _quota, ...data } = accountData(before.accountData);

@@ -6,7 +6,13 @@ import { loadPlatformClient } from '../../../core/social-accounts/platform-clien
 import { PlanLimitReached, saveConnection } from '../../../core/social-accounts/save-connection';
 import { organizationMembers } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import { PLATFORM_IDS, PlatformError, type OAuth2Flow, type OAuthClient, type Platform } from '../../../platforms/connector';
+import {
+  PLATFORM_IDS,
+  PlatformError,
+  type OAuth2Flow,
+  type OAuthClient,
+  type Platform,
+} from '../../../platforms/connector';
 import { connectorContext, connectorFor } from '../../../platforms/registry';
 import type { Operation, OperationContext, OperationResult } from '../../area-handler';
 import { auditActor } from '../../request-origin';
@@ -17,12 +23,22 @@ type Exchange = Awaited<ReturnType<OAuth2Flow['exchangeCode']>>;
 function backToAccounts(publicUrl: string, query: Record<string, string | undefined>): OperationResult {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) search.set(key, value.slice(0, 300));
-  return { status: 302, headers: { location: `${publicUrl.replace(/\/+$/, '')}/accounts?${search.toString()}` } };
+  return {
+    status: 302,
+    headers: { location: `${publicUrl.replace(/\/+$/, '')}/accounts?${search.toString()}` },
+  };
 }
 
-async function clientFor(context: OperationContext, pending: PendingConnection): Promise<OAuthClient | undefined> {
+async function clientFor(
+  context: OperationContext,
+  pending: PendingConnection,
+): Promise<OAuthClient | undefined> {
   if (pending.app) return pending.app;
-  const found = await loadPlatformClient(context.container.secrets, pending.platform, context.container.env.PUBLIC_URL);
+  const found = await loadPlatformClient(
+    context.container.secrets,
+    pending.platform,
+    context.container.env.PUBLIC_URL,
+  );
   return found.configured ? found.client : undefined;
 }
 
@@ -54,7 +70,14 @@ async function saveGrant(context: OperationContext, pending: PendingConnection, 
         const result = await saveConnection(
           tx,
           container,
-          { organizationId: pending.organizationId, userId: pending.userId, platform: pending.platform, tokens, profile, app: pending.app },
+          {
+            organizationId: pending.organizationId,
+            userId: pending.userId,
+            platform: pending.platform,
+            tokens,
+            profile,
+            app: pending.app,
+          },
           now,
         );
         await recordAudit(tx, actor, {
@@ -77,7 +100,8 @@ async function saveGrant(context: OperationContext, pending: PendingConnection, 
 
 export const completeSocialAccountConnection: Operation = async ({ params, query }, context) => {
   const { container } = context;
-  const back = (values: Record<string, string | undefined>) => backToAccounts(container.env.PUBLIC_URL, values);
+  const back = (values: Record<string, string | undefined>) =>
+    backToAccounts(container.env.PUBLIC_URL, values);
   const platform = params.platform as string;
   if (!(PLATFORM_IDS as readonly string[]).includes(platform)) return back({ error: 'unknown_platform' });
   const state = query.state as string | undefined;
@@ -92,21 +116,41 @@ export const completeSocialAccountConnection: Operation = async ({ params, query
     });
   }
   const code = query.code as string | undefined;
-  if (!code) return back({ error: 'authorization_failed', platform, message: 'The network sent no authorization code.' });
+  if (!code)
+    return back({
+      error: 'authorization_failed',
+      platform,
+      message: 'The network sent no authorization code.',
+    });
 
   const connector = connectorFor(platform as Platform, connectorContext(container));
   const client = await clientFor(context, pending);
-  if (!connector || connector.connect.kind !== 'oauth2' || !client) return back({ error: 'platform_not_configured', platform });
+  if (!connector || connector.connect.kind !== 'oauth2' || !client)
+    return back({ error: 'platform_not_configured', platform });
   let grant: Exchange;
   try {
-    grant = await connector.connect.exchangeCode({ client, code, codeVerifier: pending.codeVerifier, serviceUrl: pending.serviceUrl });
+    grant = await connector.connect.exchangeCode({
+      client,
+      code,
+      codeVerifier: pending.codeVerifier,
+      serviceUrl: pending.serviceUrl,
+    });
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
-    container.logger.warn('OAuth code exchange failed', { platform, kind: error.kind, reason: error.message });
+    container.logger.warn('OAuth code exchange failed', {
+      platform,
+      kind: error.kind,
+      reason: error.message,
+    });
     return back({ error: 'exchange_failed', platform, message: error.message });
   }
   const outcome = await saveGrant(context, pending, grant);
-  if ('error' in outcome) return back({ error: outcome.error, platform, message: 'message' in outcome ? outcome.message : undefined });
+  if ('error' in outcome)
+    return back({
+      error: outcome.error,
+      platform,
+      message: 'message' in outcome ? outcome.message : undefined,
+    });
   for (const account of outcome.saved) await announceAccount(container, account);
   return back({
     connected: platform,

@@ -5,7 +5,11 @@ import { announceAccount } from '../../../core/social-accounts/credentials';
 import { mastodonAppFor } from '../../../core/social-accounts/mastodon-apps';
 import { pkcePair, savePendingConnection } from '../../../core/social-accounts/oauth-state';
 import { loadPlatformClient, oauthRedirectUri } from '../../../core/social-accounts/platform-clients';
-import { assertRoomForAccount, PlanLimitReached, saveConnection } from '../../../core/social-accounts/save-connection';
+import {
+  assertRoomForAccount,
+  PlanLimitReached,
+  saveConnection,
+} from '../../../core/social-accounts/save-connection';
 import { socialAccounts } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import type { AppPasswordFlow, Connector, OAuth2Flow, Platform } from '../../../platforms/connector';
@@ -32,7 +36,11 @@ const missingField = (field: string, message: string) =>
  * Refuses early when the plan is full and there is no account of this network waiting to be
  * reconnected (a reconnect never needs room). The final check happens when the account is saved.
  */
-async function assertMayConnect(container: Container, organizationId: string, platform: Platform): Promise<void> {
+async function assertMayConnect(
+  container: Container,
+  organizationId: string,
+  platform: Platform,
+): Promise<void> {
   await withTenant(container.db, organizationId, async (tx) => {
     const [waiting] = await tx
       .select({ n: count() })
@@ -92,7 +100,11 @@ async function connectNow(
       action: result.created ? 'connect' : 'reconnect',
       resourceType: 'social_account',
       resourceId: result.account.id,
-      newValues: { platform: input.platform, accountId: login.profile.accountId, handle: login.profile.handle },
+      newValues: {
+        platform: input.platform,
+        accountId: login.profile.accountId,
+        handle: login.profile.handle,
+      },
     });
     return result;
   });
@@ -150,9 +162,14 @@ export const connectSocialAccount: Operation = async ({ body }, context) => {
   const { container, auth } = context;
   const connector = connectorFor(input.platform, connectorContext(container));
   if (!connector) {
-    throw new HttpProblem(422, 'validation_failed', `This Plume build cannot connect ${input.platform} yet.`, {
-      errors: [{ field: 'body.platform', message: 'Not available in this build' }],
-    });
+    throw new HttpProblem(
+      422,
+      'validation_failed',
+      `This Plume build cannot connect ${input.platform} yet.`,
+      {
+        errors: [{ field: 'body.platform', message: 'Not available in this build' }],
+      },
+    );
   }
   if (connector.connect.kind === 'oauth2') {
     await assertMayConnect(container, auth!.organizationId, input.platform);

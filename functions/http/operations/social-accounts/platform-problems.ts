@@ -9,10 +9,14 @@ import { HttpProblem } from '../../problem';
 export function connectProblem(error: unknown, field: string): HttpProblem {
   if (!(error instanceof PlatformError)) throw error;
   if (error.kind === 'auth' || error.kind === 'permanent') {
-    return new HttpProblem(422, 'validation_failed', error.message, { errors: [{ field, message: error.message }] });
+    return new HttpProblem(422, 'validation_failed', error.message, {
+      errors: [{ field, message: error.message }],
+    });
   }
   return new HttpProblem(503, 'service_unavailable', `${error.message}. Try again in a moment.`, {
-    headers: error.details.retryAfterSeconds ? { 'retry-after': String(error.details.retryAfterSeconds) } : undefined,
+    headers: error.details.retryAfterSeconds
+      ? { 'retry-after': String(error.details.retryAfterSeconds) }
+      : undefined,
   });
 }
 

@@ -23,9 +23,17 @@ export const syncSocialAccount: Operation = async ({ params }, { container, even
         extensions: { accountStatus: account.status },
       });
     }
-    await recordAudit(tx, auditActor(event, auth), { action: 'sync', resourceType: 'social_account', resourceId: accountId });
+    await recordAudit(tx, auditActor(event, auth), {
+      action: 'sync',
+      resourceType: 'social_account',
+      resourceId: accountId,
+    });
   });
-  await container.queue.send('jobs', { type: 'sync-social-account', organizationId: auth!.organizationId, accountId });
+  await container.queue.send('jobs', {
+    type: 'sync-social-account',
+    organizationId: auth!.organizationId,
+    accountId,
+  });
   return { status: 202, body: { accountId, queued: true } };
 };
 
@@ -36,7 +44,12 @@ export const getSocialAccountInsights: Operation = async ({ params }, { containe
     const [account] = await tx
       .select()
       .from(socialAccounts)
-      .where(and(eq(socialAccounts.id, params.id as string), eq(socialAccounts.organizationId, auth!.organizationId)));
+      .where(
+        and(
+          eq(socialAccounts.id, params.id as string),
+          eq(socialAccounts.organizationId, auth!.organizationId),
+        ),
+      );
     if (!account) return undefined;
     // The latest snapshot of each post (DISTINCT ON keeps the first row per target in this order).
     const recent = await tx
@@ -71,10 +84,14 @@ export const getSocialAccountInsights: Operation = async ({ params }, { containe
   const recentPosts = result.recent
     .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())
     .map((row) => ({ ...row, recordedAt: row.recordedAt.toISOString() }));
-  const sum = (key: 'impressions' | 'likes' | 'comments' | 'shares' | 'clicks') => recentPosts.reduce((total, row) => total + row[key], 0);
+  const sum = (key: 'impressions' | 'likes' | 'comments' | 'shares' | 'clicks') =>
+    recentPosts.reduce((total, row) => total + row[key], 0);
   return {
     body: {
-      account: presentAccount(result.account, connectorFor(result.account.platform, connectorContext(container))),
+      account: presentAccount(
+        result.account,
+        connectorFor(result.account.platform, connectorContext(container)),
+      ),
       totals: {
         posts: recentPosts.length,
         impressions: sum('impressions'),

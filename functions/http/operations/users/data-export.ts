@@ -30,15 +30,30 @@ export const requestDataExport: Operation = async (_input, { container, event, a
     const [open] = await tx
       .select()
       .from(dataExportRequests)
-      .where(and(eq(dataExportRequests.userId, auth!.userId), inArray(dataExportRequests.status, ['pending', 'processing'])));
+      .where(
+        and(
+          eq(dataExportRequests.userId, auth!.userId),
+          inArray(dataExportRequests.status, ['pending', 'processing']),
+        ),
+      );
     if (open) return { row: open, created: false };
-    const [created] = await tx.insert(dataExportRequests).values({ userId: auth!.userId, createdAt: now }).returning();
+    const [created] = await tx
+      .insert(dataExportRequests)
+      .values({ userId: auth!.userId, createdAt: now })
+      .returning();
     await tx.update(users).set({ dataExportRequested: true }).where(eq(users.id, auth!.userId));
-    await recordAudit(tx, auditActor(event, auth), { action: 'export_requested', resourceType: 'data_export', resourceId: created!.id });
+    await recordAudit(tx, auditActor(event, auth), {
+      action: 'export_requested',
+      resourceType: 'data_export',
+      resourceId: created!.id,
+    });
     return { row: created!, created: true };
   });
   if (row.created) await container.queue.send('jobs', { type: 'export-user-data', exportId: row.row.id });
-  return { status: 202, body: await present(row.row, (key) => container.media.getDownloadUrl(key, 300), now) };
+  return {
+    status: 202,
+    body: await present(row.row, (key) => container.media.getDownloadUrl(key, 300), now),
+  };
 };
 
 /** The caller's own export only: another person's export id is a 404. */
@@ -48,11 +63,17 @@ export const getDataExport: Operation = async ({ params }, { container, auth }) 
     tx
       .select()
       .from(dataExportRequests)
-      .where(and(eq(dataExportRequests.id, params.id as string), eq(dataExportRequests.userId, auth!.userId))),
+      .where(
+        and(eq(dataExportRequests.id, params.id as string), eq(dataExportRequests.userId, auth!.userId)),
+      ),
   );
   if (!row) throw notFound('The export');
   const secondsLeft = row.expiresAt ? Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000) : 0;
   return {
-    body: await present(row, (key) => container.media.getDownloadUrl(key, Math.max(60, Math.min(secondsLeft, 3600))), now),
+    body: await present(
+      row,
+      (key) => container.media.getDownloadUrl(key, Math.max(60, Math.min(secondsLeft, 3600))),
+      now,
+    ),
   };
 };

@@ -3,7 +3,15 @@ import { recordAudit } from '../../../core/audit/record-audit';
 import { loadCurrentUser } from '../../../core/identity/current-user';
 import { accountDeletedMail } from '../../../core/identity/mail-templates';
 import { verifyPassword } from '../../../core/identity/password-hashing';
-import { apiKeys, authTokens, consents, organizationMembers, organizations, users, userSessions } from '../../../db/schema';
+import {
+  apiKeys,
+  authTokens,
+  consents,
+  organizationMembers,
+  organizations,
+  users,
+  userSessions,
+} from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
 import { HttpProblem } from '../../problem';
@@ -45,7 +53,9 @@ export const updateProfile: Operation = async ({ body }, { container, event, aut
         userAgent: auditActor(event).userAgent,
       });
     }
-    const oldValues = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]));
+    const oldValues = Object.fromEntries(
+      Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
+    );
     await recordAudit(tx, auditActor(event, auth), {
       action: 'update',
       resourceType: 'user',
@@ -68,39 +78,63 @@ export const updateProfile: Operation = async ({ body }, { container, event, aut
 export const deleteAccount: Operation = async ({ body }, { container, event, auth }) => {
   const { password } = body as { password: string };
   const now = container.clock.now();
-  const [user] = await withSystem(container.db, (tx) => tx.select().from(users).where(eq(users.id, auth!.userId)));
+  const [user] = await withSystem(container.db, (tx) =>
+    tx.select().from(users).where(eq(users.id, auth!.userId)),
+  );
   if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
     throw new HttpProblem(400, 'validation_failed', 'The password is incorrect.', {
       errors: [{ field: 'body.password', message: 'The password is incorrect' }],
     });
   }
   await withSystem(container.db, async (tx) => {
-    const memberships = await tx.select().from(organizationMembers).where(eq(organizationMembers.userId, user.id));
+    const memberships = await tx
+      .select()
+      .from(organizationMembers)
+      .where(eq(organizationMembers.userId, user.id));
     for (const membership of memberships) {
       const others = await tx
         .select({ role: organizationMembers.role })
         .from(organizationMembers)
-        .where(and(eq(organizationMembers.organizationId, membership.organizationId), ne(organizationMembers.userId, user.id)));
+        .where(
+          and(
+            eq(organizationMembers.organizationId, membership.organizationId),
+            ne(organizationMembers.userId, user.id),
+          ),
+        );
       if (others.length === 0) {
-        await recordAudit(tx, { ...auditActor(event), userId: user.id }, {
-          action: 'delete',
-          resourceType: 'organization',
-          resourceId: membership.organizationId,
-          oldValues: { reason: 'last member deleted their account' },
-        });
+        await recordAudit(
+          tx,
+          { ...auditActor(event), userId: user.id },
+          {
+            action: 'delete',
+            resourceType: 'organization',
+            resourceId: membership.organizationId,
+            oldValues: { reason: 'last member deleted their account' },
+          },
+        );
         await tx.delete(organizations).where(eq(organizations.id, membership.organizationId));
       } else if (membership.role === 'admin' && !others.some((o) => o.role === 'admin')) {
         const [organization] = await tx
           .select({ name: organizations.name })
           .from(organizations)
           .where(eq(organizations.id, membership.organizationId));
-        throw new HttpProblem(409, 'conflict', `You are the only admin of ${organization?.name ?? 'an organization'}; make someone else admin first.`);
+        throw new HttpProblem(
+          409,
+          'conflict',
+          `You are the only admin of ${organization?.name ?? 'an organization'}; make someone else admin first.`,
+        );
       }
     }
     await tx.delete(organizationMembers).where(eq(organizationMembers.userId, user.id));
-    await tx.update(userSessions).set({ revokedAt: now, revokedReason: 'account deleted' }).where(and(eq(userSessions.userId, user.id), isNull(userSessions.revokedAt)));
+    await tx
+      .update(userSessions)
+      .set({ revokedAt: now, revokedReason: 'account deleted' })
+      .where(and(eq(userSessions.userId, user.id), isNull(userSessions.revokedAt)));
     await tx.delete(authTokens).where(eq(authTokens.userId, user.id));
-    await tx.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.createdBy, user.id), isNull(apiKeys.revokedAt)));
+    await tx
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(apiKeys.createdBy, user.id), isNull(apiKeys.revokedAt)));
     await tx
       .update(users)
       .set({
@@ -116,7 +150,11 @@ export const deleteAccount: Operation = async ({ body }, { container, event, aut
         updatedAt: now,
       })
       .where(eq(users.id, user.id));
-    await recordAudit(tx, { ...auditActor(event), userId: user.id }, { action: 'erase', resourceType: 'user', resourceId: user.id });
+    await recordAudit(
+      tx,
+      { ...auditActor(event), userId: user.id },
+      { action: 'erase', resourceType: 'user', resourceId: user.id },
+    );
   });
   await container.mailer.send(accountDeletedMail(user.email));
   return { status: 204, cookies: [clearedRefreshCookie(event)] };

@@ -8,7 +8,9 @@ import { notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
 
 export const listSessions: Operation = async (_input, { container, auth }) => {
-  const rows = await withSystem(container.db, (tx) => listActiveSessions(tx, auth!.userId, container.clock.now()));
+  const rows = await withSystem(container.db, (tx) =>
+    listActiveSessions(tx, auth!.userId, container.clock.now()),
+  );
   return {
     body: {
       sessions: rows.map((s) => ({
@@ -34,7 +36,11 @@ export const revokeSession: Operation = async ({ params }, { container, event, a
       .where(and(eq(userSessions.id, id), eq(userSessions.userId, auth!.userId)));
     if (!session) return false;
     await revokeSessionFamily(tx, session.familyId, 'revoked by user', container.clock.now());
-    await recordAudit(tx, auditActor(event, auth), { action: 'revoke', resourceType: 'session', resourceId: id });
+    await recordAudit(tx, auditActor(event, auth), {
+      action: 'revoke',
+      resourceType: 'session',
+      resourceId: id,
+    });
     return true;
   });
   if (!revoked) throw notFound('The session');
