@@ -56,6 +56,8 @@ const envSchema = z.object({
   /** Locally: the same JSON as the platform-apps secret (or put it in .data/secrets.json). */
   PLATFORM_APPS: z.string().optional(),
 
+  /** Requests per minute per signed-in user or API key (benchmarks raise it to measure the API itself). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Browser origins allowed to call the HTTP API's own URL with CORS (comma separated). */
   CORS_ORIGINS: z.string().default(''),
 });

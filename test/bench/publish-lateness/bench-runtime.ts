@@ -16,6 +16,8 @@ export async function startBenchRuntime(
   schedulerIntervalMs = 250,
 ): Promise<BenchRuntime> {
   const dataDir = await mkdtemp(join(tmpdir(), 'plume-bench-'));
+  // Measure the API, not the per-user limiter (600/min would turn the load into 429s).
+  process.env.API_RATE_LIMIT_PER_MINUTE ??= '100000000';
   const runtime = await startLocalRuntime({
     port: 0,
     host: '127.0.0.1',
