@@ -38,10 +38,10 @@ export async function enforceRateLimit(
   event: APIGatewayProxyEventV2,
   auth: AuthContext | undefined,
 ): Promise<Record<string, string>> {
-  const perCaller = { ...AUTHENTICATED, limit: container.env.API_RATE_LIMIT_PER_MINUTE };
-  const rule = RULES_BY_ROUTE[route.name] ?? (auth ? perCaller : undefined);
-  if (!rule) return {};
-  const caller = rule === perCaller && auth ? (auth.apiKeyId ?? auth.userId) : clientIp(event);
+  const named = RULES_BY_ROUTE[route.name];
+  if (!named && !auth) return {};
+  const rule = named ?? { ...AUTHENTICATED, limit: container.env.API_RATE_LIMIT_PER_MINUTE };
+  const caller = !named && auth ? (auth.apiKeyId ?? auth.userId) : clientIp(event);
   const decision = await checkRateLimit(container.kv, container.clock, rule, caller);
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) {
