@@ -1,15 +1,22 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
-let checker: ZxcvbnFactory | undefined;
-function strengthChecker(): ZxcvbnFactory {
-  // Built on first use: the dictionaries are large and most requests never need them.
-  checker ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  });
+let checker: Promise<ZxcvbnFactory> | undefined;
+function strengthChecker(): Promise<ZxcvbnFactory> {
+  // Imported on first use, not at module scope: the dictionaries are megabytes, and every
+  // cold start of the auth and organizations Lambdas would pay for them though few requests
+  // (register, reset, accept) ever judge a new password.
+  checker ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: english.translations,
+    });
+  })();
   return checker;
 }
 
@@ -29,7 +36,7 @@ export async function passwordStrengthProblem(
   const words = userInputs
     .flatMap((input) => [input, ...input.toLowerCase().split(/[^\p{L}\p{N}]+/u)])
     .filter((w) => w.length >= 3);
-  const result = await strengthChecker().checkAsync(password, [...new Set(words)]);
+  const result = await (await strengthChecker()).checkAsync(password, [...new Set(words)]);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
   return `This password is too easy to guess.${advice ? ` ${advice}` : ' Try a longer phrase of unrelated words.'}`;
