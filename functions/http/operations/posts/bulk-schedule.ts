@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import type { ScheduleTimeInput } from '../../../core/publishing/schedule-time';
+import { announcePostChange } from '../../../core/publishing/announce-post';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
 import { bulkScheduleRow } from '../../contracts/posts';
@@ -166,5 +167,11 @@ export const bulkSchedulePosts: Operation = async (_input, { container, event, a
     return { armed, created: result };
   });
   await armSchedules(container, armed);
+  await announcePostChange(
+    container,
+    auth!.organizationId,
+    'scheduled',
+    created.map((p) => p.id),
+  );
   return { status: 201, body: { posts: created } };
 };

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { loadMedia } from '../../../core/publishing/drafts';
+import { announcePostChange } from '../../../core/publishing/announce-post';
 import { refreshPostStatus } from '../../../core/publishing/post-status';
 import { scheduleName } from '../../../core/publishing/publish-target';
 import {
@@ -164,6 +165,7 @@ export const createPost: Operation = async ({ body }, { container, event, auth }
     });
     return loadPost(tx, auth!.organizationId, id);
   });
+  await announcePostChange(container, auth!.organizationId, 'created', [result.post.id]);
   return { status: 201, body: presentPost(result) };
 };
 
@@ -331,6 +333,7 @@ export const updatePost: Operation = async ({ params, body }, { container, event
     return { result: await loadPost(tx, auth!.organizationId, id), removedScheduled };
   });
   for (const targetId of removedScheduled) await container.scheduler.cancel(scheduleName(targetId));
+  await announcePostChange(container, auth!.organizationId, 'updated', [id]);
   return { body: presentPost(result) };
 };
 
@@ -381,6 +384,7 @@ export const deletePost: Operation = async ({ params }, { container, event, auth
   });
   // After commit; a schedule that still fires finds the target cancelled and does nothing.
   for (const targetId of cancelled) await container.scheduler.cancel(scheduleName(targetId));
+  await announcePostChange(container, auth!.organizationId, 'deleted', [id]);
   return { status: 204 };
 };
 
@@ -425,5 +429,6 @@ export const duplicatePost: Operation = async ({ params }, { container, event, a
     });
     return loadPost(tx, auth!.organizationId, id);
   });
+  await announcePostChange(container, auth!.organizationId, 'created', [result.post.id]);
   return { status: 201, body: presentPost(result) };
 };

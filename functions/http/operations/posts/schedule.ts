@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Container } from '../../../adapters/container';
 import { recordAudit, type AuditActor } from '../../../core/audit/record-audit';
+import { announcePostChange } from '../../../core/publishing/announce-post';
 import { refreshPostStatus } from '../../../core/publishing/post-status';
 import { scheduleName } from '../../../core/publishing/publish-target';
 import {
@@ -159,6 +160,7 @@ export const schedulePost: Operation = async ({ params, body }, { container, eve
     return { armed, result: await loadPost(tx, auth!.organizationId, id) };
   });
   await armSchedules(container, armed);
+  await announcePostChange(container, auth!.organizationId, 'scheduled', [id]);
   return { body: presentPost(result) };
 };
 
@@ -188,5 +190,6 @@ export const publishPostNow: Operation = async ({ params }, { container, event, 
     'publish',
     armed.map((a) => ({ targetId: a.targetId, version: a.version })),
   );
+  await announcePostChange(container, auth!.organizationId, 'publishing', [id]);
   return { status: 202, body: presentPost(result) };
 };

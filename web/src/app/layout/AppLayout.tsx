@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { LiveInvalidation } from '../../publishing/LiveInvalidation';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { VerifyEmailBanner } from './VerifyEmailBanner';
@@ -51,6 +52,7 @@ export function AppLayout() {
       >
         Skip to content
       </a>
+      <LiveInvalidation />
       <Sidebar open={navOpen} onNavigate={closeNav} onClose={closeNavToMenu} />
       {navOpen ? (
         <div className="fixed inset-0 z-40 bg-slate-900/30 lg:hidden" aria-hidden="true" onClick={closeNav} />
