@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setPublishingSeams } from '../../../functions/core/publishing/seams';
 import { posts } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
@@ -219,6 +219,34 @@ describe('posts API', () => {
     expect((await admin.delete(`/api/posts/${post.body.id}`)).status).toBe(204);
     expect(await env.runtime.scheduler.pending()).toBe(pendingBefore - 1);
     expect((await admin.get(`/api/posts/${post.body.id}`)).status).toBe(404);
+  });
+
+  it("pushes each person's change to the organization's dashboards, after the commit", async () => {
+    useConnector();
+    const broadcast = vi.spyOn(env.runtime.container.realtime, 'broadcast');
+    try {
+      const post = await create('Announced');
+      const id = post.body.id;
+      await admin.put(`/api/posts/${id}`, { content: 'Announced, edited' });
+      await admin.post(`/api/posts/${id}/schedule`, { at: inHours(5) });
+      const copy = await admin.post<PostBody>(`/api/posts/${id}/duplicate`);
+      await admin.delete(`/api/posts/${id}`);
+      // A refused change is not announced.
+      expect((await viewer.delete(`/api/posts/${copy.body.id}`)).status).toBe(403);
+
+      const changes = broadcast.mock.calls
+        .filter(([, message]) => message.type === 'post.changed')
+        .map(([org, message]) => [org, message.data]);
+      expect(changes).toEqual([
+        [organizationId, { change: 'created', postIds: [id] }],
+        [organizationId, { change: 'updated', postIds: [id] }],
+        [organizationId, { change: 'scheduled', postIds: [id] }],
+        [organizationId, { change: 'created', postIds: [copy.body.id] }],
+        [organizationId, { change: 'deleted', postIds: [id] }],
+      ]);
+    } finally {
+      broadcast.mockRestore();
+    }
   });
 
   it('places entries on the viewer calendar across a DST change', async () => {

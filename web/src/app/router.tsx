@@ -12,6 +12,7 @@ import { RouteError } from './RouteError';
 const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   calendar: lazy(() => import('../pages/CalendarPage')),
   posts: lazy(() => import('../pages/PostsPage')),
+  'posts/:id': lazy(() => import('../pages/posts/PostDetailPage')),
   compose: lazy(() => import('../pages/ComposePage')),
   media: lazy(() => import('../pages/MediaPage')),
   analytics: lazy(() => import('../pages/AnalyticsPage')),
