@@ -17,7 +17,7 @@ export const MILESTONES = {
   },
   analytics: {
     name: 'Analytics',
-    summary: 'Metrics synced from each network, audience and growth reports, exports.',
+    summary: 'Metrics synced from each network, audience and growth reports, exports, notifications.',
   },
   agents: {
     name: 'AI agents',

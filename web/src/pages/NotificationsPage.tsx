@@ -7,7 +7,7 @@ export default function NotificationsPage() {
       <PageHeader title="Notifications" description="What happened while you were away." />
       <PlannedArea
         icon="notifications"
-        milestone="publishing"
+        milestone="analytics"
         headline="Hear about the things that need you, and only those."
         capabilities={[
           'Published, failed and unconfirmed posts',

@@ -6,14 +6,14 @@ import { Card } from '../../components/Card';
 const PAGES_BY_MILESTONE: Record<MilestoneId, string> = {
   foundation: 'Overview',
   identity: 'Team, Settings',
-  publishing: 'Accounts, Compose, Posts, Calendar, Media, Notifications',
-  analytics: 'Analytics',
+  publishing: 'Accounts, Compose, Posts, Calendar, Media',
+  analytics: 'Analytics, Notifications',
   agents: 'AI agents',
   billing: 'Billing',
   administration: 'Admin',
 };
 
-const AVAILABLE: ReadonlySet<MilestoneId> = new Set(['foundation', 'identity']);
+const AVAILABLE: ReadonlySet<MilestoneId> = new Set(['foundation', 'identity', 'publishing']);
 
 export function RoadmapCard() {
   const ids = Object.keys(MILESTONES) as MilestoneId[];
