@@ -185,16 +185,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const method = request.method ?? 'GET';
     if (url.pathname === '/config.json') {
       const origin = `http://${request.headers.host ?? 'localhost'}`;
-      response
-        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-        .end(
-          JSON.stringify({
-            apiUrl: '/api',
-            wsUrl: `${origin.replace(/^http/, 'ws')}/ws`,
-            version: env.PLUME_VERSION,
-            runtime: 'local',
-          }),
-        );
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
+        JSON.stringify({
+          apiUrl: '/api',
+          wsUrl: `${origin.replace(/^http/, 'ws')}/ws`,
+          version: env.PLUME_VERSION,
+          runtime: 'local',
+        }),
+      );
       return;
     }
     if (url.pathname === LOCAL_UPLOAD_PATH && method === 'POST') {

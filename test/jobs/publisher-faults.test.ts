@@ -130,9 +130,13 @@ describe('publisher under faults (local runtime, scripted platform)', () => {
     const post = await client.get<{ status: string }>(`/api/posts/${postId}`);
     expect(post.body.status).toBe('published');
     const statuses = broadcast.mock.calls
-      .filter(([org]) => org === organizationId)
+      .filter(([org, m]) => org === organizationId && m.type === 'post-target.updated')
       .map(([, m]) => (m.data as { status: string }).status);
     expect(statuses).toEqual(['publishing', 'published']);
+    // The person's own act (scheduling) was announced too, as a post change.
+    expect(broadcast.mock.calls.some(([org, m]) => org === organizationId && m.type === 'post.changed')).toBe(
+      true,
+    );
     const mine = (await notificationsOf(env.runtime.container.db, userId)).filter(
       (n) => (n.data as { targetId?: string })?.targetId === targetId,
     );

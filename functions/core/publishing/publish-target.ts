@@ -10,6 +10,7 @@ import {
 } from '../../platforms/connector';
 import { notifyPostTarget, type PostNotificationType } from '../notifications/post-notifications';
 import type { PublishTrigger } from '../ports';
+import { announceAccount } from '../social-accounts/credentials';
 import { buildDraft, loadMedia, targetMediaIds, type PostRow } from './drafts';
 import {
   claimPostTarget,
@@ -223,6 +224,12 @@ export async function publishTarget(
         notify: { type: 'post.waiting', title: `Post waiting: reconnect ${who}`, body: reason },
         also: (tx) => publishingSeams().markNeedsReauth(tx, account!.id, reason, clock.now()),
       });
+      // After the commit: open Accounts pages show the account's new health at once.
+      try {
+        await announceAccount(container, { ...account!, status: 'needs_reauth', statusReason: reason });
+      } catch (pushError) {
+        logger.warn('Could not push an account update', { accountId: account!.id, error: String(pushError) });
+      }
       return 'waiting';
     }
     if (kind === 'permanent') {

@@ -85,6 +85,16 @@ describe('app-password and Sandbox connections; managing accounts', () => {
     });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'body.appPassword' })]);
+    // A hosting provider Plume will not talk to is about that field, not the password.
+    const badService = await admin.post('/api/social-accounts/connect', {
+      platform: 'bluesky',
+      identifier: net.world.handle,
+      appPassword: net.world.appPassword,
+      service: 'ftp://pds.example.com',
+    });
+    expect(badService.status).toBeGreaterThanOrEqual(400);
+    expect(badService.status).toBeLessThan(500);
+    expect(badService.body.errors).toEqual([expect.objectContaining({ field: 'body.service' })]);
     const unknownPlatform = await admin.post('/api/social-accounts/connect', { platform: 'myspace' });
     expect(unknownPlatform.status).toBe(400);
   });

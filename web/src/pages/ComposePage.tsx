@@ -1,24 +1,31 @@
+import { useSearchParams } from 'react-router';
+import { useSignedInUser } from '../auth/use-session';
+import { Notice } from '../components/Notice';
 import { PageHeader } from '../components/PageHeader';
-import { PlannedArea } from '../components/PlannedArea';
+import { ComposeLoader } from './compose/ComposeLoader';
 
+/**
+ * /compose writes a new post (`?at=<instant>` starts the time picker there, as the calendar's
+ * "+" does); /compose?post=<id> edits one that is not live yet.
+ */
 export default function ComposePage() {
+  const { can } = useSignedInUser();
+  const [params] = useSearchParams();
+  const postId = params.get('post');
   return (
     <>
       <PageHeader
-        title="Compose"
+        title={postId ? 'Edit post' : 'Compose'}
         description="Write once, tailor it for each network, then schedule or publish."
       />
-      <PlannedArea
-        icon="compose"
-        milestone="publishing"
-        headline="Write a post, check it against each network’s rules and send it on its way."
-        capabilities={[
-          'Adjust the text for each network’s length and format limits',
-          'Attach images and video from your media library',
-          'Preview how the post will look on each network',
-          'Publish now or pick a time in any time zone',
-        ]}
-      />
+      {can('user') ? (
+        // A new key per post, so opening another post (or a blank composer) starts afresh.
+        <ComposeLoader key={postId ?? 'new'} postId={postId} requestedAt={params.get('at')} />
+      ) : (
+        <Notice tone="info" title="Viewers cannot write posts" className="mt-6">
+          Your role lets you read posts and results. Ask an admin for the member role to compose and schedule.
+        </Notice>
+      )}
     </>
   );
 }

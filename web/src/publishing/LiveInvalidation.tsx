@@ -17,6 +17,7 @@ export const LIVE_INVALIDATIONS: Record<string, readonly QueryKey[]> = {
   'media.ready': [MEDIA_KEY],
   'media.optimized': [MEDIA_KEY],
   'media.deleted': [MEDIA_KEY, POSTS_KEY],
+  'media.optimize_failed': [MEDIA_KEY],
 };
 
 function useInvalidateOn(type: string, keys: readonly QueryKey[]) {
@@ -35,5 +36,6 @@ export function LiveInvalidation() {
   useInvalidateOn('media.ready', LIVE_INVALIDATIONS['media.ready']!);
   useInvalidateOn('media.optimized', LIVE_INVALIDATIONS['media.optimized']!);
   useInvalidateOn('media.deleted', LIVE_INVALIDATIONS['media.deleted']!);
+  useInvalidateOn('media.optimize_failed', LIVE_INVALIDATIONS['media.optimize_failed']!);
   return null;
 }

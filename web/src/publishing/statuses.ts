@@ -1,4 +1,4 @@
-import type { BadgeTone } from '../components/Badge';
+import type { BadgeTone } from '../components/badge-tones';
 import type { components } from '../api/schema.gen';
 
 export type PostStatus = components['schemas']['Post']['status'];

@@ -12,7 +12,13 @@ import {
 } from '../../../core/social-accounts/save-connection';
 import { socialAccounts } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { AppPasswordFlow, Connector, OAuth2Flow, Platform } from '../../../platforms/connector';
+import {
+  PlatformError,
+  type AppPasswordFlow,
+  type Connector,
+  type OAuth2Flow,
+  type Platform,
+} from '../../../platforms/connector';
 import type { MastodonOAuthFlow } from '../../../platforms/mastodon';
 import { connectorContext, connectorFor } from '../../../platforms/registry';
 import type { Operation, OperationContext } from '../../area-handler';
@@ -82,7 +88,10 @@ async function connectNow(
     login = await flow
       .login({ identifier: input.identifier, password: input.appPassword, serviceUrl: input.service })
       .catch((error: unknown) => {
-        throw connectProblem(error, 'body.appPassword');
+        // A refused sign-in is about the password; anything else, when the person named a
+        // hosting provider, is about that address (not https, private, unreachable).
+        const refusedSignIn = error instanceof PlatformError && error.kind === 'auth';
+        throw connectProblem(error, input.service && !refusedSignIn ? 'body.service' : 'body.appPassword');
       });
   }
   const now = container.clock.now();

@@ -92,10 +92,22 @@ export function windowText(seconds: number): string {
 /** "12 of 50 posts used in the last 24 hours", and whether little room is left. */
 export function quotaText(quota: PublishingQuota): { text: string; nearlyFull: boolean } {
   const nearlyFull = quota.limit > 0 && quota.used / quota.limit >= 0.9;
-  return { text: `${quota.used} of ${quota.limit} posts used in the last ${windowText(quota.windowSeconds)}`, nearlyFull };
+  return {
+    text: `${quota.used} of ${quota.limit} posts used in the last ${windowText(quota.windowSeconds)}`,
+    nearlyFull,
+  };
 }
 
 /** The name shown for an account: its label, else its handle, else the network's id. */
 export function accountLabel(account: Pick<SocialAccount, 'name' | 'handle' | 'accountId'>): string {
   return account.name ?? (account.handle ? `@${account.handle}` : account.accountId);
+}
+
+/** "mastodon.social" for a federated account's server; the stored text when it is no URL. */
+export function serviceHost(serviceUrl: string): string {
+  try {
+    return new URL(serviceUrl).host || serviceUrl;
+  } catch {
+    return serviceUrl;
+  }
 }

@@ -51,7 +51,8 @@ export function isEditablePost(post: Post): boolean {
 }
 
 export function toggleAccount(state: ComposerState, accountId: string): ComposerState {
-  if (!state.accountIds.includes(accountId)) return { ...state, accountIds: [...state.accountIds, accountId] };
+  if (!state.accountIds.includes(accountId))
+    return { ...state, accountIds: [...state.accountIds, accountId] };
   const overrides = { ...state.overrides };
   delete overrides[accountId];
   return { ...state, accountIds: state.accountIds.filter((id) => id !== accountId), overrides };
@@ -68,7 +69,7 @@ export function setOverride(state: ComposerState, accountId: string, text: strin
 }
 
 /** "Use main text": drops the account's own text. */
-export function useMainText(state: ComposerState, accountId: string): ComposerState {
+export function dropOverride(state: ComposerState, accountId: string): ComposerState {
   const overrides = { ...state.overrides };
   delete overrides[accountId];
   return { ...state, overrides };

@@ -30,7 +30,7 @@ export const USAGE_OPTIONS: readonly { value: MediaUsageFilter; label: string }[
 export const STATUS_OPTIONS: readonly { value: MediaStatus; label: string }[] = [
   { value: 'ready', label: 'Ready' },
   { value: 'processing', label: 'Optimizing' },
-  { value: 'pending', label: 'Uploading' },
+  { value: 'pending', label: 'Unfinished' },
   { value: 'failed', label: 'Refused' },
 ];
 

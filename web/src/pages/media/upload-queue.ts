@@ -44,7 +44,10 @@ export function uploadQueue(entries: UploadEntry[], action: UploadAction): Uploa
       return update(
         entries,
         action.key,
-        inFlight((entry) => ({ ...entry, loaded: Math.min(entry.sizeBytes, Math.max(entry.loaded, action.loaded)) })),
+        inFlight((entry) => ({
+          ...entry,
+          loaded: Math.min(entry.sizeBytes, Math.max(entry.loaded, action.loaded)),
+        })),
       );
     case 'done':
       return update(

@@ -4,8 +4,7 @@ export type BulkAction = 'delete' | 'duplicate';
 
 /** What happened to one selected post. */
 export type BulkOutcome =
-  | { postId: string; label: string; ok: true }
-  | { postId: string; label: string; ok: false; error: unknown };
+  { postId: string; label: string; ok: true } | { postId: string; label: string; ok: false; error: unknown };
 
 export interface BulkSummary {
   tone: 'success' | 'warning' | 'danger';

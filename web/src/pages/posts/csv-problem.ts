@@ -58,7 +58,8 @@ export function csvImportProblem(error: unknown): CsvImportProblem {
   const rows = [...byRow.values()].sort((a, b) => a.row - b.row);
   let summary = error.detail ?? error.title;
   if (error.status === 415) summary = 'Choose a .csv file (comma-separated values).';
-  if (rows.length > 0) summary = `${summary} ${rows.length === 1 ? '1 row needs' : `${rows.length} rows need`} fixing.`;
+  if (rows.length > 0)
+    summary = `${summary} ${rows.length === 1 ? '1 row needs' : `${rows.length} rows need`} fixing.`;
   if (general.length > 0) summary = `${summary} ${general.join(' ')}`;
   return { summary, rows };
 }

@@ -1,9 +1,23 @@
-import type { paths } from '../../api/schema.gen';
+import type { components, paths } from '../../api/schema.gen';
 import { PLATFORM_LOOK, type Platform } from '../../publishing/platforms';
-import { STATUS_LOOK, type PostStatus } from '../../publishing/statuses';
-import { isCalendarDate, nextDay, startOfZonedDay } from './zoned-day';
+import { addDays, isPlainDate } from '../../lib/plain-date';
+import { startOfDay } from '../../lib/zoned-time';
 
 export type ListPostsQuery = NonNullable<paths['/posts']['get']['parameters']['query']>;
+type PostStatus = components['schemas']['Post']['status'];
+
+/** Every status the list can filter on (a Record, so a new status fails to compile until listed). */
+const STATUSES: Record<PostStatus, true> = {
+  draft: true,
+  scheduled: true,
+  publishing: true,
+  published: true,
+  partially_published: true,
+  failed: true,
+  unconfirmed: true,
+  missed: true,
+  cancelled: true,
+};
 
 /** What the posts list is narrowed to; lives in the URL so reload and back keep it. */
 export interface PostFilters {
@@ -34,7 +48,7 @@ const PARAM = {
   page: 'page',
 } as const;
 
-const isStatus = (value: string): value is PostStatus => Object.hasOwn(STATUS_LOOK, value);
+const isStatus = (value: string): value is PostStatus => Object.hasOwn(STATUSES, value);
 const isPlatform = (value: string): value is Platform => Object.hasOwn(PLATFORM_LOOK, value);
 
 /**
@@ -51,10 +65,10 @@ export function filtersFromSearchParams(params: URLSearchParams): PostFilters {
   const account = params.get(PARAM.accountId);
   if (account && UUID.test(account)) filters.accountId = account.toLowerCase();
   const from = params.get(PARAM.from);
-  if (from && isCalendarDate(from)) filters.from = from;
+  if (from && isPlainDate(from)) filters.from = from;
   const to = params.get(PARAM.to);
   // A range that ends before it starts can only be a mistake; the start is kept.
-  if (to && isCalendarDate(to) && !(filters.from && to < filters.from)) filters.to = to;
+  if (to && isPlainDate(to) && !(filters.from && to < filters.from)) filters.to = to;
   const q = params.get(PARAM.q)?.trim();
   if (q) filters.q = q.slice(0, MAX_SEARCH);
   const page = params.get(PARAM.page);
@@ -91,9 +105,9 @@ export function listQueryFromFilters(filters: PostFilters, timeZone: string): Li
   if (filters.status) query.status = filters.status;
   if (filters.platform) query.platform = filters.platform;
   if (filters.accountId) query.accountId = filters.accountId;
-  if (filters.from) query.from = startOfZonedDay(filters.from, timeZone).toISOString();
+  if (filters.from) query.from = new Date(startOfDay(filters.from, timeZone)).toISOString();
   // `to` is exclusive on the server, and the filter's last day is included.
-  if (filters.to) query.to = startOfZonedDay(nextDay(filters.to), timeZone).toISOString();
+  if (filters.to) query.to = new Date(startOfDay(addDays(filters.to, 1), timeZone)).toISOString();
   if (filters.q) query.q = filters.q;
   return query;
 }

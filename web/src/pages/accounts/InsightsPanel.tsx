@@ -1,0 +1,104 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { unwrap } from '../../api/client';
+import { useSignedInUser } from '../../auth/use-session';
+import { useServices } from '../../app/services';
+import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../lib/dates';
+import { browserTimeZone } from '../../lib/time-zones';
+import { socialAccountInsightsKey } from '../../publishing/query-keys';
+
+const NUMBER = new Intl.NumberFormat();
+const TOTALS = [
+  ['posts', 'Posts'],
+  ['impressions', 'Impressions'],
+  ['likes', 'Likes'],
+  ['comments', 'Comments'],
+  ['shares', 'Shares'],
+  ['clicks', 'Clicks'],
+] as const;
+
+/** What Plume stored about the account's last 30 days: totals and each post's latest metrics. */
+export function InsightsPanel({ accountId, label }: { accountId: string; label: string }) {
+  const { api } = useServices();
+  const { user } = useSignedInUser();
+  const timeZone = user.timezone || browserTimeZone();
+  const insights = useQuery({
+    queryKey: socialAccountInsightsKey(accountId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/social-accounts/{id}/insights', { params: { path: { id: accountId } }, signal })),
+  });
+
+  return (
+    <section aria-label={`Insights of ${label}`} className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
+      <h3 className="text-sm font-semibold text-slate-900">Last 30 days</h3>
+      <QueryState query={insights} label="insights">
+        {insights.data ? (
+          <>
+            <dl className="mt-3 grid grid-cols-3 gap-3 sm:grid-cols-6">
+              {TOTALS.map(([key, name]) => (
+                <div key={key}>
+                  <dt className="text-xs text-slate-500">{name}</dt>
+                  <dd className="text-base font-semibold text-slate-900 tabular-nums">
+                    {NUMBER.format(insights.data.totals[key])}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            {insights.data.recentPosts.length === 0 ? (
+              <p className="mt-3 text-sm text-slate-600">
+                No post metrics yet. Metrics arrive with each sync after a post is published.
+              </p>
+            ) : (
+              <div className="mt-4 overflow-x-auto">
+                <table className="min-w-full text-left text-sm">
+                  <caption className="sr-only">Recent posts of {label}</caption>
+                  <thead className="text-xs text-slate-500">
+                    <tr>
+                      <th scope="col" className="py-1.5 pr-4 font-medium">
+                        Post
+                      </th>
+                      {['Impressions', 'Likes', 'Comments', 'Shares', 'Clicks'].map((name) => (
+                        <th key={name} scope="col" className="py-1.5 pr-4 text-right font-medium">
+                          {name}
+                        </th>
+                      ))}
+                      <th scope="col" className="py-1.5 font-medium">
+                        Measured
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-200 text-slate-700">
+                    {insights.data.recentPosts.map((post) => (
+                      <tr key={post.postPlatformId ?? post.recordedAt}>
+                        <td className="py-1.5 pr-4">
+                          {post.postId ? (
+                            <Link to={`/posts/${post.postId}`} className="text-brand-700 hover:underline">
+                              {post.platformPostId ?? 'Open post'}
+                            </Link>
+                          ) : (
+                            (post.platformPostId ?? '—')
+                          )}
+                        </td>
+                        {(
+                          [post.impressions, post.likes, post.comments, post.shares, post.clicks] as const
+                        ).map((value, index) => (
+                          <td key={index} className="py-1.5 pr-4 text-right tabular-nums">
+                            {NUMBER.format(value)}
+                          </td>
+                        ))}
+                        <td className="py-1.5 whitespace-nowrap">
+                          {formatDateTime(post.recordedAt, timeZone)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        ) : null}
+      </QueryState>
+    </section>
+  );
+}
