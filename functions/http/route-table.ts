@@ -348,6 +348,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ),
   route('media', 'GET', '/media', 'listMedia', 'viewer', 'Media library'),
   route('media', 'GET', '/media/storage-usage', 'getStorageUsage', 'viewer', 'Storage usage'),
+  route('media', 'GET', '/media/{id}', 'getMedia', 'viewer', 'One media file with its usage'),
   route('media', 'DELETE', '/media/{id}', 'deleteMedia', 'user', 'Delete a media file'),
   route('media', 'PUT', '/media/{id}', 'updateMedia', 'user', 'Update media metadata'),
   route('media', 'POST', '/media/{id}/optimize', 'optimizeMedia', 'user', 'Make per-platform variants'),

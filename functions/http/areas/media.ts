@@ -2,6 +2,7 @@ import { createAreaHandler } from '../area-handler';
 import { completeMediaUpload } from '../operations/media/complete-upload';
 import { createMediaUpload } from '../operations/media/create-upload';
 import { deleteMedia } from '../operations/media/delete-media';
+import { getMedia } from '../operations/media/get-media';
 import { listMedia } from '../operations/media/list-media';
 import { optimizeMedia } from '../operations/media/optimize-media';
 import { getStorageUsage } from '../operations/media/storage-usage';
@@ -11,6 +12,7 @@ export const handler = createAreaHandler('media', {
   createMediaUpload,
   completeMediaUpload,
   listMedia,
+  getMedia,
   getStorageUsage,
   deleteMedia,
   updateMedia,

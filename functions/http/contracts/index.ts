@@ -1,6 +1,7 @@
 import { authContracts } from './auth';
 import type { RouteContract } from './contract';
 import { mediaContracts } from './media';
+import { notificationsContracts } from './notifications';
 import { organizationContracts } from './organizations';
 import { postsContracts } from './posts';
 import { sandboxContracts } from './sandbox';
@@ -20,6 +21,7 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   ...socialAccountsContracts,
   ...postsContracts,
   ...mediaContracts,
+  ...notificationsContracts,
   ...webhooksContracts,
   ...sandboxContracts,
 };

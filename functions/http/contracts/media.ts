@@ -92,6 +92,7 @@ export const mediaContracts: Record<string, RouteContract> = {
     successStatus: 201,
   },
   completeMediaUpload: { params: uuidParam, response: mediaItem },
+  getMedia: { params: uuidParam, response: mediaItem },
   listMedia: {
     query: z
       .object({

@@ -1143,7 +1143,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** One media file with its usage */
+    get: operations['getMedia'];
     /** Update media metadata */
     put: operations['updateMedia'];
     post?: never;
@@ -2341,6 +2342,54 @@ export interface components {
     UpdateMediaRequest: {
       fileName?: string;
       altText?: string | null;
+    };
+    NotificationList: {
+      /** @description Newest first */
+      items: components['schemas']['Notification'][];
+      page: number;
+      pageSize: number;
+      total: number;
+      /** @description Unread in this organization, whatever the filter */
+      unreadCount: number;
+    };
+    Notification: {
+      /** Format: uuid */
+      id: string;
+      /** @description Event type, e.g. `post.failed`, `account.needs_reauth` */
+      type: string;
+      /** @enum {string} */
+      severity: 'info' | 'success' | 'warning' | 'error';
+      title: string;
+      body: string | null;
+      /** @description Dashboard path to open, e.g. `/posts/<id>` */
+      link: string | null;
+      data: {
+        [key: string]: unknown;
+      } | null;
+      readAt: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+    };
+    NotificationSettings: {
+      preferences: components['schemas']['NotificationPreference'][];
+    };
+    NotificationPreference: {
+      type: string;
+      /** @description What the event is, in words */
+      label: string;
+      description: string;
+      inApp: boolean;
+    };
+    UpdateNotificationSettingsRequest: {
+      /** @description By event type; types left out keep their setting */
+      preferences: {
+        [key: string]: {
+          inApp: boolean;
+        };
+      };
     };
     WebhookReceipt: {
       /** @constant */
@@ -7102,6 +7151,82 @@ export interface operations {
       };
     };
   };
+  getMedia: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Media'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or in another organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   updateMedia: {
     parameters: {
       query?: never;
@@ -7334,7 +7459,12 @@ export interface operations {
   };
   listNotifications: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only unread (true) or only read (false) */
+        unread?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7346,7 +7476,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationList'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -7402,7 +7543,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Notification'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -7463,11 +7615,20 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -7530,7 +7691,12 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @description How many were unread */
+            updated: number;
+          };
+        };
       };
       /** @description Not signed in */
       401: {
@@ -7584,7 +7750,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationSettings'];
+        };
       };
       /** @description Not signed in */
       401: {
@@ -7631,14 +7799,29 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationSettingsRequest'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationSettings'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not signed in */
       401: {

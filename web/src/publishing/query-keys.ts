@@ -13,4 +13,5 @@ export const socialAccountInsightsKey = (id: string) => [...SOCIAL_ACCOUNTS_KEY,
 
 export const MEDIA_KEY = ['media'] as const;
 export const mediaListKey = (filters: Record<string, unknown>) => [...MEDIA_KEY, 'list', filters] as const;
+export const mediaKey = (id: string) => [...MEDIA_KEY, 'detail', id] as const;
 export const STORAGE_USAGE_KEY = [...MEDIA_KEY, 'storage-usage'] as const;

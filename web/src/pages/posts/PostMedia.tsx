@@ -1,27 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
 import { useServices } from '../../app/services';
-import { mediaListKey } from '../../publishing/query-keys';
+import { mediaKey } from '../../publishing/query-keys';
 
-const USED_MEDIA = { usage: 'used', pageSize: 100 } as const;
-
-/**
- * Thumbnails of the post's files. There is no "get one file" route, so the library's
- * files in use are listed once (shared cache) and picked by id.
- */
+/** Thumbnails of the post's files, each read on its own (and cached for the other pages). */
 export function PostMedia({ mediaIds }: { mediaIds: string[] }) {
   const { api } = useServices();
-  const media = useQuery({
-    queryKey: mediaListKey(USED_MEDIA),
-    queryFn: ({ signal }) => unwrap(api.GET('/media', { params: { query: USED_MEDIA }, signal })),
-    enabled: mediaIds.length > 0,
+  const files = useQueries({
+    queries: mediaIds.map((id) => ({
+      queryKey: mediaKey(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        unwrap(api.GET('/media/{id}', { params: { path: { id } }, signal })),
+    })),
   });
   if (mediaIds.length === 0) return null;
-  const byId = new Map((media.data?.items ?? []).map((item) => [item.id, item]));
   return (
     <ul aria-label="Media" className="mt-4 flex flex-wrap gap-3">
       {mediaIds.map((id, index) => {
-        const item = byId.get(id);
+        const file = files[index];
+        const item = file?.data;
         const label = item?.altText || item?.fileName || `Attachment ${index + 1}`;
         return (
           <li
@@ -34,9 +31,9 @@ export function PostMedia({ mediaIds }: { mediaIds: string[] }) {
               <span className="p-2">
                 {item
                   ? `${item.kind === 'video' ? 'Video' : 'File'}: ${label}`
-                  : media.isPending
+                  : file?.isPending
                     ? 'Loading…'
-                    : label}
+                    : `${label} (deleted)`}
               </span>
             )}
           </li>
