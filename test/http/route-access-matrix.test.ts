@@ -89,6 +89,7 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   createMediaUpload: { access: 'user', built: true },
   completeMediaUpload: { access: 'user', built: true },
   listMedia: { access: 'viewer', built: true },
+  getMedia: { access: 'viewer', built: true },
   getStorageUsage: { access: 'viewer', built: true },
   deleteMedia: { access: 'user', built: true },
   updateMedia: { access: 'user', built: true },
