@@ -1,8 +1,8 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readImageSize } from '../../../functions/core/media/image-size';
-import { media, postPlatforms, posts, socialAccounts } from '../../../functions/db/schema';
+import { auditLogs, media, postPlatforms, posts, socialAccounts } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
 import { optimizeMedia } from '../../../functions/jobs/media-optimize';
 import { makeJpeg, makePng } from '../../core/media/images';
@@ -454,5 +454,86 @@ describe('media library over HTTP', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  // Moves the shared clock a day on: keep it the last case.
+  it('clears uploads abandoned for a day: hidden from the list, then removed by the next upload', async () => {
+    const tidy = await env.signUp();
+    const neighbour = await env.signUp();
+    const png = await makePng(12, 12);
+    const storage = env.runtime.container.media;
+    const stale = await uploadFile(tidy.client, png, 'image/png', 'stale.png'); // never completed
+    const done = await uploadFile(tidy.client, png, 'image/png', 'done.png');
+    expect((await tidy.client.post(`/api/media/${done.media.id}/complete`)).status).toBe(200);
+    const foreign = await uploadFile(neighbour.client, png, 'image/png', 'foreign.png');
+
+    const rowOf = async (id: string) => {
+      const [row] = await withSystem(env.runtime.container.db, (tx) =>
+        tx.select().from(media).where(eq(media.id, id)),
+      );
+      return row!;
+    };
+    const listed = async (client: TestClient, query = '') =>
+      (await client.get<{ items: Media[]; total: number }>(`/api/media${query}`)).body;
+    const cleanupAudits = () =>
+      withSystem(env.runtime.container.db, (tx) =>
+        tx
+          .select()
+          .from(auditLogs)
+          .where(
+            and(
+              eq(auditLogs.organizationId, tidy.organizationId),
+              eq(auditLogs.action, 'delete'),
+              eq(auditLogs.resourceType, 'media'),
+            ),
+          ),
+      );
+
+    // 23 hours on, an upload cleans nothing: a day has not passed.
+    env.clock.advance(23 * 3_600_000);
+    await refresh(tidy.client);
+    const recent = await uploadFile(tidy.client, png, 'image/png', 'recent.png'); // never completed
+    expect((await rowOf(stale.media.id)).deletedAt).toBeNull();
+    expect((await listed(tidy.client)).items.map((m) => m.id)).toContain(stale.media.id);
+
+    // 25 hours after `stale`, 2 after `recent`: the list hides `stale` at once.
+    env.clock.advance(2 * 3_600_000);
+    await refresh(tidy.client);
+    await refresh(neighbour.client);
+    const library = await listed(tidy.client);
+    expect(library.items.map((m) => m.id).sort()).toEqual([done.media.id, recent.media.id].sort());
+    expect(library.total).toBe(2);
+    expect((await listed(tidy.client, '?status=pending')).items.map((m) => m.id)).toEqual([recent.media.id]);
+    expect((await listed(neighbour.client)).items).toEqual([]);
+    // Listing only hides; the row and its object stay until the next upload.
+    expect((await rowOf(stale.media.id)).deletedAt).toBeNull();
+    expect(await storage.head(stale.upload.fields.key!)).toBeDefined();
+    expect(await cleanupAudits()).toEqual([]);
+
+    const next = await tidy.client.post<UploadAnswer>('/api/media/upload', {
+      fileName: 'next.png',
+      contentType: 'image/png',
+      size: png.length,
+    });
+    expect(next.status).toBe(201);
+    expect((await rowOf(stale.media.id)).deletedAt).toEqual(env.clock.now());
+    expect(await storage.head(stale.upload.fields.key!)).toBeUndefined();
+    const audits = await cleanupAudits();
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.newValues).toEqual({ abandoned: 1, mediaIds: [stale.media.id] });
+    // The late `complete` of the removed upload finds nothing.
+    expect((await tidy.client.post<Problem>(`/api/media/${stale.media.id}/complete`)).status).toBe(404);
+
+    // Ready files are never touched; a 2-hour-old upload is kept and can still be completed.
+    expect(await rowOf(done.media.id)).toMatchObject({ status: 'ready', deletedAt: null });
+    expect(await storage.head(done.upload.fields.key!)).toBeDefined();
+    expect((await rowOf(recent.media.id)).deletedAt).toBeNull();
+    const completed = await tidy.client.post<Media>(`/api/media/${recent.media.id}/complete`);
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ status: 'ready', width: 12, height: 12 });
+
+    // The other organization's abandoned upload is untouched by this organization's cleanup.
+    expect(await rowOf(foreign.media.id)).toMatchObject({ status: 'pending', deletedAt: null });
+    expect(await storage.head(foreign.upload.fields.key!)).toBeDefined();
   });
 });

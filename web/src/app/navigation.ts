@@ -26,7 +26,8 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { to: '/calendar', label: 'Calendar', icon: 'calendar' },
       { to: '/posts', label: 'Posts', icon: 'posts' },
-      { to: '/compose', label: 'Compose', icon: 'compose' },
+      // Viewers cannot write; the page still explains why if they open it by its address.
+      { to: '/compose', label: 'Compose', icon: 'compose', minRole: 'user' },
       { to: '/media', label: 'Media', icon: 'media' },
     ],
   },

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import type { Container } from '../../../adapters/container';
 import { recordAudit } from '../../../core/audit/record-audit';
+import { removeAbandonedUploads } from '../../../core/media/abandoned-uploads';
 import { extensionFor, originalKey } from '../../../core/media/media-keys';
 import { maxUploadBytes } from '../../../core/media/media-limits';
 import { MEDIA_STORAGE_QUOTA_BYTES } from '../../../core/media/storage-quota';
@@ -11,12 +13,32 @@ import { auditActor } from '../../request-origin';
 import { presentMedia } from './present';
 import { reservedStorageBytes, UPLOAD_FORM_SECONDS } from './storage-used';
 
+/**
+ * Deletes abandoned objects after commit. Deleting a missing key succeeds (S3 and the local
+ * store alike); any other failure only leaves an orphan object, which must not cost the person
+ * their upload, so it is logged rather than thrown.
+ */
+async function deleteObjects(container: Pick<Container, 'media' | 'logger'>, keys: string[]): Promise<void> {
+  const outcomes = await Promise.allSettled(keys.map((key) => container.media.delete(key)));
+  outcomes.forEach((outcome, index) => {
+    if (outcome.status === 'rejected') {
+      container.logger.warn('Could not delete an abandoned upload', {
+        key: keys[index],
+        error: String(outcome.reason),
+      });
+    }
+  });
+}
+
 const formatBytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
  * Reserves a media row and answers a presigned POST form: the browser sends the file straight
  * to storage (S3 in AWS), so files of gigabytes never pass through Lambda. The form admits
  * exactly the declared size at most and the declared type; `complete` checks what arrived.
+ * Each reservation first clears the organization's abandoned uploads (pending for a day): the
+ * one moment someone is adding files is a free time to tidy, with no schedule that wakes the
+ * database of an idle organization.
  */
 export const createMediaUpload: Operation = async ({ body }, { container, event, auth }) => {
   const input = body as { fileName: string; contentType: string; size: number };
@@ -35,13 +57,14 @@ export const createMediaUpload: Operation = async ({ body }, { container, event,
   }
   const organizationId = auth!.organizationId;
   const now = container.clock.now();
-  const { row, upload } = await withTenant(container.db, organizationId, async (tx) => {
+  const { row, upload, abandonedKeys } = await withTenant(container.db, organizationId, async (tx) => {
     // Locking the organization serialises concurrent reservations against the quota.
     const [organization] = await tx
       .select()
       .from(organizations)
       .where(eq(organizations.id, organizationId))
       .for('update');
+    const abandonedKeys = await removeAbandonedUploads(tx, organizationId, now);
     const quota = MEDIA_STORAGE_QUOTA_BYTES[organization!.subscriptionPlan];
     const used = await reservedStorageBytes(tx, organizationId, now);
     if (used + input.size > quota) {
@@ -64,6 +87,8 @@ export const createMediaUpload: Operation = async ({ body }, { container, event,
         mimeType: input.contentType,
         sizeBytes: input.size,
         status: 'pending',
+        // The same clock as the cutoffs that read it (form lapse, abandonment).
+        createdAt: now,
       })
       .returning();
     await recordAudit(tx, auditActor(event, auth), {
@@ -78,8 +103,9 @@ export const createMediaUpload: Operation = async ({ body }, { container, event,
       maxBytes: input.size,
       expiresInSeconds: UPLOAD_FORM_SECONDS,
     });
-    return { row: created!, upload: form };
+    return { row: created!, upload: form, abandonedKeys };
   });
+  await deleteObjects(container, abandonedKeys);
   return {
     status: 201,
     body: {

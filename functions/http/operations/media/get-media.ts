@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { notAbandonedUpload } from '../../../core/media/abandoned-uploads';
 import { findMediaUsage } from '../../../core/media/media-usage';
 import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
@@ -14,7 +15,15 @@ export const getMedia: Operation = async ({ params }, { container, auth }) => {
     const [row] = await tx
       .select()
       .from(media)
-      .where(and(eq(media.id, id), eq(media.organizationId, organizationId), isNull(media.deletedAt)));
+      .where(
+        and(
+          eq(media.id, id),
+          eq(media.organizationId, organizationId),
+          isNull(media.deletedAt),
+          // An upload abandoned a day ago is gone from the library, here too.
+          notAbandonedUpload(container.clock.now()),
+        ),
+      );
     if (!row) throw notFound('The media file');
     return { row, usage: (await findMediaUsage(tx, organizationId, [id])).get(id) ?? [] };
   });

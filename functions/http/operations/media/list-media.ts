@@ -1,4 +1,5 @@
 import { and, count, desc, eq, ilike, isNull, like, ne, not, or, type SQL } from 'drizzle-orm';
+import { notAbandonedUpload } from '../../../core/media/abandoned-uploads';
 import { mediaIsUsed, findMediaUsage } from '../../../core/media/media-usage';
 import type { MediaKind } from '../../../core/media/media-limits';
 import { media, type MediaStatus } from '../../../db/schema';
@@ -24,7 +25,10 @@ function kindFilter(kind: MediaKind): SQL | undefined {
 /** `%` and `_` in the search are literal characters, not wildcards. */
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The media library, newest first, each file with the posts that use it. */
+/**
+ * The media library, newest first, each file with the posts that use it. Abandoned uploads
+ * (pending for a day) are left out at once; the next upload deletes them for good.
+ */
 export const listMedia: Operation = async ({ query }, { container, auth }) => {
   const input = query as unknown as ListQuery;
   const organizationId = auth!.organizationId;
@@ -32,6 +36,7 @@ export const listMedia: Operation = async ({ query }, { container, auth }) => {
   const where = and(
     eq(media.organizationId, organizationId),
     isNull(media.deletedAt),
+    notAbandonedUpload(container.clock.now()),
     input.kind ? kindFilter(input.kind) : undefined,
     input.status ? eq(media.status, input.status) : undefined,
     pattern ? or(ilike(media.fileName, pattern), ilike(media.altText, pattern)) : undefined,
