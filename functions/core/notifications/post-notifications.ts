@@ -1,16 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { notifications, notificationSettings, type NotificationSeverity } from '../../db/schema';
+import { notifications, type NotificationSeverity } from '../../db/schema';
+import { inAppRecipients } from './in-app-recipients';
+import type { NotificationType } from './notification-types';
 
 type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
-export type PostNotificationType =
-  | 'post.published'
-  | 'post.failed'
-  | 'post.unconfirmed'
-  | 'post.missed'
-  | 'post.waiting'
-  | 'account.needs_reauth';
+export type PostNotificationType = NotificationType;
 
 const SEVERITY: Record<PostNotificationType, NotificationSeverity> = {
   'post.published': 'success',
@@ -40,16 +35,13 @@ export interface PostNotification {
  */
 export async function notifyPostTarget(tx: Tx, notification: PostNotification): Promise<boolean> {
   if (!notification.userId) return false;
-  const [settings] = await tx
-    .select({ preferences: notificationSettings.preferences })
-    .from(notificationSettings)
-    .where(
-      and(
-        eq(notificationSettings.organizationId, notification.organizationId),
-        eq(notificationSettings.userId, notification.userId),
-      ),
-    );
-  if (settings?.preferences[notification.type]?.in_app === false) return false;
+  const [recipient] = await inAppRecipients(
+    tx,
+    notification.organizationId,
+    [notification.userId],
+    notification.type,
+  );
+  if (!recipient) return false;
   await tx.insert(notifications).values({
     organizationId: notification.organizationId,
     userId: notification.userId,

@@ -3,6 +3,7 @@ import type { Container } from '../../adapters/container';
 import type { Database } from '../../db/client';
 import { notifications, organizationMembers, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
+import { inAppRecipients } from '../notifications/in-app-recipients';
 import {
   PlatformError,
   type AccountCredentials,
@@ -90,8 +91,9 @@ export async function storeRefreshedTokens(
 
 /**
  * Marks an account `needs_reauth` with a reason the user can act on, and tells the people who
- * can reconnect it (admins, managers and whoever connected it) with a notification row. Only
- * the first failure notifies: repeated auth errors of the same account do not spam.
+ * can reconnect it (admins, managers and whoever connected it) with a notification row, unless
+ * they switched `account.needs_reauth` off in the app. Only the first failure notifies:
+ * repeated auth errors of the same account do not spam.
  * Returns whether the account changed state; callers push a realtime update when it did.
  */
 export async function markNeedsReauth(
@@ -118,10 +120,17 @@ export async function markNeedsReauth(
         ),
       ),
     );
+  // Those who switched this type off hear about it from the accounts page only.
+  const wanting = await inAppRecipients(
+    tx,
+    account.organizationId,
+    recipients.map((r) => r.userId),
+    'account.needs_reauth',
+  );
   const name = account.accountHandle ?? account.accountName ?? account.platform;
-  if (recipients.length > 0) {
+  if (wanting.length > 0) {
     await tx.insert(notifications).values(
-      recipients.map(({ userId }) => ({
+      wanting.map((userId) => ({
         organizationId: account.organizationId,
         userId,
         type: 'account.needs_reauth',

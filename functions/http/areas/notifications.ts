@@ -1,4 +1,16 @@
 import { createAreaHandler } from '../area-handler';
+import { deleteNotification } from '../operations/notifications/delete-notification';
+import { getNotificationSettings } from '../operations/notifications/get-settings';
+import { listNotifications } from '../operations/notifications/list-notifications';
+import { markAllNotificationsRead } from '../operations/notifications/mark-all-read';
+import { markNotificationRead } from '../operations/notifications/mark-read';
+import { updateNotificationSettings } from '../operations/notifications/update-settings';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('notifications', {});
+export const handler = createAreaHandler('notifications', {
+  listNotifications,
+  markNotificationRead,
+  deleteNotification,
+  markAllNotificationsRead,
+  getNotificationSettings,
+  updateNotificationSettings,
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  effectivePreferences,
+  mergeInApp,
+} from '../../../functions/core/notifications/notification-settings';
+import {
+  inAppEnabled,
+  isNotificationType,
+  NOTIFICATION_TYPES,
+  notificationTypes,
+} from '../../../functions/core/notifications/notification-types';
+
+describe('notification types and in-app preferences', () => {
+  it('catalogues the six event types with words for the settings page', () => {
+    expect(notificationTypes().map((t) => t.type)).toEqual([...NOTIFICATION_TYPES]);
+    expect(NOTIFICATION_TYPES).toHaveLength(6);
+    for (const info of notificationTypes()) {
+      expect(info.label.length).toBeGreaterThan(3);
+      expect(info.description.length).toBeGreaterThan(10);
+    }
+    expect(isNotificationType('post.failed')).toBe(true);
+    expect(isNotificationType('post.exploded')).toBe(false);
+    expect(isNotificationType('constructor')).toBe(false);
+  });
+
+  it('is on unless switched off in the app (email choices do not matter)', () => {
+    expect(inAppEnabled(undefined, 'post.failed')).toBe(true);
+    expect(inAppEnabled({}, 'post.failed')).toBe(true);
+    expect(inAppEnabled({ 'post.failed': { email: false } }, 'post.failed')).toBe(true);
+    expect(inAppEnabled({ 'post.failed': { in_app: true } }, 'post.failed')).toBe(true);
+    expect(inAppEnabled({ 'post.failed': { in_app: false } }, 'post.failed')).toBe(false);
+    expect(inAppEnabled({ 'post.failed': { in_app: false } }, 'post.published')).toBe(true);
+  });
+
+  it('merges in-app switches, keeping email values and untouched types', () => {
+    const stored = { 'post.failed': { email: true }, 'post.missed': { in_app: false, email: false } };
+    const merged = mergeInApp(stored, { 'post.failed': false, 'post.published': false });
+    expect(merged).toEqual({
+      'post.failed': { email: true, in_app: false },
+      'post.missed': { in_app: false, email: false },
+      'post.published': { in_app: false },
+    });
+    expect(stored).toEqual({
+      'post.failed': { email: true },
+      'post.missed': { in_app: false, email: false },
+    });
+    expect(effectivePreferences(merged).map((p) => [p.type, p.inApp])).toEqual([
+      ['post.published', false],
+      ['post.failed', false],
+      ['post.unconfirmed', true],
+      ['post.missed', false],
+      ['post.waiting', true],
+      ['account.needs_reauth', true],
+    ]);
+  });
+});
