@@ -1,10 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../functions/local/runtime';
+import {
+  collectProblems,
+  screenshots,
+  signedInContext,
+  startBrowserRig,
+  type BrowserRig,
+} from './support/browser';
 
 /**
  * The dashboard in a real browser against the real local runtime (PGlite, every route,
@@ -13,9 +16,6 @@ import { startLocalRuntime } from '../../functions/local/runtime';
  * cookie and the dashboard restores the session from it; the sign-in pages themselves are
  * covered by identity-flow.test.ts. web/dist must be built first (`npm run build -w web`).
  */
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const webDist = join(repoRoot, 'web/dist');
-const screenshots = join(repoRoot, 'test/e2e/screenshots');
 
 /** Every area in a member's sidebar, the heading its page must show, and whether it is built. */
 const AREAS = [
@@ -25,7 +25,7 @@ const AREAS = [
   { link: 'Media', path: '/media', heading: 'Media', built: true },
   { link: 'Analytics', path: '/analytics', heading: 'Analytics' },
   { link: 'AI agents', path: '/ai-agents', heading: 'AI agents' },
-  { link: 'Notifications', path: '/notifications', heading: 'Notifications' },
+  { link: 'Notifications', path: '/notifications', heading: 'Notifications', built: true },
   { link: 'Accounts', path: '/accounts', heading: 'Accounts', built: true },
   { link: 'Team', path: '/team', heading: 'Team', built: true },
   { link: 'Settings', path: '/settings/profile', heading: 'Settings', built: true },
@@ -33,82 +33,25 @@ const AREAS = [
   { link: 'Overview', path: '/', heading: 'Overview', built: true },
 ];
 
-let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
-let browser: Browser;
-let dataDir: string;
-
-/**
- * Page errors and console errors. Chromium logs every 4xx answer as a console error; a
- * test that expects one (the 401 of a signed-out page load) says so with `allowed`.
- */
-function collectProblems(page: Page, allowed: RegExp[] = []): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (allowed.some((pattern) => pattern.test(message.text()))) return;
-    problems.push(`console: ${message.text()}`);
-  });
-  return problems;
-}
+let rig: BrowserRig;
 
 const ORGANIZATION = 'Difference Engines';
-let people = 0;
 
-/**
- * A browser context signed in as a new admin: registration through the API sets the
- * refresh cookie in the context's cookie jar, exactly as the sign-up page would.
- */
+/** A browser context signed in as a new admin of ORGANIZATION (registered through the API). */
 async function signedInPage(viewport: {
   width: number;
   height: number;
 }): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport });
-  people += 1;
-  const registered = await context.request.post(`${runtime.url}/api/auth/register`, {
-    data: {
-      email: `member-${people}@dashboard.example`,
-      password: 'a long and unguessable passphrase',
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      organizationName: ORGANIZATION,
-      acceptTerms: true,
-    },
-  });
-  expect(registered.status()).toBe(201);
-  return { page: await context.newPage(), context };
+  const { page, context } = await signedInContext(rig, { organization: ORGANIZATION, viewport });
+  return { page, context };
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm run build -w web` before the browser test.');
-  }
-  // Like `npm start` on a fresh machine: embedded PGlite in a throwaway data directory,
-  // even when the rest of the suite runs against a PostgreSQL server.
-  delete process.env.DATABASE_URL;
-  dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-'));
-  mkdirSync(screenshots, { recursive: true });
-  [runtime, browser] = await Promise.all([
-    startLocalRuntime({ port: 0, dataDir, webDist }),
-    chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    }),
-  ]);
+  rig = await startBrowserRig('dashboard');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await rig?.stop();
 });
 
 describe('dashboard', () => {
@@ -122,7 +65,7 @@ describe('dashboard', () => {
       if (new URL(request.url()).pathname === '/api/auth/ws-ticket') ticketRequests.push(request.method());
     });
 
-    await page.goto(runtime.url);
+    await page.goto(rig.runtime.url);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 
     // The frame: landmarks, labelled navigation, top bar with the organization.
@@ -155,7 +98,7 @@ describe('dashboard', () => {
   });
 
   it('sends signed-out visitors to sign in with the way back, and keeps the system status public', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // The page load asks POST /api/auth/refresh and, with no cookie, is answered 401.
     const problems = collectProblems(page, [/status of 401 \(Unauthorized\)/]);
@@ -164,8 +107,8 @@ describe('dashboard', () => {
       if (new URL(request.url()).pathname === '/api/auth/ws-ticket') ticketRequests.push(request.method());
     });
 
-    await page.goto(`${runtime.url}/calendar`);
-    await page.waitForURL(`${runtime.url}/login?next=%2Fcalendar`);
+    await page.goto(`${rig.runtime.url}/calendar`);
+    await page.waitForURL(`${rig.runtime.url}/login?next=%2Fcalendar`);
     await page.getByRole('heading', { level: 1, name: 'Sign in to Plume' }).waitFor();
     await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
 
@@ -186,7 +129,7 @@ describe('dashboard', () => {
   it('reaches every area from the sidebar, each with its heading, and says which are not built yet', async () => {
     const { page, context } = await signedInPage({ width: 1280, height: 900 });
     const problems = collectProblems(page);
-    await page.goto(runtime.url);
+    await page.goto(rig.runtime.url);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.waitFor();
     // Platform administration is for super-admins; a new organization's admin is not one.
@@ -216,12 +159,12 @@ describe('dashboard', () => {
     const { page, context } = await signedInPage({ width: 1280, height: 900 });
     const problems = collectProblems(page);
 
-    await page.goto(`${runtime.url}/calendar?view=month&date=2026-03-01`);
+    await page.goto(`${rig.runtime.url}/calendar?view=month&date=2026-03-01`);
     await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
     // The deep link's own state (view and date in the URL) survives the direct load.
     await page.getByText('March 2026').first().waitFor();
 
-    await page.goto(`${runtime.url}/no/such/page`);
+    await page.goto(`${rig.runtime.url}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to the overview' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
@@ -232,7 +175,7 @@ describe('dashboard', () => {
   it('works at 375 px: the navigation collapses behind a menu button', async () => {
     const { page, context } = await signedInPage({ width: 375, height: 812 });
     const problems = collectProblems(page);
-    await page.goto(runtime.url);
+    await page.goto(rig.runtime.url);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 
     // Closed: the sidebar is hidden from sight and from assistive technology.
@@ -270,7 +213,7 @@ describe('dashboard', () => {
       '/calendar',
       '/media',
     ]) {
-      await page.goto(`${runtime.url}${path}`);
+      await page.goto(`${rig.runtime.url}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await expect(
         page.evaluate<number>('document.documentElement.scrollWidth'),

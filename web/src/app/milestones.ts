@@ -13,11 +13,12 @@ export const MILESTONES = {
   },
   publishing: {
     name: 'Publishing',
-    summary: 'Connect social accounts, compose, schedule and publish, with a media library.',
+    summary:
+      'Connect social accounts, compose, schedule and publish, with a media library and in-app notifications.',
   },
   analytics: {
     name: 'Analytics',
-    summary: 'Metrics synced from each network, audience and growth reports, exports, notifications.',
+    summary: 'Metrics synced from each network, audience and growth reports, exports, email alerts.',
   },
   agents: {
     name: 'AI agents',

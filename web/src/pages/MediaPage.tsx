@@ -6,6 +6,7 @@ import { useSignedInUser } from '../auth/use-session';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { PageHeader } from '../components/PageHeader';
+import { Pager } from '../components/Pager';
 import { QueryState } from '../components/QueryState';
 import { mediaListKey, STORAGE_USAGE_KEY } from '../publishing/query-keys';
 import type { MediaItem } from '../publishing/upload-media';
@@ -125,29 +126,12 @@ function MediaResults({
           <MediaTile key={item.id} item={item} onOpen={onOpen} />
         ))}
       </ul>
-      <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm text-slate-600">
-        <p>
-          Page {filters.page} of {pages} · {total} {total === 1 ? 'file' : 'files'}
-        </p>
-        <div className="flex gap-2">
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={filters.page <= 1}
-            onClick={() => onPage(filters.page - 1)}
-          >
-            Previous
-          </Button>
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={filters.page >= pages}
-            onClick={() => onPage(filters.page + 1)}
-          >
-            Next
-          </Button>
-        </div>
-      </nav>
+      <Pager
+        page={filters.page}
+        pageCount={pages}
+        summary={`Page ${filters.page} of ${pages} · ${total} ${total === 1 ? 'file' : 'files'}`}
+        onPage={onPage}
+      />
     </section>
   );
 }

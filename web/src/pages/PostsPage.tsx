@@ -7,6 +7,7 @@ import { useSignedInUser } from '../auth/use-session';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { PageHeader } from '../components/PageHeader';
+import { Pager } from '../components/Pager';
 import { QueryState } from '../components/QueryState';
 import { browserTimeZone } from '../lib/time-zones';
 import { postListKey } from '../publishing/query-keys';
@@ -141,33 +142,12 @@ export default function PostsPage() {
                   authors={authors}
                   {...(editor ? { selected, onSelect: select } : {})}
                 />
-                <nav
-                  aria-label="Pages"
-                  className="flex items-center justify-between gap-3 text-sm text-slate-600"
-                >
-                  <p>
-                    {posts.data.total} {posts.data.total === 1 ? 'post' : 'posts'} · page {filters.page} of{' '}
-                    {pages}
-                  </p>
-                  <div className="flex gap-2">
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      disabled={filters.page <= 1}
-                      onClick={() => applyFilters({ ...filters, page: filters.page - 1 })}
-                    >
-                      Previous
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      disabled={filters.page >= pages}
-                      onClick={() => applyFilters({ ...filters, page: filters.page + 1 })}
-                    >
-                      Next
-                    </Button>
-                  </div>
-                </nav>
+                <Pager
+                  page={filters.page}
+                  pageCount={pages}
+                  summary={`${posts.data.total} ${posts.data.total === 1 ? 'post' : 'posts'} · page ${filters.page} of ${pages}`}
+                  onPage={(page) => applyFilters({ ...filters, page })}
+                />
               </>
             )
           ) : null}

@@ -1,4 +1,5 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { NOTIFICATIONS_KEY } from '../pages/notifications/query-keys';
 import { useRealtimeMessage } from '../realtime/use-realtime';
 import { MEDIA_KEY, POSTS_KEY, SOCIAL_ACCOUNTS_KEY } from './query-keys';
 
@@ -7,12 +8,13 @@ import { MEDIA_KEY, POSTS_KEY, SOCIAL_ACCOUNTS_KEY } from './query-keys';
  * what is on screen (TanStack Query refetches active queries only; the rest on next view).
  */
 export const LIVE_INVALIDATIONS: Record<string, readonly QueryKey[]> = {
-  // The publisher moved a target (published, failed, retrying, missed...).
-  'post-target.updated': [POSTS_KEY],
+  // The publisher moved a target (published, failed, retrying, missed...); the move and the
+  // author's notification are written in one transaction, so the bell is stale too.
+  'post-target.updated': [POSTS_KEY, NOTIFICATIONS_KEY],
   // A person created, edited, scheduled or deleted a post, maybe in another tab or browser.
   'post.changed': [POSTS_KEY],
   // An account's health changed (needs_reauth): its posts now say why they wait.
-  'social-account.updated': [SOCIAL_ACCOUNTS_KEY, POSTS_KEY],
+  'social-account.updated': [SOCIAL_ACCOUNTS_KEY, POSTS_KEY, NOTIFICATIONS_KEY],
   'social-account.synced': [SOCIAL_ACCOUNTS_KEY],
   'media.ready': [MEDIA_KEY],
   'media.optimized': [MEDIA_KEY],

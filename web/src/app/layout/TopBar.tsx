@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { Icon } from '../../components/Icon';
 import { LiveStatus } from '../../components/LiveStatus';
+import { NotificationBell } from '../../pages/notifications/NotificationBell';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { SIDEBAR_ID } from './Sidebar';
 import { UserMenu } from './UserMenu';
@@ -29,6 +30,7 @@ export function TopBar({
       </button>
       <OrganizationSwitcher />
       <div className="ml-auto flex items-center gap-2 sm:gap-3">
+        <NotificationBell />
         <LiveStatus />
         <div className="h-5 w-px bg-slate-200" aria-hidden="true" />
         <UserMenu />

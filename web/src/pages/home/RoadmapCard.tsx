@@ -6,8 +6,8 @@ import { Card } from '../../components/Card';
 const PAGES_BY_MILESTONE: Record<MilestoneId, string> = {
   foundation: 'Overview',
   identity: 'Team, Settings',
-  publishing: 'Accounts, Compose, Posts, Calendar, Media',
-  analytics: 'Analytics, Notifications',
+  publishing: 'Accounts, Compose, Posts, Calendar, Media, Notifications',
+  analytics: 'Analytics',
   agents: 'AI agents',
   billing: 'Billing',
   administration: 'Admin',
