@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutbox } from '../../functions/adapters/local';
 import {
   collectProblems,
   connectSandbox,
@@ -11,6 +10,7 @@ import {
   type BrowserRig,
   type SignedIn,
 } from './support/browser';
+import { inviteViewer } from './support/invite';
 
 /**
  * The Accounts page in a real browser against the real local runtime: a manager connects,
@@ -305,35 +305,10 @@ describe('accounts page', () => {
     await connectSandbox(admin, 'viewer-bakery');
 
     // The admin verifies their address (required to invite), invites a viewer, who joins.
-    const verifyMail = (await readOutbox(rig.dataDir, admin.email)).find((mail) =>
-      /verify-email/.test(mail.text),
-    );
-    const verifyToken = /verify-email\?token=([A-Za-z0-9_%-]+)/.exec(verifyMail?.text ?? '')?.[1];
-    expect(verifyToken).toBeDefined();
-    expect(
-      (await admin.api('POST', '/auth/verify-email', { token: decodeURIComponent(verifyToken!) })).status,
-    ).toBe(200);
-    const viewerEmail = `viewer-${Date.now()}@publishing.example`;
-    expect(
-      (await admin.api('POST', '/organizations/members/invite', { email: viewerEmail, role: 'viewer' }))
-        .status,
-    ).toBe(201);
-    const inviteMail = (await readOutbox(rig.dataDir, viewerEmail)).at(-1);
-    const inviteToken = /\/invitations\/([A-Za-z0-9_%-]+)/.exec(inviteMail?.text ?? '')?.[1];
-    expect(inviteToken).toBeDefined();
-    const viewerContext = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const accepted = await viewerContext.request.post(`${rig.runtime.url}/api/invitations/accept`, {
-      data: {
-        token: decodeURIComponent(inviteToken!),
-        password: 'another long and unguessable passphrase',
-        firstName: 'Grace',
-        lastName: 'Hopper',
-        acceptTerms: true,
-      },
-    });
-    expect(accepted.status()).toBe(200);
+    const viewer = await inviteViewer(rig, admin);
+    const viewerContext = viewer.context;
 
-    const page = await viewerContext.newPage();
+    const page = viewer.page;
     const problems = collectProblems(page);
     await openAccounts(page);
     const row = page

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutbox } from '../../functions/adapters/local';
 import { formatBytes } from '../../web/src/pages/media/format';
 import {
   collectProblems,
@@ -14,6 +13,7 @@ import {
   type BrowserRig,
   type SignedIn,
 } from './support/browser';
+import { inviteViewer } from './support/invite';
 
 /**
  * The media library in a real browser against the real local runtime: files go through the
@@ -260,29 +260,9 @@ describe('media library', () => {
     );
 
     // A viewer joins through an invitation (the admin must have verified their email).
-    const verifyToken = new URL(await linkFromMail(admin.email, /Confirm your email/)).searchParams.get(
-      'token',
-    );
-    expect((await admin.api('POST', '/auth/verify-email', { token: verifyToken })).status).toBe(200);
-    const viewerEmail = `viewer-${Date.now()}@publishing.example`;
-    expect(
-      (await admin.api('POST', '/organizations/members/invite', { email: viewerEmail, role: 'viewer' }))
-        .status,
-    ).toBe(201);
-    const invitation = new URL(await linkFromMail(viewerEmail, /invited you/));
-    const viewer = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const accepted = await viewer.request.post(`${rig.runtime.url}/api/invitations/accept`, {
-      data: {
-        token: invitation.pathname.split('/').at(-1),
-        password: 'another long and unguessable passphrase',
-        firstName: 'Grace',
-        lastName: 'Hopper',
-        acceptTerms: true,
-      },
-    });
-    expect(accepted.status()).toBe(200);
+    const viewer = await inviteViewer(rig, admin);
 
-    const page = await viewer.newPage();
+    const page = viewer.page;
     page.setDefaultTimeout(15_000);
     const problems = collectProblems(page);
     await page.goto(`${rig.runtime.url}/media`);
@@ -295,20 +275,10 @@ describe('media library', () => {
     await expect(dialog.getByRole('textbox').count()).resolves.toBe(0);
     await expect(dialog.getByRole('button', { name: /Save|Optimize|Delete/ }).count()).resolves.toBe(0);
     expect(problems).toEqual([]);
-    await viewer.close();
+    await viewer.context.close();
     await admin.context.close();
   }, 60_000);
 });
-
-/** The first link in the newest mail to `to` whose subject matches. */
-async function linkFromMail(to: string, subject: RegExp): Promise<string> {
-  const newest = (await readOutbox(rig.dataDir, to))
-    .filter((message) => subject.test(message.subject))
-    .at(-1);
-  const link = newest?.text.match(/https?:\/\/\S+/)?.[0];
-  if (!link) throw new Error(`No mail to ${to} matching ${subject} with a link`);
-  return link;
-}
 
 /** The browser's three steps without the page: reserve, POST the form to storage, confirm. */
 async function uploadThroughApi(person: SignedIn, name: string, mimeType: string): Promise<string> {

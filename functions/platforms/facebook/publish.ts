@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   PlatformError,
   type AccountCredentials,
@@ -7,16 +6,12 @@ import {
   type PostDraft,
   type PublishedPost,
 } from '../connector';
+import { createdObject } from '../meta-graph/created-object';
+import { addFirstComment } from '../meta-graph/first-comment';
 import { graphRequest } from '../meta-graph/graph-request';
 import { fetchMediaBytes } from '../meta-graph/media-bytes';
 import type { FacebookEndpoints } from './endpoints';
 import { FACEBOOK_LIMITS } from './limits';
-
-const created = z.object({ id: z.string().min(1) });
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Uploads one photo as unpublished (invisible until a post attaches it), sending the bytes
@@ -38,7 +33,7 @@ async function uploadPhoto(
     url: `${endpoints.api}/${credentials.accountId}/photos`,
     accessToken: credentials.accessToken,
     form,
-    schema: created,
+    schema: createdObject,
   });
   return photo.id;
 }
@@ -63,7 +58,7 @@ async function publishFeedPost(
     accessToken: credentials.accessToken,
     form,
     creates: true,
-    schema: created,
+    schema: createdObject,
   });
   // Feed post ids are `{page-id}_{post-id}`, which facebook.com resolves directly.
   return { platformPostId: post.id, url: `https://www.facebook.com/${post.id}` };
@@ -88,7 +83,7 @@ async function publishVideo(
     accessToken: credentials.accessToken,
     form,
     creates: true,
-    schema: created,
+    schema: createdObject,
   });
   return {
     platformPostId: posted.id,
@@ -110,28 +105,10 @@ export async function publishToFacebook(
     ? await publishVideo(context, endpoints, credentials, draft, videos[0])
     : await publishFeedPost(context, endpoints, credentials, draft);
 
-  const comment = draft.firstComment?.trim();
-  if (!comment) return published;
-  try {
-    const posted = await graphRequest(context, 'facebook', {
-      method: 'POST',
-      url: `${endpoints.api}/${published.platformPostId}/comments`,
-      accessToken: credentials.accessToken,
-      form: { message: comment },
-      creates: true,
-      schema: created,
-    });
-    return { ...published, followUpIds: [posted.id] };
-  } catch (error) {
-    // The post is live: failing now would make the publisher post it again.
-    context.logger.warn('facebook: first comment failed after the post was published', {
-      postId: published.platformPostId,
-      error: describe(error),
-    });
-    return {
-      ...published,
-      followUpIds: [],
-      warnings: [`The first comment was not posted: ${describe(error)}`],
-    };
-  }
+  return addFirstComment(context, 'facebook', published, {
+    api: endpoints.api,
+    accessToken: credentials.accessToken,
+    comment: draft.firstComment,
+    logContext: { postId: published.platformPostId },
+  });
 }

@@ -1,6 +1,6 @@
 import type { Connector, ConnectorContext, PlatformLimits } from '../connector';
 import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
-import { readPublishingQuota } from '../meta-graph/publishing-quota';
+import { dailyPublishingQuota } from '../meta-graph/publishing-quota';
 import { instagramConnect, refreshInstagramToken } from './auth';
 import { instagramEndpoints } from './endpoints';
 import { INSTAGRAM_DAILY_PUBLISH_LIMIT, INSTAGRAM_LIMITS } from './limits';
@@ -31,13 +31,13 @@ export function createInstagramConnector(
     limits: () => limits,
     validate: validateInstagramDraft,
     refresh: (credentials) => refreshInstagramToken(context, endpoints, credentials),
-    publish: (credentials, draft) => publishToInstagram({ context, endpoints, polling }, credentials, draft),
+    publish: (credentials, draft) =>
+      publishToInstagram({ context, api: endpoints.api, polling }, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchInstagramMetrics(context, endpoints, credentials, ids),
-    quota: (credentials) =>
-      readPublishingQuota(context, 'instagram', {
-        url: `${endpoints.api}/${credentials.accountId}/content_publishing_limit`,
-        accessToken: credentials.accessToken,
-        fallback: { limit: INSTAGRAM_DAILY_PUBLISH_LIMIT, windowSeconds: 86_400 },
-      }),
+    quota: dailyPublishingQuota(context, 'instagram', {
+      api: endpoints.api,
+      edge: 'content_publishing_limit',
+      dailyLimit: INSTAGRAM_DAILY_PUBLISH_LIMIT,
+    }),
   };
 }

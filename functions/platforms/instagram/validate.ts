@@ -1,6 +1,12 @@
 import type { MediaItem, PlatformLimits, PostDraft, ValidationIssue } from '../connector';
 import { hashtags, mentions, utf16Length } from '../meta-graph/text-rules';
-import { error, formatIssues, isVideo, lengthIssue, mediaIssues } from '../meta-graph/validation-helpers';
+import {
+  carouselMediaIssues,
+  error,
+  firstCommentIssues,
+  isVideo,
+  lengthIssue,
+} from '../meta-graph/validation-helpers';
 import {
   INSTAGRAM_ASPECT_RATIO,
   INSTAGRAM_CAROUSEL_VIDEO_MAX_SECONDS,
@@ -97,26 +103,15 @@ export function validateInstagramDraft(draft: PostDraft, limits: PlatformLimits)
   if (limits.requiresMedia && media.length === 0) {
     issues.push(error('media', 'media_required', 'Instagram posts need at least one image or video.'));
   }
-  if (media.length > INSTAGRAM_MAX_CAROUSEL_ITEMS) {
-    issues.push(
-      error(
-        'media',
-        'too_many_items',
-        `An Instagram carousel holds up to ${INSTAGRAM_MAX_CAROUSEL_ITEMS} items.`,
-        {
-          used: media.length,
-          limit: INSTAGRAM_MAX_CAROUSEL_ITEMS,
-        },
-      ),
-    );
-  }
-  // Past the carousel size, "too many images/videos" would only repeat the same problem.
-  const counted = mediaIssues(media, limits, NETWORK).filter(
-    (issue) =>
-      media.length <= INSTAGRAM_MAX_CAROUSEL_ITEMS ||
-      !['too_many_images', 'too_many_videos'].includes(issue.code),
+  issues.push(
+    ...carouselMediaIssues(media, limits, {
+      network: NETWORK,
+      maxItems: INSTAGRAM_MAX_CAROUSEL_ITEMS,
+      tooManyItems: `An Instagram carousel holds up to ${INSTAGRAM_MAX_CAROUSEL_ITEMS} items.`,
+      formats: INSTAGRAM_FORMATS,
+    }),
+    ...shapeIssues(media),
   );
-  issues.push(...counted, ...formatIssues(media, INSTAGRAM_FORMATS, NETWORK), ...shapeIssues(media));
   const thread = Array.isArray(draft?.thread)
     ? draft.thread.filter((reply) => typeof reply === 'string' && reply.trim())
     : [];
@@ -125,13 +120,10 @@ export function validateInstagramDraft(draft: PostDraft, limits: PlatformLimits)
       error('thread', 'threads_unsupported', 'Instagram has no threads; use a first comment instead.'),
     );
   }
-  if (typeof draft?.firstComment === 'string' && draft.firstComment.trim()) {
-    if (!limits.supportsFirstComment) {
-      issues.push(
-        error('firstComment', 'first_comment_unsupported', 'This account cannot add a first comment.'),
-      );
-    }
-    issues.push(...captionIssues('firstComment', draft.firstComment, limits));
-  }
+  issues.push(
+    ...firstCommentIssues(draft?.firstComment, limits, (comment) =>
+      captionIssues('firstComment', comment, limits),
+    ),
+  );
   return issues;
 }

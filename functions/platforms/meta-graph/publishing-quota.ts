@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConnectorContext, Platform, PublishingQuota } from '../connector';
+import type { AccountCredentials, ConnectorContext, Platform, PublishingQuota } from '../connector';
 import { graphRequest } from './graph-request';
 
 /**
@@ -36,4 +36,21 @@ export async function readPublishingQuota(
     limit: current.config?.quota_total ?? request.fallback.limit,
     windowSeconds: current.config?.quota_duration ?? request.fallback.windowSeconds,
   };
+}
+
+/**
+ * A connector's `quota()`: the limit read from `{api}/{user-id}/{edge}`, the documented daily
+ * limit when Meta leaves the configuration out.
+ */
+export function dailyPublishingQuota(
+  context: ConnectorContext,
+  platform: Platform,
+  quota: { api: string; edge: string; dailyLimit: number },
+): (credentials: AccountCredentials) => Promise<PublishingQuota> {
+  return (credentials) =>
+    readPublishingQuota(context, platform, {
+      url: `${quota.api}/${credentials.accountId}/${quota.edge}`,
+      accessToken: credentials.accessToken,
+      fallback: { limit: quota.dailyLimit, windowSeconds: 86_400 },
+    });
 }

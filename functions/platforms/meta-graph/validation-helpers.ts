@@ -113,3 +113,50 @@ export function formatIssues(
   }
   return issues;
 }
+
+/**
+ * Instagram's and Threads' media rules: the carousel size first, then the count, size, mixing
+ * and format rules. Past the carousel size, "too many images/videos" would only repeat the
+ * same problem, so those two are left out then.
+ */
+export function carouselMediaIssues(
+  media: readonly MediaItem[],
+  limits: PlatformLimits,
+  rules: {
+    network: string;
+    maxItems: number;
+    /** "An Instagram carousel holds up to 10 items." */
+    tooManyItems: string;
+    formats: { image: readonly string[]; video: readonly string[] };
+  },
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const overfull = media.length > rules.maxItems;
+  if (overfull) {
+    issues.push(
+      error('media', 'too_many_items', rules.tooManyItems, { used: media.length, limit: rules.maxItems }),
+    );
+  }
+  const counted = mediaIssues(media, limits, rules.network).filter(
+    (issue) => !overfull || !['too_many_images', 'too_many_videos'].includes(issue.code),
+  );
+  issues.push(...counted, ...formatIssues(media, rules.formats, rules.network));
+  return issues;
+}
+
+/** A non-blank first comment: whether the account may add one, then its own text rules. */
+export function firstCommentIssues(
+  firstComment: unknown,
+  limits: PlatformLimits,
+  textIssues: (text: string) => ValidationIssue[],
+): ValidationIssue[] {
+  if (typeof firstComment !== 'string' || !firstComment.trim()) return [];
+  const issues: ValidationIssue[] = [];
+  if (!limits.supportsFirstComment) {
+    issues.push(
+      error('firstComment', 'first_comment_unsupported', 'This account cannot add a first comment.'),
+    );
+  }
+  issues.push(...textIssues(firstComment));
+  return issues;
+}

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import {
-  PlatformError,
-  type AccountCredentials,
-  type ConnectorContext,
-  type OAuth2Flow,
-  type TokenSet,
-} from '../connector';
+import type { AccountCredentials, ConnectorContext, OAuth2Flow, TokenSet } from '../connector';
 import { graphRequest } from '../meta-graph/graph-request';
-import { requestToken } from '../meta-graph/token-exchange';
+import {
+  longLivedLoginFlow,
+  refreshLongLivedToken,
+  type LongLivedLogin,
+} from '../meta-graph/long-lived-login';
 import type { ThreadsEndpoints } from './endpoints';
 
 /**
@@ -30,91 +28,49 @@ const meResponse = z.object({
 });
 
 /**
- * Threads OAuth: code -> short-lived token (1 hour) -> long-lived token (60 days,
- * `th_exchange_token`), refreshed with `th_refresh_token`
- * (https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/). Meta documents
- * no PKCE here; the exchange is authenticated by the app secret and the callback by `state`.
- * The token answer does not list scopes, so the requested ones are recorded.
+ * Threads OAuth, every token call on graph.threads.net (`th_exchange_token`, `th_refresh_token`;
+ * https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/). The token
+ * answer does not list scopes, so the requested ones are recorded.
  */
-export function threadsConnect(context: ConnectorContext, endpoints: ThreadsEndpoints): OAuth2Flow {
+function threadsLogin(context: ConnectorContext, endpoints: ThreadsEndpoints): LongLivedLogin {
   return {
-    kind: 'oauth2',
-    authorizationUrl({ client, state }) {
-      const url = new URL(endpoints.authorize);
-      url.searchParams.set('client_id', client.clientId);
-      url.searchParams.set('redirect_uri', client.redirectUri);
-      url.searchParams.set('scope', THREADS_SCOPES.join(','));
-      url.searchParams.set('response_type', 'code');
-      url.searchParams.set('state', state);
-      return url.toString();
-    },
-
-    async exchangeCode({ client, code }) {
-      if (!client.clientSecret)
-        throw new PlatformError('permanent', 'threads: the Threads app secret is not configured');
-      const shortLived = await requestToken(context, 'threads', {
-        method: 'POST',
-        url: `${endpoints.graph}/oauth/access_token`,
-        form: {
-          client_id: client.clientId,
-          client_secret: client.clientSecret,
-          code,
-          grant_type: 'authorization_code',
-          redirect_uri: client.redirectUri,
-        },
-      });
-      const longLived = await requestToken(context, 'threads', {
-        method: 'GET',
-        url: `${endpoints.graph}/access_token`,
-        query: {
-          grant_type: 'th_exchange_token',
-          client_secret: client.clientSecret,
-          access_token: shortLived.accessToken,
-        },
-      });
+    platform: 'threads',
+    displayName: 'Threads',
+    scopes: THREADS_SCOPES,
+    authorizeUrl: endpoints.authorize,
+    authorizeParams: ['client_id', 'redirect_uri', 'scope', 'response_type', 'state'],
+    codeExchangeUrl: `${endpoints.graph}/oauth/access_token`,
+    codeExchangeFields: ['client_id', 'client_secret', 'code', 'grant_type', 'redirect_uri'],
+    tokenHost: endpoints.graph,
+    exchangeGrant: 'th_exchange_token',
+    refreshGrant: 'th_refresh_token',
+    async readProfile(accessToken) {
       const me = await graphRequest(context, 'threads', {
         method: 'GET',
         url: `${endpoints.api}/me`,
-        accessToken: longLived.accessToken,
+        accessToken,
         query: { fields: 'id,username,name,threads_profile_picture_url' },
         schema: meResponse,
       });
-      const tokens: TokenSet = {
-        accessToken: longLived.accessToken,
-        expiresAt: longLived.expiresAt,
-        scopes: shortLived.permissions ?? THREADS_SCOPES,
-      };
       return {
-        tokens,
-        profile: {
-          accountId: me.id,
-          name: me.name || me.username,
-          handle: me.username,
-          avatarUrl: me.threads_profile_picture_url,
-          profileUrl: `https://www.threads.net/@${me.username}`,
-        },
+        accountId: me.id,
+        name: me.name || me.username,
+        handle: me.username,
+        avatarUrl: me.threads_profile_picture_url,
+        profileUrl: `https://www.threads.net/@${me.username}`,
       };
     },
   };
 }
 
-/** A long-lived token at least 24 hours old and unexpired becomes a new 60-day token. */
-export async function refreshThreadsToken(
+export function threadsConnect(context: ConnectorContext, endpoints: ThreadsEndpoints): OAuth2Flow {
+  return longLivedLoginFlow(context, threadsLogin(context, endpoints));
+}
+
+export function refreshThreadsToken(
   context: ConnectorContext,
   endpoints: ThreadsEndpoints,
   credentials: AccountCredentials,
 ): Promise<TokenSet> {
-  const refreshed = await requestToken(context, 'threads', {
-    method: 'GET',
-    url: `${endpoints.graph}/refresh_access_token`,
-    query: { grant_type: 'th_refresh_token', access_token: credentials.accessToken },
-  });
-  // Threads issues no refresh token: keep whatever was stored rather than blanking it.
-  return {
-    accessToken: refreshed.accessToken,
-    expiresAt: refreshed.expiresAt,
-    refreshToken: credentials.refreshToken,
-    refreshTokenExpiresAt: credentials.refreshTokenExpiresAt,
-    scopes: credentials.scopes,
-  };
+  return refreshLongLivedToken(context, threadsLogin(context, endpoints), credentials);
 }

@@ -1,6 +1,6 @@
 import type { Connector, ConnectorContext } from '../connector';
 import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
-import { readPublishingQuota } from '../meta-graph/publishing-quota';
+import { dailyPublishingQuota } from '../meta-graph/publishing-quota';
 import { refreshThreadsToken, threadsConnect } from './auth';
 import { threadsEndpoints } from './endpoints';
 import { THREADS_DAILY_PUBLISH_LIMIT, THREADS_LIMITS } from './limits';
@@ -24,14 +24,14 @@ export function createThreadsConnector(
     limits: () => THREADS_LIMITS,
     validate: validateThreadsDraft,
     refresh: (credentials) => refreshThreadsToken(context, endpoints, credentials),
-    publish: (credentials, draft) => publishToThreads({ context, endpoints, polling }, credentials, draft),
+    publish: (credentials, draft) =>
+      publishToThreads({ context, api: endpoints.api, polling }, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchThreadsMetrics(context, endpoints, credentials, ids),
     // https://developers.facebook.com/docs/threads/overview/ (threads_publishing_limit)
-    quota: (credentials) =>
-      readPublishingQuota(context, 'threads', {
-        url: `${endpoints.api}/${credentials.accountId}/threads_publishing_limit`,
-        accessToken: credentials.accessToken,
-        fallback: { limit: THREADS_DAILY_PUBLISH_LIMIT, windowSeconds: 86_400 },
-      }),
+    quota: dailyPublishingQuota(context, 'threads', {
+      api: endpoints.api,
+      edge: 'threads_publishing_limit',
+      dailyLimit: THREADS_DAILY_PUBLISH_LIMIT,
+    }),
   };
 }

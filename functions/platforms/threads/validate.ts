@@ -1,11 +1,11 @@
 import type { MediaItem, PlatformLimits, PostDraft, ValidationIssue } from '../connector';
 import { hashtags, links, threadsTextLength } from '../meta-graph/text-rules';
 import {
+  carouselMediaIssues,
   error,
-  formatIssues,
+  firstCommentIssues,
   isVideo,
   lengthIssue,
-  mediaIssues,
   warning,
 } from '../meta-graph/validation-helpers';
 import {
@@ -68,26 +68,14 @@ export function validateThreadsDraft(draft: PostDraft, limits: PlatformLimits): 
   if (!text.trim() && media.length === 0) {
     issues.push(error('text', 'empty_post', 'A Threads post needs text or media.'));
   }
-  if (media.length > THREADS_MAX_CAROUSEL_ITEMS) {
-    issues.push(
-      error(
-        'media',
-        'too_many_items',
-        `A Threads carousel holds up to ${THREADS_MAX_CAROUSEL_ITEMS} items.`,
-        {
-          used: media.length,
-          limit: THREADS_MAX_CAROUSEL_ITEMS,
-        },
-      ),
-    );
-  }
-  // Past the carousel size, "too many images/videos" would only repeat the same problem.
-  const counted = mediaIssues(media, limits, NETWORK).filter(
-    (issue) =>
-      media.length <= THREADS_MAX_CAROUSEL_ITEMS ||
-      !['too_many_images', 'too_many_videos'].includes(issue.code),
+  issues.push(
+    ...carouselMediaIssues(media, limits, {
+      network: NETWORK,
+      maxItems: THREADS_MAX_CAROUSEL_ITEMS,
+      tooManyItems: `A Threads carousel holds up to ${THREADS_MAX_CAROUSEL_ITEMS} items.`,
+      formats: THREADS_FORMATS,
+    }),
   );
-  issues.push(...counted, ...formatIssues(media, THREADS_FORMATS, NETWORK));
   for (const item of media) {
     if (
       isVideo(item) &&
@@ -110,13 +98,10 @@ export function validateThreadsDraft(draft: PostDraft, limits: PlatformLimits): 
     if (!reply.trim()) issues.push(error('thread', 'empty_reply', 'A reply in the thread is empty.'));
     issues.push(...textIssues('thread', reply, limits));
   });
-  if (typeof draft?.firstComment === 'string' && draft.firstComment.trim()) {
-    if (!limits.supportsFirstComment) {
-      issues.push(
-        error('firstComment', 'first_comment_unsupported', 'This account cannot add a first comment.'),
-      );
-    }
-    issues.push(...textIssues('firstComment', draft.firstComment, limits));
-  }
+  issues.push(
+    ...firstCommentIssues(draft?.firstComment, limits, (comment) =>
+      textIssues('firstComment', comment, limits),
+    ),
+  );
   return issues;
 }

@@ -117,7 +117,12 @@ export async function signedInContext(
   });
   expect(registered.status()).toBe(201);
   const { accessToken } = (await registered.json()) as { accessToken: string };
-  const api: SignedIn['api'] = async (method, path, body) => {
+  return { context, page: await context.newPage(), email, api: bearerApi(rig, context, accessToken) };
+}
+
+/** Calls the API from a browser context with a bearer token, as scripts and tests do. */
+export function bearerApi(rig: BrowserRig, context: BrowserContext, accessToken: string): SignedIn['api'] {
+  return async (method, path, body) => {
     const response = await context.request.fetch(`${rig.runtime.url}/api${path}`, {
       method,
       headers: { authorization: `Bearer ${accessToken}` },
@@ -126,7 +131,6 @@ export async function signedInContext(
     const text = await response.text();
     return { status: response.status(), body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
-  return { context, page: await context.newPage(), email, api };
 }
 
 /** Connects a Sandbox account (no credentials needed) and returns its id. */

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { readOutbox } from '../../../functions/adapters/local';
-import type { BrowserRig, SignedIn } from './browser';
+import { bearerApi, type BrowserRig, type SignedIn } from './browser';
 
 let viewers = 0;
 
@@ -55,14 +55,6 @@ export async function inviteViewer(rig: BrowserRig, admin: SignedIn): Promise<Vi
   const grant = (await accepted.json()) as { accessToken: string; user: { organization: { role: string } } };
   expect(grant.user.organization.role).toBe('viewer');
 
-  const api: SignedIn['api'] = async (method, path, body) => {
-    const response = await context.request.fetch(`${rig.runtime.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${grant.accessToken}` },
-      ...(body === undefined ? {} : { data: body }),
-    });
-    const text = await response.text();
-    return { status: response.status(), body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  };
+  const api = bearerApi(rig, context, grant.accessToken);
   return { context, page: await context.newPage(), email, api, accessToken: grant.accessToken };
 }

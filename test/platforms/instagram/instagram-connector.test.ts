@@ -1,18 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  PlatformError,
-  type AccountCredentials,
-  type MediaItem,
-} from '../../../functions/platforms/connector';
+import { describe, expect, it } from 'vitest';
+import type { AccountCredentials, MediaItem } from '../../../functions/platforms/connector';
 import { createInstagramConnector } from '../../../functions/platforms/instagram';
-import { processing } from '../support/meta-graph-containers';
-import {
-  graphError,
-  metaTestContext,
-  TEST_TIMEOUT_MS,
-  TOO_LATE_MS,
-  type MetaTestContext,
-} from '../support/meta-graph-stand-in';
 import {
   IG_APP,
   IG_CODE,
@@ -22,21 +10,16 @@ import {
   LONG_LIVED_SECONDS,
   startInstagramStandIn,
 } from '../support/instagram-stand-in';
+import { oauthFlow, rejection, useContainerStandIn } from '../support/meta-connector-suite';
+import { processing } from '../support/meta-graph-containers';
+import { graphError, TEST_TIMEOUT_MS, TOO_LATE_MS } from '../support/meta-graph-stand-in';
 
-let ig: ReturnType<typeof startInstagramStandIn>;
-let env: MetaTestContext;
-
-beforeAll(async () => {
-  ig = startInstagramStandIn();
-  await ig.server.start();
-});
-afterAll(() => ig.server.close());
-
-beforeEach(() => {
-  ig.server.requests.length = 0;
-  ig.store.scripts.length = 0;
-  ig.state.validToken = IG_TOKENS.long;
-  env = metaTestContext(instagramEndpoints(ig.server.baseUrl));
+const ig = startInstagramStandIn();
+const env = useContainerStandIn(ig, {
+  endpoints: instagramEndpoints,
+  reset: () => {
+    ig.state.validToken = IG_TOKENS.long;
+  },
 });
 
 function connector() {
@@ -69,19 +52,9 @@ function video(id: string): MediaItem {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
-
 describe('Instagram connect (Business Login)', () => {
   it('builds the authorization URL with the business scopes and state', () => {
-    const connect = connector().connect;
-    if (connect.kind !== 'oauth2') throw new Error('expected OAuth');
+    const connect = oauthFlow(connector());
     const url = new URL(connect.authorizationUrl({ client: IG_APP, state: 'st-1', codeChallenge: 'unused' }));
     expect(url.origin + url.pathname).toBe('https://www.instagram.com/oauth/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -98,8 +71,7 @@ describe('Instagram connect (Business Login)', () => {
     'exchanges the code for a 60-day token and the professional account (%s answer)',
     async (shape) => {
       ig.state.tokenAnswer = shape;
-      const connect = connector().connect;
-      if (connect.kind !== 'oauth2') throw new Error('expected OAuth');
+      const connect = oauthFlow(connector());
       const result = await connect.exchangeCode({ client: IG_APP, code: IG_CODE, codeVerifier: 'v' });
 
       const [code, longLived, me] = ig.server.requests;
@@ -145,8 +117,7 @@ describe('Instagram connect (Business Login)', () => {
   );
 
   it('refuses a personal account and a grant without the publish permission', async () => {
-    const connect = connector().connect;
-    if (connect.kind !== 'oauth2') throw new Error('expected OAuth');
+    const connect = oauthFlow(connector());
     ig.state.accountType = 'PERSONAL';
     expect(
       (await rejection(connect.exchangeCode({ client: IG_APP, code: IG_CODE, codeVerifier: 'v' }))).kind,
@@ -162,8 +133,7 @@ describe('Instagram connect (Business Login)', () => {
   });
 
   it('maps a bad code to a permanent error with Instagram’s message', async () => {
-    const connect = connector().connect;
-    if (connect.kind !== 'oauth2') throw new Error('expected OAuth');
+    const connect = oauthFlow(connector());
     const error = await rejection(connect.exchangeCode({ client: IG_APP, code: 'stale', codeVerifier: 'v' }));
     expect(error).toMatchObject({
       kind: 'permanent',

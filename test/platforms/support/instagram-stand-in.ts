@@ -1,12 +1,8 @@
 import { ContainerStore, finished, processing, type StandInContainer } from './meta-graph-containers';
-import {
-  bearer,
-  graphError,
-  GraphStandIn,
-  INVALID_TOKEN,
-  type RecordedRequest,
-  type StandInReply,
-} from './meta-graph-stand-in';
+import { graphError, GraphStandIn, type RecordedRequest, type StandInReply } from './meta-graph-stand-in';
+import { bearerGuard, LONG_LIVED_SECONDS, routeTokenLadder } from './meta-token-ladder';
+
+export { LONG_LIVED_SECONDS };
 
 export const IG_USER_ID = '17841400000000001';
 export const IG_APP = {
@@ -16,7 +12,6 @@ export const IG_APP = {
 };
 export const IG_CODE = 'AQBx-auth-code';
 export const IG_TOKENS = { short: 'IGAA-short', long: 'IGAA-long-lived', refreshed: 'IGAA-refreshed' };
-export const LONG_LIVED_SECONDS = 5_183_944;
 
 export interface PublishedMedia {
   id: string;
@@ -48,10 +43,7 @@ export function startInstagramStandIn() {
     >(),
   };
 
-  const authorized =
-    (handler: (request: RecordedRequest, match: RegExpMatchArray) => StandInReply) =>
-    (request: RecordedRequest, match: RegExpMatchArray): StandInReply =>
-      bearer(request) === state.validToken ? handler(request, match) : INVALID_TOKEN;
+  const authorized = bearerGuard(state);
 
   function createContainer(owner: string, params: Record<string, string>): StandInReply {
     if (params.media_type === 'CAROUSEL') {
@@ -136,52 +128,44 @@ export function startInstagramStandIn() {
     };
   }
 
-  server
-    .route('POST', /^\/auth\/oauth\/access_token$/, (request) => {
-      const form = request.form;
-      if (
-        form.client_id !== IG_APP.clientId ||
-        form.client_secret !== IG_APP.clientSecret ||
-        form.code !== IG_CODE
-      ) {
-        return {
-          status: 400,
-          body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid authorization code' },
-        };
-      }
-      if (form.grant_type !== 'authorization_code' || form.redirect_uri !== IG_APP.redirectUri) {
-        return {
-          status: 400,
-          body: {
-            error_type: 'OAuthException',
-            code: 400,
-            error_message: 'Error validating verification code',
-          },
-        };
-      }
-      // The numeric user_id exceeds 2^53: JSON.parse would change its last digits.
-      const fields = `"access_token":"${IG_TOKENS.short}","user_id":${IG_USER_ID},"permissions":"${state.permissions}"`;
-      return { body: state.tokenAnswer === 'flat' ? `{${fields}}` : `{"data":[{${fields}}]}` };
-    })
-    .route('GET', /^\/access_token$/, (request) => {
-      const { grant_type, client_secret, access_token } = request.query;
-      if (
-        grant_type !== 'ig_exchange_token' ||
-        client_secret !== IG_APP.clientSecret ||
-        access_token !== IG_TOKENS.short
-      ) {
-        return graphError(400, { message: 'Invalid OAuth access token', code: 190 });
-      }
-      return { body: { access_token: IG_TOKENS.long, token_type: 'bearer', expires_in: LONG_LIVED_SECONDS } };
-    })
-    .route('GET', /^\/refresh_access_token$/, (request) => {
-      if (request.query.grant_type !== 'ig_refresh_token' || request.query.access_token !== state.validToken)
-        return INVALID_TOKEN;
-      state.validToken = IG_TOKENS.refreshed;
+  server.route('POST', /^\/auth\/oauth\/access_token$/, (request) => {
+    const form = request.form;
+    if (
+      form.client_id !== IG_APP.clientId ||
+      form.client_secret !== IG_APP.clientSecret ||
+      form.code !== IG_CODE
+    ) {
       return {
-        body: { access_token: IG_TOKENS.refreshed, token_type: 'bearer', expires_in: LONG_LIVED_SECONDS },
+        status: 400,
+        body: { error_type: 'OAuthException', code: 400, error_message: 'Invalid authorization code' },
       };
-    })
+    }
+    if (form.grant_type !== 'authorization_code' || form.redirect_uri !== IG_APP.redirectUri) {
+      return {
+        status: 400,
+        body: {
+          error_type: 'OAuthException',
+          code: 400,
+          error_message: 'Error validating verification code',
+        },
+      };
+    }
+    // The numeric user_id exceeds 2^53: JSON.parse would change its last digits.
+    const fields = `"access_token":"${IG_TOKENS.short}","user_id":${IG_USER_ID},"permissions":"${state.permissions}"`;
+    return { body: state.tokenAnswer === 'flat' ? `{${fields}}` : `{"data":[{${fields}}]}` };
+  });
+  routeTokenLadder(
+    server,
+    {
+      exchangeGrant: 'ig_exchange_token',
+      refreshGrant: 'ig_refresh_token',
+      clientSecret: IG_APP.clientSecret,
+      tokens: IG_TOKENS,
+      refusedExchange: graphError(400, { message: 'Invalid OAuth access token', code: 190 }),
+    },
+    state,
+  );
+  server
     .route(
       'GET',
       /^\/v25\.0\/me$/,

@@ -1,12 +1,6 @@
 import { ContainerStore, finished, processing } from './meta-graph-containers';
-import {
-  bearer,
-  graphError,
-  GraphStandIn,
-  INVALID_TOKEN,
-  type RecordedRequest,
-  type StandInReply,
-} from './meta-graph-stand-in';
+import { graphError, GraphStandIn, INVALID_TOKEN, type StandInReply } from './meta-graph-stand-in';
+import { bearerGuard, LONG_LIVED_SECONDS, routeTokenLadder } from './meta-token-ladder';
 
 export const THREADS_USER_ID = '25000000000000001';
 export const THREADS_APP = {
@@ -16,7 +10,7 @@ export const THREADS_APP = {
 };
 export const THREADS_CODE = 'AQD-threads-code';
 export const THREADS_TOKENS = { short: 'THQ-short', long: 'THQ-long-lived', refreshed: 'THQ-refreshed' };
-export const THREADS_LONG_LIVED_SECONDS = 5_183_944;
+export const THREADS_LONG_LIVED_SECONDS = LONG_LIVED_SECONDS;
 
 export interface PublishedThread {
   id: string;
@@ -39,10 +33,7 @@ export function startThreadsStandIn() {
     insights: new Map<string, Record<string, number>>(),
   };
 
-  const authorized =
-    (handler: (request: RecordedRequest, match: RegExpMatchArray) => StandInReply) =>
-    (request: RecordedRequest, match: RegExpMatchArray): StandInReply =>
-      bearer(request) === state.validToken ? handler(request, match) : INVALID_TOKEN;
+  const authorized = bearerGuard(state);
 
   function createContainer(owner: string, params: Record<string, string>): StandInReply {
     const type = params.media_type;
@@ -90,50 +81,32 @@ export function startThreadsStandIn() {
     return { body: { id: thread.id } };
   }
 
+  server.route('POST', /^\/oauth\/access_token$/, (request) => {
+    const form = request.form;
+    if (
+      form.client_id !== THREADS_APP.clientId ||
+      form.client_secret !== THREADS_APP.clientSecret ||
+      form.code !== THREADS_CODE
+    ) {
+      return graphError(400, { message: 'Invalid verification code format.', code: 100 });
+    }
+    if (form.grant_type !== 'authorization_code' || form.redirect_uri !== THREADS_APP.redirectUri) {
+      return graphError(400, { message: 'Error validating verification code.', code: 100 });
+    }
+    return { body: `{"access_token":"${THREADS_TOKENS.short}","user_id":${THREADS_USER_ID}}` };
+  });
+  routeTokenLadder(
+    server,
+    {
+      exchangeGrant: 'th_exchange_token',
+      refreshGrant: 'th_refresh_token',
+      clientSecret: THREADS_APP.clientSecret,
+      tokens: THREADS_TOKENS,
+      refusedExchange: INVALID_TOKEN,
+    },
+    state,
+  );
   server
-    .route('POST', /^\/oauth\/access_token$/, (request) => {
-      const form = request.form;
-      if (
-        form.client_id !== THREADS_APP.clientId ||
-        form.client_secret !== THREADS_APP.clientSecret ||
-        form.code !== THREADS_CODE
-      ) {
-        return graphError(400, { message: 'Invalid verification code format.', code: 100 });
-      }
-      if (form.grant_type !== 'authorization_code' || form.redirect_uri !== THREADS_APP.redirectUri) {
-        return graphError(400, { message: 'Error validating verification code.', code: 100 });
-      }
-      return { body: `{"access_token":"${THREADS_TOKENS.short}","user_id":${THREADS_USER_ID}}` };
-    })
-    .route('GET', /^\/access_token$/, (request) => {
-      const { grant_type, client_secret, access_token } = request.query;
-      if (
-        grant_type !== 'th_exchange_token' ||
-        client_secret !== THREADS_APP.clientSecret ||
-        access_token !== THREADS_TOKENS.short
-      ) {
-        return INVALID_TOKEN;
-      }
-      return {
-        body: {
-          access_token: THREADS_TOKENS.long,
-          token_type: 'bearer',
-          expires_in: THREADS_LONG_LIVED_SECONDS,
-        },
-      };
-    })
-    .route('GET', /^\/refresh_access_token$/, (request) => {
-      if (request.query.grant_type !== 'th_refresh_token' || request.query.access_token !== state.validToken)
-        return INVALID_TOKEN;
-      state.validToken = THREADS_TOKENS.refreshed;
-      return {
-        body: {
-          access_token: THREADS_TOKENS.refreshed,
-          token_type: 'bearer',
-          expires_in: THREADS_LONG_LIVED_SECONDS,
-        },
-      };
-    })
     .route(
       'GET',
       /^\/v1\.0\/me$/,

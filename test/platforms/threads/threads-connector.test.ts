@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  PlatformError,
-  type AccountCredentials,
-  type MediaItem,
-} from '../../../functions/platforms/connector';
+import { describe, expect, it } from 'vitest';
+import type { AccountCredentials, MediaItem } from '../../../functions/platforms/connector';
 import { createThreadsConnector } from '../../../functions/platforms/threads';
+import { oauthFlow, rejection, useContainerStandIn } from '../support/meta-connector-suite';
 import { processing } from '../support/meta-graph-containers';
-import {
-  graphError,
-  metaTestContext,
-  TEST_TIMEOUT_MS,
-  TOO_LATE_MS,
-  type MetaTestContext,
-} from '../support/meta-graph-stand-in';
+import { graphError, TEST_TIMEOUT_MS, TOO_LATE_MS } from '../support/meta-graph-stand-in';
 import {
   startThreadsStandIn,
   THREADS_APP,
@@ -23,20 +14,12 @@ import {
   threadsEndpoints,
 } from '../support/threads-stand-in';
 
-let th: ReturnType<typeof startThreadsStandIn>;
-let env: MetaTestContext;
-
-beforeAll(async () => {
-  th = startThreadsStandIn();
-  await th.server.start();
-});
-afterAll(() => th.server.close());
-
-beforeEach(() => {
-  th.server.requests.length = 0;
-  th.store.scripts.length = 0;
-  th.state.validToken = THREADS_TOKENS.long;
-  env = metaTestContext(threadsEndpoints(th.server.baseUrl));
+const th = startThreadsStandIn();
+const env = useContainerStandIn(th, {
+  endpoints: threadsEndpoints,
+  reset: () => {
+    th.state.validToken = THREADS_TOKENS.long;
+  },
 });
 
 function connector() {
@@ -73,21 +56,11 @@ function media(id: string, kind: 'image' | 'video', extra: Partial<MediaItem> = 
       };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
-
 const lastPublished = () => [...th.published.values()].at(-1)!;
 
 describe('Threads connect', () => {
   it('builds the authorization URL', () => {
-    const connect = connector().connect;
-    if (connect.kind !== 'oauth2') throw new Error('expected OAuth');
+    const connect = oauthFlow(connector());
     const url = new URL(
       connect.authorizationUrl({ client: THREADS_APP, state: 'st-9', codeChallenge: 'unused' }),
     );
@@ -102,8 +75,7 @@ describe('Threads connect', () => {
   });
 
   it('exchanges the code, then for a long-lived token, then reads the profile', async () => {
-    const connect = connector().connect;
-    if (connect.kind !== 'oauth2') throw new Error('expected OAuth');
+    const connect = oauthFlow(connector());
     const result = await connect.exchangeCode({ client: THREADS_APP, code: THREADS_CODE, codeVerifier: 'v' });
     const [code, longLived, me] = th.server.requests;
     expect(code).toMatchObject({ method: 'POST', path: '/oauth/access_token' });
