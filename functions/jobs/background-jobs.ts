@@ -1,4 +1,6 @@
 import type { Container } from '../adapters/container';
+import { DELIVER_NOTIFICATION_EMAILS } from '../core/notifications/email-outbox';
+import { deliverNotificationEmailsJob } from './deliver-notification-emails';
 import { exportUserData } from './export-user-data';
 import { optimizeMedia } from './media-optimize';
 import { syncSocialAccountJob } from './sync-social-account';
@@ -18,4 +20,5 @@ export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   'optimize-media': optimizeMedia,
   'sync-social-account': syncSocialAccountJob,
   'process-webhook-event': processWebhookEventJob,
+  [DELIVER_NOTIFICATION_EMAILS]: deliverNotificationEmailsJob,
 };

@@ -45,6 +45,7 @@ interface ApiPreference {
   type: string;
   label: string;
   inApp: boolean;
+  email: boolean;
 }
 
 /** Creates a post on the account and publishes it at once; returns its id. */
@@ -183,7 +184,9 @@ describe('notifications', () => {
 
     // Preferences: switch "post published" off; the API keeps it, and the next success is quiet.
     await page.goto(`${rig.runtime.url}/notifications`);
-    const preference = page.locator('[data-preference="post.published"]').getByRole('switch');
+    const preference = page
+      .locator('[data-preference="post.published"]')
+      .getByRole('switch', { name: 'Post published In app' });
     await expect(preference.getAttribute('aria-checked')).resolves.toBe('true');
     await preference.click();
     await page
@@ -198,6 +201,22 @@ describe('notifications', () => {
     expect(preferences.find((item) => item.type === 'post.failed')?.inApp).toBe(true);
     await page.reload();
     await expect(preference.getAttribute('aria-checked')).resolves.toBe('false');
+
+    // Email is its own switch: on by default for failures; switching it off keeps the in-app one.
+    const failedRow = page.locator('[data-preference="post.failed"]');
+    const failedEmail = failedRow.getByRole('switch', { name: 'Post failed Email' });
+    await expect(failedEmail.getAttribute('aria-checked')).resolves.toBe('true');
+    await failedEmail.click();
+    await page.getByRole('status').filter({ hasText: 'Saved: Post failed by email off.' }).waitFor();
+    const afterEmail = (await person.api('GET', '/notifications/settings')).body
+      .preferences as ApiPreference[];
+    expect(afterEmail.find((item) => item.type === 'post.failed')).toMatchObject({
+      inApp: true,
+      email: false,
+    });
+    await expect(
+      failedRow.getByRole('switch', { name: 'Post failed In app' }).getAttribute('aria-checked'),
+    ).resolves.toBe('true');
 
     const quietId = await publishPost(person, accountId, 'Published with that notice switched off');
     await waitForStatus(person, quietId, 'published');

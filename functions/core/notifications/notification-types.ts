@@ -1,6 +1,6 @@
 import type { NotificationPreferences } from '../../db/schema/notifications';
 
-/** Every event that writes an in-app notification, in the order the settings page lists them. */
+/** Every event that notifies someone, in the order the settings page lists them. */
 export const NOTIFICATION_TYPES = [
   'post.published',
   'post.failed',
@@ -18,29 +18,42 @@ export interface NotificationTypeInfo {
   description: string;
 }
 
-const CATALOGUE: Record<NotificationType, Omit<NotificationTypeInfo, 'type'>> = {
+interface CatalogueEntry extends Omit<NotificationTypeInfo, 'type'> {
+  /** Channel defaults for people who never changed this type. */
+  defaults: { inApp: boolean; email: boolean };
+}
+
+// Email is on by default for the problems someone has to act on, off for good news and for
+// `post.waiting` (its cause, `account.needs_reauth`, is already mailed).
+const CATALOGUE: Record<NotificationType, CatalogueEntry> = {
   'post.published': {
+    defaults: { inApp: true, email: false },
     label: 'Post published',
     description: 'One of your posts went live on a network.',
   },
   'post.failed': {
+    defaults: { inApp: true, email: true },
     label: 'Post failed',
     description: 'A network refused one of your posts; it says why and the post can be fixed and retried.',
   },
   'post.unconfirmed': {
+    defaults: { inApp: true, email: true },
     label: 'Publication unconfirmed',
     description:
       'A network did not answer whether one of your posts went out; check the network before retrying.',
   },
   'post.missed': {
+    defaults: { inApp: true, email: true },
     label: 'Scheduled post missed',
     description: 'One of your scheduled posts could not be sent at its time and was not published.',
   },
   'post.waiting': {
+    defaults: { inApp: true, email: false },
     label: 'Post waiting for an account',
     description: 'One of your posts is on hold until its account is reconnected.',
   },
   'account.needs_reauth': {
+    defaults: { inApp: true, email: true },
     label: 'Account needs reconnecting',
     description:
       'A connected account lost its access; its scheduled posts wait until someone reconnects it. Sent to admins, managers and whoever connected it.',
@@ -49,14 +62,23 @@ const CATALOGUE: Record<NotificationType, Omit<NotificationTypeInfo, 'type'>> = 
 
 /** The catalogue, for the settings page. */
 export function notificationTypes(): NotificationTypeInfo[] {
-  return NOTIFICATION_TYPES.map((type) => ({ type, ...CATALOGUE[type] }));
+  return NOTIFICATION_TYPES.map((type) => ({
+    type,
+    label: CATALOGUE[type].label,
+    description: CATALOGUE[type].description,
+  }));
 }
 
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);
 }
 
-/** Whether a person wants this event in the app: on unless they switched it off. */
+/** Whether a person wants this event in the app: their choice, else the type's default (on). */
 export function inAppEnabled(preferences: NotificationPreferences | null | undefined, type: string): boolean {
-  return preferences?.[type]?.in_app !== false;
+  return preferences?.[type]?.in_app ?? (isNotificationType(type) ? CATALOGUE[type].defaults.inApp : true);
+}
+
+/** Whether a person wants this event by email: their choice, else the type's default. */
+export function emailEnabled(preferences: NotificationPreferences | null | undefined, type: string): boolean {
+  return preferences?.[type]?.email ?? (isNotificationType(type) ? CATALOGUE[type].defaults.email : false);
 }

@@ -1,7 +1,8 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { notifications, type NotificationSeverity } from '../../db/schema';
-import { inAppRecipients } from './in-app-recipients';
+import type { NotificationSeverity } from '../../db/schema';
+import { notificationRecipients } from './notification-recipients';
 import type { NotificationType } from './notification-types';
+import { writeNotifications } from './write-notifications';
 
 type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
@@ -29,28 +30,31 @@ export interface PostNotification {
 }
 
 /**
- * Writes the in-app notification for a target's outcome in the caller's transaction, unless
- * the author switched this event type off. Written with the transition, so it cannot be lost
- * when the process dies right after.
+ * Writes the notification for a target's outcome in the caller's transaction, unless the
+ * author switched this event type off in the app and by email. Written with the transition,
+ * so it cannot be lost when the process dies right after; an email is queued with it
+ * (see email-outbox.ts for the enqueue after the commit).
  */
 export async function notifyPostTarget(tx: Tx, notification: PostNotification): Promise<boolean> {
   if (!notification.userId) return false;
-  const [recipient] = await inAppRecipients(
+  const recipients = await notificationRecipients(
     tx,
     notification.organizationId,
     [notification.userId],
     notification.type,
   );
-  if (!recipient) return false;
-  await tx.insert(notifications).values({
-    organizationId: notification.organizationId,
-    userId: notification.userId,
-    type: notification.type,
-    severity: SEVERITY[notification.type],
-    title: notification.title,
-    body: notification.body,
-    link: `/posts/${notification.postId}`,
-    data: { postId: notification.postId, targetId: notification.targetId, ...notification.data },
-  });
-  return true;
+  const written = await writeNotifications(
+    tx,
+    {
+      organizationId: notification.organizationId,
+      type: notification.type,
+      severity: SEVERITY[notification.type],
+      title: notification.title,
+      body: notification.body,
+      link: `/posts/${notification.postId}`,
+      data: { postId: notification.postId, targetId: notification.targetId, ...notification.data },
+    },
+    recipients,
+  );
+  return written > 0;
 }

@@ -8,6 +8,7 @@ import {
   type Connector,
   type PublishedPost,
 } from '../../platforms/connector';
+import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
 import { notifyPostTarget, type PostNotificationType } from '../notifications/post-notifications';
 import type { PublishTrigger } from '../ports';
 import { announceAccount } from '../social-accounts/credentials';
@@ -121,6 +122,7 @@ export async function publishTarget(
   const who = account ? `${account.accountName ?? account.accountHandle ?? account.platform}` : 'the account';
 
   const move = async (move: Move): Promise<PostTarget | undefined> => {
+    let emails: string[] = [];
     const moved = await withSystem(db, async (tx) => {
       const updated = await transitionPostTarget(
         tx,
@@ -144,9 +146,12 @@ export async function publishTarget(
           data: { status: updated.status, platform: account?.platform, errorCode: updated.errorCode },
         });
       }
+      // Emails queued by the notifications above (and by markNeedsReauth), sent after the commit.
+      emails = takePendingEmails(tx);
       return updated;
     });
     if (moved) await announceTarget(container, moved);
+    await enqueueNotificationEmails(container, emails);
     return moved;
   };
 

@@ -1,9 +1,11 @@
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Container } from '../../adapters/container';
 import type { Database } from '../../db/client';
-import { notifications, organizationMembers, socialAccounts } from '../../db/schema';
+import { organizationMembers, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import { inAppRecipients } from '../notifications/in-app-recipients';
+import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
+import { notificationRecipients } from '../notifications/notification-recipients';
+import { writeNotifications } from '../notifications/write-notifications';
 import {
   PlatformError,
   type AccountCredentials,
@@ -92,7 +94,7 @@ export async function storeRefreshedTokens(
 /**
  * Marks an account `needs_reauth` with a reason the user can act on, and tells the people who
  * can reconnect it (admins, managers and whoever connected it) with a notification row, unless
- * they switched `account.needs_reauth` off in the app. Only the first failure notifies:
+ * they switched `account.needs_reauth` off in the app and by email. Only the first failure notifies:
  * repeated auth errors of the same account do not spam.
  * Returns whether the account changed state; callers push a realtime update when it did.
  */
@@ -120,29 +122,29 @@ export async function markNeedsReauth(
         ),
       ),
     );
-  // Those who switched this type off hear about it from the accounts page only.
-  const wanting = await inAppRecipients(
+  // Those who switched this type off (in the app and by email) hear about it from the accounts page only.
+  const wanting = await notificationRecipients(
     tx,
     account.organizationId,
     recipients.map((r) => r.userId),
     'account.needs_reauth',
   );
   const name = account.accountHandle ?? account.accountName ?? account.platform;
-  if (wanting.length > 0) {
-    await tx.insert(notifications).values(
-      wanting.map((userId) => ({
-        organizationId: account.organizationId,
-        userId,
-        type: 'account.needs_reauth',
-        severity: 'error' as const,
-        title: `Reconnect ${name}: its scheduled posts are waiting`,
-        body: reason,
-        link: '/accounts',
-        data: { socialAccountId: account.id, platform: account.platform },
-        createdAt: now,
-      })),
-    );
-  }
+  // Emails are queued with the rows; the caller enqueues them after its commit (email-outbox.ts).
+  await writeNotifications(
+    tx,
+    {
+      organizationId: account.organizationId,
+      type: 'account.needs_reauth',
+      severity: 'error',
+      title: `Reconnect ${name}: its scheduled posts are waiting`,
+      body: reason,
+      link: '/accounts',
+      data: { socialAccountId: account.id, platform: account.platform },
+      createdAt: now,
+    },
+    wanting,
+  );
   return true;
 }
 
@@ -206,6 +208,7 @@ export async function ensureFreshCredentials(
   if (!connector?.refresh) return credentials;
   const refresh = connector.refresh.bind(connector);
 
+  let emails: string[] = [];
   const outcome = await withTenant(
     container.db,
     account.organizationId,
@@ -230,6 +233,7 @@ export async function ensureFreshCredentials(
         if (error instanceof PlatformError && error.kind === 'auth') {
           const reason = `${error.message}. Reconnect the account to resume publishing.`;
           const changed = await markNeedsReauth(tx, locked.id, reason, container.clock.now());
+          emails = takePendingEmails(tx);
           return {
             kind: 'reauth',
             error,
@@ -250,6 +254,8 @@ export async function ensureFreshCredentials(
     },
   );
   if (outcome.kind === 'fresh') return outcome.credentials;
+  // After the commit: mail the managers told by markNeedsReauth.
+  await enqueueNotificationEmails(container, emails);
   await announceAccount(container, outcome.account);
   throw outcome.error;
 }

@@ -4,6 +4,7 @@ import { analytics, postPlatforms, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { PlatformError, type PostMetrics } from '../../platforms/connector';
 import { connectorContext, connectorFor } from '../../platforms/registry';
+import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
 import { accountData, type AccountData } from './account-data';
 import {
   announceAccount,
@@ -142,9 +143,12 @@ export async function syncSocialAccount(container: Container, request: SyncReque
     const now = clock.now();
     if (error.kind === 'auth') {
       const reason = `${error.message}. Reconnect the account to resume publishing.`;
-      const changed = await withTenant(db, request.organizationId, (tx) =>
-        markNeedsReauth(tx, account.id, reason, now),
-      );
+      const { changed, emails } = await withTenant(db, request.organizationId, async (tx) => ({
+        changed: await markNeedsReauth(tx, account.id, reason, now),
+        emails: takePendingEmails(tx),
+      }));
+      // After the commit: mail the people who asked for it (the sweep retries a lost send).
+      await enqueueNotificationEmails(container, emails);
       if (changed)
         await announceAccount(container, { ...account, status: 'needs_reauth', statusReason: reason });
       return;

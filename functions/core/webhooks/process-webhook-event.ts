@@ -1,9 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { notifications, organizationMembers, socialAccounts, webhookEvents } from '../../db/schema';
+import { organizationMembers, socialAccounts, webhookEvents } from '../../db/schema';
 import { withSystem, type Transaction } from '../../db/tenant';
 import { recordAudit } from '../audit/record-audit';
-import type { Clock, Logger, Realtime } from '../ports';
+import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
+import { notificationRecipients } from '../notifications/notification-recipients';
+import { writeNotifications } from '../notifications/write-notifications';
+import type { Clock, JobQueue, Logger, Realtime } from '../ports';
 import { findAccountRevocations, type AccountRevocation } from './account-revocations';
 import { WEBHOOK_SOURCES, type WebhookSource } from './webhook-event';
 
@@ -12,6 +15,8 @@ export interface WebhookProcessingDeps {
   clock: Clock;
   logger: Logger;
   realtime: Realtime;
+  /** For the notification emails; without it they wait for the sweep. */
+  queue?: JobQueue;
 }
 
 export type WebhookProcessingOutcome =
@@ -72,20 +77,26 @@ async function markNeedsReauth(
           inArray(organizationMembers.role, [...NOTIFIED_ROLES]),
         ),
       );
-    if (members.length > 0) {
-      await tx.insert(notifications).values(
-        members.map((member) => ({
-          organizationId: account.organizationId,
-          userId: member.userId,
-          type: 'account.needs_reauth',
-          severity: 'warning' as const,
-          title: `Reconnect ${account.accountName ?? account.platform}`,
-          body: revocation.reason,
-          link: '/accounts',
-          data: { socialAccountId: account.id, platform: account.platform },
-        })),
-      );
-    }
+    // Each person's channels, as for every notification; emails go out after the commit.
+    const recipients = await notificationRecipients(
+      tx,
+      account.organizationId,
+      members.map((member) => member.userId),
+      'account.needs_reauth',
+    );
+    await writeNotifications(
+      tx,
+      {
+        organizationId: account.organizationId,
+        type: 'account.needs_reauth',
+        severity: 'warning',
+        title: `Reconnect ${account.accountName ?? account.platform}`,
+        body: revocation.reason,
+        link: '/accounts',
+        data: { socialAccountId: account.id, platform: account.platform },
+      },
+      recipients,
+    );
   }
   return marked.map((account) => ({ ...account, reason: revocation.reason }));
 }
@@ -148,8 +159,10 @@ export async function processWebhookEvent(
           handled: revocations.length > 0,
         } as const,
         marked,
+        emails: takePendingEmails(tx),
       };
     });
+    if (deps.queue) await enqueueNotificationEmails({ ...deps, queue: deps.queue }, result.emails ?? []);
     // After commit: the database is the record, the push is a courtesy (DESIGN.md section 4).
     for (const account of result.marked) {
       await deps.realtime

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
 import { organizations } from './organizations';
 import { users } from './users';
@@ -10,10 +11,22 @@ export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
 export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
+/**
+ * Where a notification's email stands. `pending`: to send; `sending`: claimed by a delivery job
+ * (a claim older than 15 minutes is taken over, the job died); `sent`; `skipped`: nobody to send
+ * to any more (left, deactivated, switched email off since); `failed`: gave up after retries.
+ * Null: no email for this row.
+ */
+export const NOTIFICATION_EMAIL_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;
+export type NotificationEmailStatus = (typeof NOTIFICATION_EMAIL_STATUSES)[number];
+
 /** `{ "post.failed": { "in_app": true, "email": true }, ... }`; a missing entry means the default. */
 export type NotificationPreferences = Record<string, Partial<Record<NotificationChannel, boolean>>>;
 
-/** An in-app notification for one user in one organization. */
+/**
+ * A notification for one user in one organization: shown in the app (`in_app`), emailed
+ * (`email_status`, the row doubles as the email outbox), or both.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -33,10 +46,23 @@ export const notifications = pgTable(
     link: text('link'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     readAt: timestamptz('read_at'),
+    /** False when the person only wants this type by email: the row exists for the mail, the list hides it. */
+    inApp: boolean('in_app').notNull().default(true),
+    emailStatus: text('email_status', { enum: NOTIFICATION_EMAIL_STATUSES }),
+    /** Delivery attempts so far (each claim counts one). */
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    /** When the latest delivery attempt claimed the email (kept after it, to space retries). */
+    emailClaimedAt: timestamptz('email_claimed_at'),
+    emailedAt: timestamptz('emailed_at'),
     createdAt: createdAt(),
   },
   (t) => [
     checkIn('notifications_severity_check', t.severity, NOTIFICATION_SEVERITIES),
+    checkIn('notifications_email_status_check', t.emailStatus, NOTIFICATION_EMAIL_STATUSES),
+    // The sweep looks for emails still to send; sent ones (nearly all rows) stay out of the index.
+    index('notifications_email_outbox_idx')
+      .on(t.createdAt)
+      .where(sql`${t.emailStatus} in ('pending', 'sending')`),
     index('notifications_user_organization_created_idx').on(t.userId, t.organizationId, t.createdAt),
     index('notifications_organization_created_idx').on(t.organizationId, t.createdAt),
   ],

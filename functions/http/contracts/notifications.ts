@@ -22,13 +22,12 @@ const preference = z
     type: z.string(),
     label: z.string().describe('What the event is, in words'),
     description: z.string(),
-    inApp: z.boolean(),
+    inApp: z.boolean().describe('Listed in the app'),
+    email: z.boolean().describe('Sent by email to the account address (once it is verified)'),
   })
   .meta({ id: 'NotificationPreference' });
 
-const settingsAnswer = z
-  .object({ preferences: z.array(preference) })
-  .meta({ id: 'NotificationSettings' });
+const settingsAnswer = z.object({ preferences: z.array(preference) }).meta({ id: 'NotificationSettings' });
 
 /** `true`/`false` in a query string. */
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -63,8 +62,16 @@ export const notificationsContracts: Record<string, RouteContract> = {
     body: z
       .object({
         preferences: z
-          .record(z.string().max(100), z.object({ inApp: z.boolean() }).strict())
-          .describe('By event type; types left out keep their setting'),
+          .record(
+            z.string().max(100),
+            z
+              .object({ inApp: z.boolean().optional(), email: z.boolean().optional() })
+              .strict()
+              .refine((change) => change.inApp !== undefined || change.email !== undefined, {
+                message: 'Give inApp, email or both',
+              }),
+          )
+          .describe('By event type; types and channels left out keep their setting'),
       })
       .strict()
       .meta({ id: 'UpdateNotificationSettingsRequest' }),

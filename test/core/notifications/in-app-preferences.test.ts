@@ -95,9 +95,14 @@ describe('in-app preferences decide who gets a notification row', () => {
         organizationId: org.organizationId,
         body: 'The token was revoked',
         createdAt: now,
+        inApp: true,
+        // Unverified addresses are never mailed.
+        emailStatus: null,
       });
     }
-    for (const userId of [org.userId, quietManager, bystander]) expect(await rowsOf(userId)).toEqual([]);
+    for (const userId of [quietManager, bystander]) expect(await rowsOf(userId)).toEqual([]);
+    // The admin (verified) switched the app off but kept email: the row exists to be mailed only.
+    expect((await rowsOf(org.userId)).map((r) => [r.inApp, r.emailStatus])).toEqual([[false, 'pending']]);
   });
 
   it('notifyPostTarget writes for the author unless the type is off for them', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   effectivePreferences,
-  mergeInApp,
+  mergePreferences,
 } from '../../../functions/core/notifications/notification-settings';
 import {
+  emailEnabled,
   inAppEnabled,
   isNotificationType,
   NOTIFICATION_TYPES,
@@ -32,9 +33,25 @@ describe('notification types and in-app preferences', () => {
     expect(inAppEnabled({ 'post.failed': { in_app: false } }, 'post.published')).toBe(true);
   });
 
+  it('emails the actionable problems by default, not good news, unless the person chose', () => {
+    expect(NOTIFICATION_TYPES.filter((type) => emailEnabled(undefined, type))).toEqual([
+      'post.failed',
+      'post.unconfirmed',
+      'post.missed',
+      'account.needs_reauth',
+    ]);
+    expect(emailEnabled({ 'post.failed': { email: false } }, 'post.failed')).toBe(false);
+    expect(emailEnabled({ 'post.failed': { in_app: false } }, 'post.failed')).toBe(true);
+    expect(emailEnabled({ 'post.published': { email: true } }, 'post.published')).toBe(true);
+    expect(emailEnabled({}, 'post.exploded')).toBe(false);
+  });
+
   it('merges in-app switches, keeping email values and untouched types', () => {
     const stored = { 'post.failed': { email: true }, 'post.missed': { in_app: false, email: false } };
-    const merged = mergeInApp(stored, { 'post.failed': false, 'post.published': false });
+    const merged = mergePreferences(stored, {
+      'post.failed': { inApp: false },
+      'post.published': { inApp: false },
+    });
     expect(merged).toEqual({
       'post.failed': { email: true, in_app: false },
       'post.missed': { in_app: false, email: false },
@@ -51,6 +68,26 @@ describe('notification types and in-app preferences', () => {
       ['post.missed', false],
       ['post.waiting', true],
       ['account.needs_reauth', true],
+    ]);
+  });
+
+  it('merges email switches alone or with in-app ones, keeping the channel left out', () => {
+    const stored = { 'post.failed': { in_app: false } };
+    const merged = mergePreferences(stored, {
+      'post.failed': { email: false },
+      'post.published': { inApp: false, email: true },
+    });
+    expect(merged).toEqual({
+      'post.failed': { in_app: false, email: false },
+      'post.published': { in_app: false, email: true },
+    });
+    expect(effectivePreferences(merged).map((p) => [p.type, p.inApp, p.email])).toEqual([
+      ['post.published', false, true],
+      ['post.failed', false, false],
+      ['post.unconfirmed', true, true],
+      ['post.missed', true, true],
+      ['post.waiting', true, false],
+      ['account.needs_reauth', true, true],
     ]);
   });
 });

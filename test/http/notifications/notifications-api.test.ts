@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOutbox } from '../../../functions/adapters/local';
 import { auditLogs, notifications, notificationSettings } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
 import { notificationsContracts } from '../../../functions/http/contracts/notifications';
@@ -29,7 +30,7 @@ interface NoteList {
   unreadCount: number;
 }
 interface Settings {
-  preferences: { type: string; label: string; description: string; inApp: boolean }[];
+  preferences: { type: string; label: string; description: string; inApp: boolean; email: boolean }[];
 }
 
 const CATALOGUE = [
@@ -51,6 +52,7 @@ describe('notifications API (real publisher, Sandbox network)', () => {
   let viewerId: string;
   let stranger: TestClient;
   let accountId: string;
+  let authorEmail: string;
 
   const db = () => env.runtime.container.db;
   const list = (client: TestClient, query = '') => client.get<NoteList>(`/api/notifications${query}`);
@@ -79,7 +81,7 @@ describe('notifications API (real publisher, Sandbox network)', () => {
     env = await startIdentityRuntime(T0);
     env.runtime.scheduler.stop();
     const first = await env.signUp();
-    ({ client: author, userId: authorId, organizationId } = first);
+    ({ client: author, userId: authorId, organizationId, email: authorEmail } = first);
     await env.verify(first.email, author);
     colleague = (await env.addMember(author, 'user')).client;
     ({ client: viewer, userId: viewerId } = await env.addMember(author, 'viewer'));
@@ -231,6 +233,13 @@ describe('notifications API (real publisher, Sandbox network)', () => {
     expect(
       defaults.body.preferences.every((p) => p.inApp && p.label.length > 0 && p.description.length > 0),
     ).toBe(true);
+    // Email defaults: on for the problems to act on, off for good news and waiting posts.
+    expect(defaults.body.preferences.filter((p) => p.email).map((p) => p.type)).toEqual([
+      'post.failed',
+      'post.unconfirmed',
+      'post.missed',
+      'account.needs_reauth',
+    ]);
 
     // An email choice stored earlier (by the email settings) must survive the in-app switch.
     await withSystem(db(), (tx) =>
@@ -246,6 +255,7 @@ describe('notifications API (real publisher, Sandbox network)', () => {
     expect(off.body.preferences.map((p) => [p.type, p.inApp])).toEqual(
       CATALOGUE.map((type) => [type, type !== 'post.published']),
     );
+    expect(off.body.preferences.find((p) => p.type === 'post.published')!.email).toBe(true);
     expect(await storedPreferences(authorId)).toEqual({ 'post.published': { email: true, in_app: false } });
     const audit = (await auditOf(authorId)).slice(auditBefore.length);
     expect(audit).toHaveLength(1);
@@ -266,18 +276,74 @@ describe('notifications API (real publisher, Sandbox network)', () => {
     expect(await auditOf(authorId)).toHaveLength(auditBefore.length + 1);
     expect((await author.get<Settings>('/api/notifications/settings')).body).toEqual(off.body);
 
-    const publishedBefore = (await rowsOf(authorId, 'post.published')).length;
-    const failedBefore = (await rowsOf(authorId, 'post.failed')).length;
+    const inAppRows = async (type: string) => (await rowsOf(authorId, type)).filter((r) => r.inApp);
+    const publishedBefore = (await inAppRows('post.published')).length;
+    const failedBefore = (await inAppRows('post.failed')).length;
+    const listedBefore = (await list(author)).body.total;
+    const mailsBefore = (await readOutbox(env.dataDir, authorEmail)).length;
     await publish('Published quietly');
     await publish('Refused loudly #fail-permanent');
-    expect(await rowsOf(authorId, 'post.published')).toHaveLength(publishedBefore);
-    expect(await rowsOf(authorId, 'post.failed')).toHaveLength(failedBefore + 1);
+    expect(await inAppRows('post.published')).toHaveLength(publishedBefore);
+    expect(await inAppRows('post.failed')).toHaveLength(failedBefore + 1);
+    // Email stayed on for post.published: the success is mailed, yet the in-app list only grew by the failure.
+    const emailOnly = (await rowsOf(authorId, 'post.published')).filter((r) => !r.inApp);
+    expect(emailOnly.map((r) => r.emailStatus)).toEqual(['sent']);
+    expect((await list(author)).body.total).toBe(listedBefore + 1);
+    const mails = (await readOutbox(env.dataDir, authorEmail)).slice(mailsBefore);
+    expect(mails.map((m) => m.subject.split(' ')[0])).toEqual(['Published', 'Not']);
+    expect(mails.every((m) => m.subject.endsWith('(Analytical Engines)'))).toBe(true);
+    expect((await author.delete(`/api/notifications/${emailOnly[0]!.id}`)).status).toBe(404);
 
     // Back on: the next publication is announced again.
     await author.put('/api/notifications/settings', { preferences: { 'post.published': { inApp: true } } });
     await publish('Published loudly');
-    expect(await rowsOf(authorId, 'post.published')).toHaveLength(publishedBefore + 1);
+    expect(await inAppRows('post.published')).toHaveLength(publishedBefore + 1);
     expect(await storedPreferences(authorId)).toEqual({ 'post.published': { email: true, in_app: true } });
+  });
+
+  it('settings: email switches alone, keeps the in-app choice, and is audited', async () => {
+    const auditBefore = (await auditOf(authorId)).length;
+    const off = await author.put<Settings>('/api/notifications/settings', {
+      preferences: { 'post.failed': { email: false }, 'post.missed': { inApp: false, email: false } },
+    });
+    expect(off.status).toBe(200);
+    const pick = (body: Settings, type: string) => {
+      const found = body.preferences.find((p) => p.type === type)!;
+      return [found.inApp, found.email];
+    };
+    expect(pick(off.body, 'post.failed')).toEqual([true, false]);
+    expect(pick(off.body, 'post.missed')).toEqual([false, false]);
+    expect(pick(off.body, 'post.unconfirmed')).toEqual([true, true]);
+    expect(await storedPreferences(authorId)).toMatchObject({
+      'post.failed': { email: false },
+      'post.missed': { in_app: false, email: false },
+    });
+    expect((await storedPreferences(authorId))!['post.failed']).not.toHaveProperty('in_app');
+    const audit = (await auditOf(authorId)).slice(auditBefore);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      oldValues: {
+        preferences: { 'post.failed': { email: true }, 'post.missed': { inApp: true, email: true } },
+      },
+      newValues: {
+        preferences: { 'post.failed': { email: false }, 'post.missed': { inApp: false, email: false } },
+      },
+    });
+
+    // With email off, a failure is listed in the app and not mailed.
+    const mailsBefore = (await readOutbox(env.dataDir, authorEmail)).length;
+    const failedBefore = (await rowsOf(authorId, 'post.failed')).length;
+    await publish('Refused quietly by email #fail-permanent');
+    const failed = await rowsOf(authorId, 'post.failed');
+    expect(failed).toHaveLength(failedBefore + 1);
+    expect(failed.filter((r) => r.emailStatus === 'pending' || r.emailStatus === 'sending')).toEqual([]);
+    expect(await readOutbox(env.dataDir, authorEmail)).toHaveLength(mailsBefore);
+
+    const back = await author.put<Settings>('/api/notifications/settings', {
+      preferences: { 'post.failed': { email: true }, 'post.missed': { inApp: true, email: true } },
+    });
+    expect(pick(back.body, 'post.failed')).toEqual([true, true]);
+    expect(pick(back.body, 'post.missed')).toEqual([true, true]);
   });
 
   it('settings: an unknown type is refused with its field named, and nothing is written', async () => {
@@ -301,6 +367,24 @@ describe('notifications API (real publisher, Sandbox network)', () => {
     });
     expect(wrongShape.status).toBe(400);
     expect(wrongShape.body.errors.map((e) => e.field)).toEqual(['body.preferences.post.failed.inApp']);
+
+    // A type with no switch at all, a wrong email value, or an unknown channel: refused, nothing written.
+    for (const preferences of [
+      { 'post.failed': {} },
+      { 'post.failed': { email: 'yes' } },
+      { 'post.failed': { email: false, sms: true } },
+      { 'post.failed': { email: false }, 'post.missed': {} },
+    ]) {
+      const refusedShape = await author.put<{ code: string; errors: { field: string }[] }>(
+        '/api/notifications/settings',
+        { preferences },
+      );
+      expect(refusedShape.status, JSON.stringify(preferences)).toBe(400);
+      expect(refusedShape.body.code).toBe('validation_failed');
+      expect(refusedShape.body.errors.length).toBeGreaterThan(0);
+    }
+    expect(await storedPreferences(authorId)).toEqual(before);
+    expect(await auditOf(authorId)).toHaveLength(auditBefore);
   });
 
   async function storedPreferences(userId: string) {

@@ -2381,13 +2381,17 @@ export interface components {
       /** @description What the event is, in words */
       label: string;
       description: string;
+      /** @description Listed in the app */
       inApp: boolean;
+      /** @description Sent by email to the account address (once it is verified) */
+      email: boolean;
     };
     UpdateNotificationSettingsRequest: {
-      /** @description By event type; types left out keep their setting */
+      /** @description By event type; types and channels left out keep their setting */
       preferences: {
         [key: string]: {
-          inApp: boolean;
+          inApp?: boolean;
+          email?: boolean;
         };
       };
     };

@@ -2,7 +2,7 @@ import { effectivePreferences, loadPreferences } from '../../../core/notificatio
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
 
-/** The caller's in-app switch for every event type, in this organization. */
+/** The caller's in-app and email switches for every event type, in this organization. */
 export const getNotificationSettings: Operation = async (_input, { container, auth }) => {
   const stored = await withTenant(container.db, auth!.organizationId, (tx) =>
     loadPreferences(tx, auth!.organizationId, auth!.userId),

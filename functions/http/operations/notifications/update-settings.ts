@@ -1,15 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
-import { effectivePreferences, mergeInApp } from '../../../core/notifications/notification-settings';
-import { inAppEnabled, isNotificationType } from '../../../core/notifications/notification-types';
-import { notificationSettings } from '../../../db/schema';
+import {
+  effectivePreferences,
+  mergePreferences,
+  type ChannelChange,
+} from '../../../core/notifications/notification-settings';
+import {
+  emailEnabled,
+  inAppEnabled,
+  isNotificationType,
+} from '../../../core/notifications/notification-types';
+import { notificationSettings, type NotificationPreferences } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 
 interface UpdateBody {
-  preferences: Record<string, { inApp: boolean }>;
+  preferences: Record<string, ChannelChange>;
 }
 
 /** Refuses the whole request when one type is unknown, so a typo never half-applies. */
@@ -24,9 +32,33 @@ function refuseUnknownTypes(preferences: UpdateBody['preferences']): void {
   });
 }
 
+/** The switches that really change, as they were and as they become (for the audit). */
+function actualChanges(stored: NotificationPreferences, requested: UpdateBody['preferences']) {
+  const changes: Record<string, ChannelChange> = {};
+  const before: Record<string, ChannelChange> = {};
+  const after: Record<string, ChannelChange> = {};
+  for (const [type, { inApp, email }] of Object.entries(requested)) {
+    const change: ChannelChange = {};
+    const was: ChannelChange = {};
+    if (inApp !== undefined && inAppEnabled(stored, type) !== inApp) {
+      change.inApp = inApp;
+      was.inApp = !inApp;
+    }
+    if (email !== undefined && emailEnabled(stored, type) !== email) {
+      change.email = email;
+      was.email = !email;
+    }
+    if (Object.keys(change).length === 0) continue;
+    changes[type] = change;
+    before[type] = was;
+    after[type] = change;
+  }
+  return { changes, before, after };
+}
+
 /**
- * Switches event types on or off in the app for the caller. Types left out keep their setting,
- * and the stored email choices are never touched. One audit entry when something changed.
+ * Switches event types on or off, in the app and by email, for the caller. Types and channels
+ * left out keep their setting. One audit entry when something changed.
  */
 export const updateNotificationSettings: Operation = async ({ body }, { container, event, auth }) => {
   const { preferences } = body as UpdateBody;
@@ -41,17 +73,9 @@ export const updateNotificationSettings: Operation = async ({ body }, { containe
     await tx.insert(notificationSettings).values({ organizationId, userId }).onConflictDoNothing();
     const [row] = await tx.select().from(notificationSettings).where(mine).for('update');
     const stored = row?.preferences ?? {};
-    const changes: Record<string, boolean> = {};
-    const before: Record<string, { inApp: boolean }> = {};
-    const after: Record<string, { inApp: boolean }> = {};
-    for (const [type, { inApp }] of Object.entries(preferences)) {
-      if (inAppEnabled(stored, type) === inApp) continue;
-      changes[type] = inApp;
-      before[type] = { inApp: !inApp };
-      after[type] = { inApp };
-    }
+    const { changes, before, after } = actualChanges(stored, preferences);
     if (Object.keys(changes).length === 0) return stored;
-    const merged = mergeInApp(stored, changes);
+    const merged = mergePreferences(stored, changes);
     await tx
       .update(notificationSettings)
       .set({ preferences: merged, updatedAt: container.clock.now() })
