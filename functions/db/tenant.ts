@@ -30,8 +30,11 @@ export async function withTenant<T>(
   if (!UUID.test(organizationId))
     throw new TypeError(`withTenant: not an organization id: ${JSON.stringify(organizationId)}`);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local role plume_app`);
-    await tx.execute(sql`select set_config('app.org_id', ${organizationId}, true)`);
+    // One round trip for both: `set_config('role', …, true)` is `SET LOCAL ROLE` (as PostgREST
+    // does it), so the role change keeps every property described above.
+    await tx.execute(
+      sql`select set_config('role', 'plume_app', true), set_config('app.org_id', ${organizationId}, true)`,
+    );
     return fn(tx);
   });
 }

@@ -238,6 +238,14 @@ describe('tenant isolation (row-level security)', () => {
         tx.select({ id: posts.id }).from(posts),
       );
       expect(seen.length).toBeGreaterThan(0);
+      // Inside, the policies' role and the tenant are both in force.
+      const [inside] = await withTenant(single.db, a.organizationId, (tx) =>
+        queryRows<{ setting: string; role: string }>(
+          tx,
+          sql`select current_setting('app.org_id', true) as setting, current_user as role`,
+        ),
+      );
+      expect(inside).toEqual({ setting: a.organizationId, role: 'plume_app' });
       // The trap: after a transaction-local value ends, the setting reads '' (not NULL).
       const [after] = await queryRows<{ setting: string | null; role: string }>(
         single.db,
