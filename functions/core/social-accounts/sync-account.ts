@@ -5,6 +5,7 @@ import { withTenant } from '../../db/tenant';
 import { PlatformError, type PostMetrics } from '../../platforms/connector';
 import { connectorContext, connectorFor } from '../../platforms/registry';
 import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
+import { markTargetsInFlight } from '../publishing/sweep-marker';
 import { accountData, type AccountData } from './account-data';
 import {
   announceAccount,
@@ -147,7 +148,9 @@ export async function syncSocialAccount(container: Container, request: SyncReque
         changed: await markNeedsReauth(tx, account.id, reason, now),
         emails: takePendingEmails(tx),
       }));
-      // After the commit: mail the people who asked for it (the sweep retries a lost send).
+      // After the commit: mail the people who asked for it. The sweep retries a lost send, so
+      // it must not skip the database while these are pending (sweep-marker.ts).
+      if (emails.length > 0) await markTargetsInFlight(container.kv, clock, now);
       await enqueueNotificationEmails(container, emails);
       if (changed)
         await announceAccount(container, { ...account, status: 'needs_reauth', statusReason: reason });

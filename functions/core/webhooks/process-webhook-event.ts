@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/record-audit';
 import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
 import { notificationRecipients } from '../notifications/notification-recipients';
 import { writeNotifications } from '../notifications/write-notifications';
-import type { Clock, JobQueue, Logger, Realtime } from '../ports';
+import { markTargetsInFlight } from '../publishing/sweep-marker';
+import type { Clock, JobQueue, KeyValue, Logger, Realtime } from '../ports';
 import { findAccountRevocations, type AccountRevocation } from './account-revocations';
 import { WEBHOOK_SOURCES, type WebhookSource } from './webhook-event';
 
@@ -17,6 +18,8 @@ export interface WebhookProcessingDeps {
   realtime: Realtime;
   /** For the notification emails; without it they wait for the sweep. */
   queue?: JobQueue;
+  /** Keeps the sweep looking while emails are pending (see sweep-marker.ts). */
+  kv?: KeyValue;
 }
 
 export type WebhookProcessingOutcome =
@@ -162,7 +165,10 @@ export async function processWebhookEvent(
         emails: takePendingEmails(tx),
       };
     });
-    if (deps.queue) await enqueueNotificationEmails({ ...deps, queue: deps.queue }, result.emails ?? []);
+    const emails = result.emails ?? [];
+    // The sweep retries a lost send, so it must not skip the database while these are pending.
+    if (emails.length > 0 && deps.kv) await markTargetsInFlight(deps.kv, deps.clock, deps.clock.now());
+    if (deps.queue) await enqueueNotificationEmails({ ...deps, queue: deps.queue }, emails);
     // After commit: the database is the record, the push is a courtesy (DESIGN.md section 4).
     for (const account of result.marked) {
       await deps.realtime
