@@ -10,6 +10,7 @@ import { BedrockLlm } from '../../functions/adapters/aws/bedrock-llm';
 import { DynamoKeyValue } from '../../functions/adapters/aws/dynamo-key-value';
 import { EventBridgePostScheduler } from '../../functions/adapters/aws/eventbridge-post-scheduler';
 import { KmsEnvelopeCrypto } from '../../functions/adapters/aws/kms-envelope-crypto';
+import { loadedAdapter } from '../../functions/adapters/aws/lazy-port';
 import { S3MediaStore } from '../../functions/adapters/aws/s3-media-store';
 import { SecretsManagerSecrets } from '../../functions/adapters/aws/secrets-manager-secrets';
 import { SesMailer } from '../../functions/adapters/aws/ses-mailer';
@@ -105,17 +106,17 @@ describe('createAwsContainer', () => {
     expect(container.scheduler).toBeInstanceOf(EventBridgePostScheduler);
     expect(container.realtime).toBeInstanceOf(ApiGatewayRealtime);
     expect(container.kv).toBeInstanceOf(DynamoKeyValue);
-    expect(container.media).toBeInstanceOf(S3MediaStore);
-    expect(container.mailer).toBeInstanceOf(SesMailer);
+    expect(await loadedAdapter(container.media)).toBeInstanceOf(S3MediaStore);
+    expect(await loadedAdapter(container.mailer)).toBeInstanceOf(SesMailer);
     expect(container.secrets).toBeInstanceOf(SecretsManagerSecrets);
-    expect(container.crypto).toBeInstanceOf(KmsEnvelopeCrypto);
-    expect(container.billing).toBeInstanceOf(StripeBilling);
-    expect(container.llm).toBeInstanceOf(AnthropicLlm);
+    expect(await loadedAdapter(container.crypto)).toBeInstanceOf(KmsEnvelopeCrypto);
+    expect(await loadedAdapter(container.billing)).toBeInstanceOf(StripeBilling);
+    expect(await loadedAdapter(container.llm)).toBeInstanceOf(AnthropicLlm);
   });
 
   it('uses Bedrock without an Anthropic key, and names the missing setting when a port cannot work', async () => {
     const container = await createAwsContainer(loadEnv(base));
-    expect(container.llm).toBeInstanceOf(BedrockLlm);
+    expect(await loadedAdapter(container.llm)).toBeInstanceOf(BedrockLlm);
     await expect(container.scheduler.cancel('x')).rejects.toThrow(/PUBLISH_QUEUE_ARN and SCHEDULER_ROLE_ARN/);
     await expect(container.realtime.broadcast('o', { type: 't', data: null })).rejects.toThrow(
       /WS_CALLBACK_URL/,
