@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useServices } from '../app/services';
 import { NOTIFICATIONS_KEY } from '../pages/notifications/query-keys';
-import { useRealtimeMessage } from '../realtime/use-realtime';
 import { MEDIA_KEY, POSTS_KEY, SOCIAL_ACCOUNTS_KEY } from './query-keys';
 
 /**
@@ -22,22 +23,20 @@ export const LIVE_INVALIDATIONS: Record<string, readonly QueryKey[]> = {
   'media.optimize_failed': [MEDIA_KEY],
 };
 
-function useInvalidateOn(type: string, keys: readonly QueryKey[]) {
-  const queryClient = useQueryClient();
-  useRealtimeMessage(type, () => {
-    for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
-  });
-}
-
-/** Mounted once in the signed-in frame: keeps every publishing page live without reloads. */
+/**
+ * Mounted once in the signed-in frame: keeps every publishing page live without reloads. One
+ * subscription per message type of the table above, so adding a row is all a new push needs.
+ */
 export function LiveInvalidation() {
-  useInvalidateOn('post-target.updated', LIVE_INVALIDATIONS['post-target.updated']!);
-  useInvalidateOn('post.changed', LIVE_INVALIDATIONS['post.changed']!);
-  useInvalidateOn('social-account.updated', LIVE_INVALIDATIONS['social-account.updated']!);
-  useInvalidateOn('social-account.synced', LIVE_INVALIDATIONS['social-account.synced']!);
-  useInvalidateOn('media.ready', LIVE_INVALIDATIONS['media.ready']!);
-  useInvalidateOn('media.optimized', LIVE_INVALIDATIONS['media.optimized']!);
-  useInvalidateOn('media.deleted', LIVE_INVALIDATIONS['media.deleted']!);
-  useInvalidateOn('media.optimize_failed', LIVE_INVALIDATIONS['media.optimize_failed']!);
+  const { realtime } = useServices();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const unsubscribes = Object.entries(LIVE_INVALIDATIONS).map(([type, keys]) =>
+      realtime.onMessage(type, () => {
+        for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+      }),
+    );
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+  }, [realtime, queryClient]);
   return null;
 }
