@@ -19,6 +19,7 @@ import { handler as publishHandler } from '../jobs/publish';
 import { handler as sweepHandler } from '../jobs/sweep';
 import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
 import { localLambdaContext } from './lambda-context';
+import { listenUrl } from './listen-url';
 import { LocalJobQueue } from './local-job-queue';
 import { LocalPostScheduler } from './local-post-scheduler';
 import { LocalRealtime } from './local-realtime';
@@ -138,7 +139,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     server.listen(requestedPort, host, () => resolveListen());
   });
   const address = server.address() as AddressInfo;
-  const url = `http://${host}:${address.port}`;
+  const url = listenUrl(host, address.port);
 
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const env = loadEnv({

@@ -16,7 +16,7 @@ export interface SandboxConnectorOptions {
    * first use (the sandbox lives in Plume's own database, locally and in AWS).
    */
   db?: Database | (() => Promise<Database>);
-  /** Base of links to the feed page (`<publicUrl>/api/sandbox/feed?post=…`). Default: `context.endpoints.web`, else PUBLIC_URL. */
+  /** Base of links to the feed page (`<publicUrl>/api/sandbox/feed?post=…`). Default: `context.endpoints.web`, else the process container's PUBLIC_URL. */
   publicUrl?: string;
   /** Waits out a `#slow` answer when the caller's timeout allows it; tests inject one. */
   sleep?: Sleep;
@@ -47,8 +47,16 @@ export function createSandboxRuntime(
     publicUrl: async () => {
       const configured = options.publicUrl ?? context.endpoints?.web;
       if (configured) return configured.replace(/\/+$/, '');
+      // The container's settings, not process.env: the local runtime derives PUBLIC_URL from
+      // the address it really listens on, which process.env never learns.
+      // Without a container (a script using the connector alone) the environment's value.
+      const { getContainer } = await import('../../adapters/container');
       const { loadEnv } = await import('../../config/env');
-      return loadEnv().PUBLIC_URL.replace(/\/+$/, '');
+      const env = await getContainer().then(
+        (container) => container.env,
+        () => loadEnv(),
+      );
+      return env.PUBLIC_URL.replace(/\/+$/, '');
     },
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     timeoutMs: context.timeoutMs ?? 30_000,
