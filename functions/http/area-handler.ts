@@ -50,9 +50,9 @@ function toResponse(route: RouteDefinition, result: OperationResult): APIGateway
 }
 
 /**
- * Builds the Lambda handler of one area. Order matters: find the route, refuse what is not
- * built yet, authenticate and apply the route's role policy, validate input, run. Errors
- * leave as problem+json through the `problemErrors` middleware.
+ * Builds the Lambda handler of one area. Order matters: find the route, authenticate and apply
+ * the route's role policy, refuse what is not built yet, rate-limit, validate input, run.
+ * Errors leave as problem+json through the `problemErrors` middleware.
  */
 export function createAreaHandler(area: Area, operations: Partial<Record<string, Operation>>): Handler {
   const routes = new Map(routesOfArea(area).map((r) => [routeKey(r), r]));
@@ -67,16 +67,18 @@ export function createAreaHandler(area: Area, operations: Partial<Record<string,
   const run = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const route = routes.get(event.routeKey);
     if (!route) throw new HttpProblem(404, 'not_found', `No route ${event.routeKey}.`);
+    container = await getContainer();
+    const auth = route.access === 'public' ? undefined : await authenticate(event, container);
+    enforceAccess(route.access, auth);
+    enforceApiKeyScope(route, auth);
+    // Only a caller the route would let in learns that it is not built yet: anonymous callers
+    // and the wrong roles get the same 401/403 as for a built route.
     const operation = operations[route.name];
     if (!operation) {
       throw new HttpProblem(501, 'not_implemented', `${route.name} (${routeKey(route)}) is not built yet.`, {
         extensions: { route: route.name },
       });
     }
-    container = await getContainer();
-    const auth = route.access === 'public' ? undefined : await authenticate(event, container);
-    enforceAccess(route.access, auth);
-    enforceApiKeyScope(route, auth);
     const rateLimitHeaders = await enforceRateLimit(container, route, event, auth);
     const input = validateRequest(event, CONTRACTS[route.name] ?? {});
     const requestId = event.requestContext?.requestId ?? 'local';

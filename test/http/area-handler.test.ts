@@ -20,18 +20,27 @@ describe('createAreaHandler', () => {
     );
   });
 
-  it('answers 501 problem+json naming a route that is not built yet', async () => {
-    const handler = createAreaHandler('posts', {});
-    const result = await handler(httpEvent('GET /api/posts/calendar'), context);
+  it('answers 501 problem+json naming a route that is not built yet, to a caller it would let in', async () => {
+    setContainer(container);
+    const handler = createAreaHandler('webhooks', {});
+    const result = await handler(httpEvent('POST /api/webhooks/stripe'), context);
     expect(result.statusCode).toBe(501);
     expect(result.headers?.['content-type']).toBe('application/problem+json');
     expect(JSON.parse(result.body ?? '')).toMatchObject({
       status: 501,
       code: 'not_implemented',
-      route: 'getCalendar',
-      instance: '/api/posts/calendar',
+      route: 'receiveStripeWebhook',
+      instance: '/api/webhooks/stripe',
       requestId: 'req-1',
     });
+  });
+
+  it('authenticates before saying a protected route is not built: anonymous callers get 401', async () => {
+    setContainer(container);
+    const handler = createAreaHandler('posts', {});
+    const result = await handler(httpEvent('GET /api/posts/calendar'), context);
+    expect(result.statusCode).toBe(401);
+    expect(result.body).not.toContain('getCalendar');
   });
 
   it('refuses an unauthenticated call to a protected route with 401 before running it', async () => {
