@@ -23,6 +23,8 @@ const envSchema = z.object({
   /** Migration function only: the RDS-managed master secret (JSON username/password). */
   DB_ADMIN_SECRET_ARN: z.string().optional(),
   DB_IAM_AUTH: z.enum(['true', 'false']).default('false'),
+  /** With DB_HOST and no IAM auth: the password, passed to the driver as a field (never in a URL). */
+  PGPASSWORD: z.string().optional(),
   PLUME_DATA_DIR: z.string().default('.data'),
 
   AWS_REGION: z.string().optional(),

@@ -32,11 +32,27 @@ export interface IamAuthOptions {
   region?: string;
 }
 
+/**
+ * A server reached with a password. Every credential is its own field, never part of a URL:
+ * postgres.js URL-decodes the user and password of a URL, so an RDS-generated password with
+ * a `%` in it would throw a URIError or, worse, log in with a different password.
+ */
+export interface PasswordAuthOptions {
+  host: string;
+  port?: number;
+  user: string;
+  /** Unset: no password (trust or peer authentication). */
+  password?: string;
+  database: string;
+}
+
 export interface DatabaseOptions {
-  /** postgres:// URL. Wins over everything else. */
+  /** postgres:// URL (DATABASE_URL, typed by a person). Wins over everything else. */
   url?: string;
   /** Connect to this host with IAM auth tokens (used when `url` is unset). */
   iam?: IamAuthOptions;
+  /** Connect to this host with a password given as a field (used when `url` and `iam` are unset). */
+  server?: PasswordAuthOptions;
   /** PGlite data directory (used when neither `url` nor `iam` is given). */
   dataDir?: string;
   /** PGlite in memory (tests). Also the default when no `dataDir` is given. */
@@ -95,6 +111,22 @@ export function postgresClientOptions(options: DatabaseOptions): { url?: string;
     const ssl = options.ssl ?? (local || hasSslParameter(parsed) ? undefined : 'verify-full');
     return { url: options.url, options: ssl === undefined ? common : { ...common, ssl } };
   }
+  if (options.server) {
+    const { host, port, user, password, database } = options.server;
+    const ssl = options.ssl ?? (LOCAL_HOSTS.has(host) ? undefined : 'verify-full');
+    return {
+      options: {
+        ...common,
+        host,
+        port: port ?? 5432,
+        user,
+        database,
+        // Always set, so postgres.js never falls back to PGPASSWORD from the process environment.
+        password: password ?? '',
+        ...(ssl === undefined ? {} : { ssl }),
+      },
+    };
+  }
   if (options.iam) {
     const iam = options.iam;
     const port = iam.port ?? 5432;
@@ -118,7 +150,7 @@ export function postgresClientOptions(options: DatabaseOptions): { url?: string;
       },
     };
   }
-  throw new Error('postgresClientOptions needs a url or iam settings');
+  throw new Error('postgresClientOptions needs a url, iam or server settings');
 }
 
 async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -148,9 +180,9 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-/** Opens the database: postgres.js for a URL or IAM settings, else embedded PGlite. */
+/** Opens the database: postgres.js for a URL, IAM or password settings, else embedded PGlite. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
-  if (options.url || options.iam) return openPostgres(options);
+  if (options.url || options.iam || options.server) return openPostgres(options);
   return openPglite(options);
 }
 
@@ -174,12 +206,16 @@ export function databaseOptionsFromEnv(env: Env): DatabaseOptions {
         },
       };
     }
-    const url = new URL('postgres://localhost');
-    url.hostname = env.DB_HOST;
-    url.port = String(env.DB_PORT);
-    url.username = env.DB_USER;
-    url.pathname = `/${env.DB_NAME}`;
-    return { url: url.toString(), runtime };
+    return {
+      runtime,
+      server: {
+        host: env.DB_HOST,
+        port: env.DB_PORT,
+        user: env.DB_USER,
+        database: env.DB_NAME,
+        ...(env.PGPASSWORD === undefined ? {} : { password: env.PGPASSWORD }),
+      },
+    };
   }
   return { dataDir: env.PLUME_DATA_DIR, runtime };
 }

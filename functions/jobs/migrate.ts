@@ -9,18 +9,19 @@ const secrets = new SecretsManagerClient({});
 const adminSecret = z.object({ username: z.string().min(1), password: z.string().min(1) });
 const roleName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DB_USER must be a plain lower-case identifier');
 
-/** The master secret is rotated by RDS, so it is read afresh on every run, never cached. */
+/**
+ * The master secret is rotated by RDS, so it is read afresh on every run, never cached. Its
+ * password (any printable characters, `%` included) goes to the driver as a field: inside a
+ * URL the driver would percent-decode it.
+ */
 async function connectAsAdmin(env: Env): Promise<DatabaseHandle> {
   if (!env.DB_ADMIN_SECRET_ARN || !env.DB_HOST) return createDatabaseFromEnv(env);
   const secret = await secrets.send(new GetSecretValueCommand({ SecretId: env.DB_ADMIN_SECRET_ARN }));
   const { username, password } = adminSecret.parse(JSON.parse(secret.SecretString ?? '{}'));
-  const url = new URL('postgres://localhost');
-  url.hostname = env.DB_HOST;
-  url.port = String(env.DB_PORT);
-  url.username = username;
-  url.password = password;
-  url.pathname = `/${env.DB_NAME}`;
-  return createDatabase({ url: url.toString(), runtime: 'aws' });
+  return createDatabase({
+    server: { host: env.DB_HOST, port: env.DB_PORT, user: username, password, database: env.DB_NAME },
+    runtime: 'aws',
+  });
 }
 
 /**

@@ -100,10 +100,13 @@ describe('databaseOptionsFromEnv', () => {
       runtime: 'local',
       iam: { host: 'cluster.example.com', port: 5432, user: 'plume', database: 'plume', region: 'eu-west-1' },
     });
+    // A password is a field, never part of a URL the driver would percent-decode.
     expect(
-      databaseOptionsFromEnv(loadEnv({ DB_HOST: 'cluster.example.com', DB_USER: 'plume', DB_NAME: 'main' })),
+      databaseOptionsFromEnv(
+        loadEnv({ DB_HOST: 'cluster.example.com', DB_USER: 'plume', DB_NAME: 'main', PGPASSWORD: 'a%41b' }),
+      ),
     ).toEqual({
-      url: 'postgres://plume@cluster.example.com:5432/main',
+      server: { host: 'cluster.example.com', port: 5432, user: 'plume', database: 'main', password: 'a%41b' },
       runtime: 'local',
     });
     expect(databaseOptionsFromEnv(loadEnv({ PLUME_DATA_DIR: '/var/plume' }))).toEqual({
