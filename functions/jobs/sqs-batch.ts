@@ -18,10 +18,8 @@ export async function processRecords(
       logger.error('Queue message failed; it will be retried', {
         messageId: record.messageId,
         receiveCount: record.attributes?.ApproximateReceiveCount,
-        error:
-          error instanceof Error
-            ? { name: error.name, message: error.message, stack: error.stack }
-            : String(error),
+        // The logger describes the error from safe fields only (no bound query values).
+        error,
       });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }

@@ -48,7 +48,7 @@ export class LocalRealtime implements Realtime {
       socket.send(JSON.stringify(message));
       return true;
     } catch (error) {
-      this.logger.warn('WebSocket send failed', { connectionId, error: String(error) });
+      this.logger.warn('WebSocket send failed', { connectionId, error });
       return false;
     }
   }

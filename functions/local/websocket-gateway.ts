@@ -83,16 +83,16 @@ export class WebSocketGateway {
         ws.on('message', (data) => {
           void onDefault(
             websocketEvent('$default', 'MESSAGE', connectionId, authorizer, data.toString()),
-          ).catch((error) => this.logger.error('$default handler failed', { error: String(error) }));
+          ).catch((error) => this.logger.error('$default handler failed', { error }));
         });
         ws.on('close', () => {
           this.realtime.detachSocket(connectionId);
           void disconnect(websocketEvent('$disconnect', 'DISCONNECT', connectionId, authorizer)).catch(
-            (error) => this.logger.error('$disconnect handler failed', { error: String(error) }),
+            (error) => this.logger.error('$disconnect handler failed', { error }),
           );
         });
       })().catch((error) => {
-        this.logger.error('$connect handler failed', { error: String(error) });
+        this.logger.error('$connect handler failed', { error });
         ws.close(1011, 'connect failed');
       });
     });

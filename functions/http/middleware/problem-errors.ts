@@ -22,10 +22,8 @@ export function problemErrors(
       getLogger().error('Unhandled error in HTTP handler', {
         routeKey: event.routeKey,
         requestId: context.requestId,
-        error:
-          error instanceof Error
-            ? { name: error.name, message: error.message, stack: error.stack }
-            : String(error),
+        // The logger describes the error from safe fields only (no bound query values).
+        error,
       });
       request.response = problemResponse(
         new HttpProblem(500, 'internal_error', 'Something went wrong on our side.'),

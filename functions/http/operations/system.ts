@@ -11,7 +11,7 @@ export const getHealth: Operation = async (_input, { container }) => {
     await container.db.execute(sql`select 1`);
     database = { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
   } catch (error) {
-    container.logger.warn('Health check: database unreachable', { error: String(error) });
+    container.logger.warn('Health check: database unreachable', { error });
     database = { ok: false, error: 'database unreachable' };
   }
   return {

@@ -10,7 +10,7 @@ export async function platformApps(container: Container): Promise<PlatformApps> 
   try {
     return await loadPlatformApps(container.secrets);
   } catch (error) {
-    container.logger.error('Webhook intake cannot read the platform-apps secret', { error: String(error) });
+    container.logger.error('Webhook intake cannot read the platform-apps secret', { error });
     throw new HttpProblem(
       503,
       'service_unavailable',
