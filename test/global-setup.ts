@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../functions/db/client';
 import { migrateDatabase } from '../functions/db/migrate';
+import { requireChromium } from './support/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +29,8 @@ declare module 'vitest' {
  * are made in both modes: the PGlite-specific tests use the empty one.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // A run that includes the browser tests stops at once, with instructions, without Chromium.
+  if (runsBrowserTests(process.argv.slice(2))) requireChromium();
   const folder = await mkdtemp(join(tmpdir(), 'plume-test-db-'));
   const emptyPath = join(folder, 'empty.tar');
   const migratedPath = join(folder, 'migrated.tar');
@@ -82,4 +85,10 @@ async function createSnapshotSource() {
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir('none'),
   };
+}
+
+/** True unless the command line names only test files or folders outside test/e2e. */
+export function runsBrowserTests(args: string[]): boolean {
+  const filters = args.filter((arg) => !arg.startsWith('-') && arg !== 'run' && !arg.endsWith('vitest.mjs'));
+  return filters.length === 0 || filters.some((filter) => filter.includes('e2e'));
 }

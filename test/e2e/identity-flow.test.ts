@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../functions/adapters/local';
 import { startLocalRuntime } from '../../functions/local/runtime';
+import { requireChromium } from '../support/chromium';
 
 /**
  * Identity end to end, in a real browser against the real local runtime (PGlite, every route,
@@ -54,6 +55,8 @@ const SIGNED_OUT_REFRESH = /status of 401 \(Unauthorized\)/;
 
 /** The first link to this site in the newest mail to `to` whose subject matches. */
 async function linkFromMail(to: string, subject: RegExp): Promise<string> {
+  // Mail is sent by the background job after the request has answered.
+  await runtime.queue.drained();
   const messages = (await readOutbox(dataDir, to)).filter((message) => subject.test(message.subject));
   const newest = messages.at(-1);
   if (!newest) throw new Error(`No mail to ${to} matching ${subject}`);
@@ -77,7 +80,7 @@ beforeAll(async () => {
   [runtime, browser] = await Promise.all([
     startLocalRuntime({ port: 0, dataDir, webDist }),
     chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: requireChromium(),
       args: [
         '--headless',
         '--no-sandbox',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startLocalRuntime, type LocalRuntimeOptions } from '../../../functions/local/runtime';
+import { requireChromium } from '../../support/chromium';
 
 /**
  * What every browser test of the dashboard needs: the real local runtime (PGlite in a
@@ -39,7 +40,7 @@ export async function startBrowserRig(
   const [runtime, browser] = await Promise.all([
     startLocalRuntime({ ...options, port: 0, dataDir, webDist }),
     chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: requireChromium(),
       args: [
         '--headless',
         '--no-sandbox',
