@@ -26,36 +26,44 @@ export type Capability =
   /** Social network app credentials (OAuth clients, webhook secrets): the platform-apps secret. */
   | 'platform-apps';
 
-/** One HTTP Lambda per route-table area. */
+/**
+ * One HTTP Lambda per route-table area: exactly the ports its bundled code calls, no more
+ * (test/infra/function-ports.test.ts finds them in the code and fails on any difference, both
+ * ways). Routes of later milestones (agents, analytics, billing, integrations, admin) answer
+ * 501 and call nothing yet; when they land, that test names what to add here.
+ */
 export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   system: [],
-  auth: ['mail', 'realtime'],
-  // Exports are queued jobs stored in the media bucket; account deletion cancels schedules.
-  users: ['queues', 'media', 'mail', 'scheduler', 'realtime'],
-  organizations: ['mail', 'stripe', 'queues', 'realtime'],
-  // OAuth tokens are encrypted; disconnecting cancels the account's schedules; syncs are queued.
-  'social-accounts': ['crypto', 'queues', 'scheduler', 'realtime', 'platform-apps'],
-  // Publish now refreshes tokens ahead of expiry with the network's OAuth client.
-  posts: ['queues', 'scheduler', 'media', 'realtime', 'platform-apps'],
-  // Tasks are queued to the agent workers; quick suggestions may call the model inline.
-  'ai-agents': ['queues', 'llm', 'realtime'],
-  analytics: ['queues', 'media'],
-  media: ['media', 'queues'],
-  notifications: ['realtime', 'mail'],
-  webhooks: ['stripe', 'crypto', 'queues', 'realtime', 'platform-apps'],
-  integrations: ['crypto', 'queues'],
-  admin: ['queues', 'realtime'],
+  // Mail goes through the outbox: the request queues the send job, the worker mails.
+  auth: ['queues'],
+  // Exports are queued jobs stored in the media bucket (downloaded through presigned URLs).
+  users: ['queues', 'media'],
+  organizations: ['queues'],
+  // OAuth tokens are encrypted; syncs are queued; a revoked account is announced live.
+  'social-accounts': ['crypto', 'queues', 'realtime', 'platform-apps'],
+  // Publish now decrypts (and refreshes ahead of expiry) the account's tokens with the network's OAuth client.
+  posts: ['crypto', 'queues', 'scheduler', 'media', 'realtime', 'platform-apps'],
+  'ai-agents': [],
+  analytics: [],
+  // Completing or deleting an upload is announced live after the commit; optimizing is queued.
+  media: ['media', 'queues', 'realtime'],
+  notifications: [],
+  // Platform webhooks are verified with the apps' secrets and processed by a queued job.
+  webhooks: ['queues', 'platform-apps'],
+  integrations: [],
+  admin: [],
   // Public pages of the built-in Sandbox network: its own tables only.
   sandbox: [],
 };
 
-/** The queue and scheduled workers. */
+/** The queue and scheduled workers (same rule as AREA_ACCESS). */
 export const WORKER_ACCESS = {
-  // Decrypts account tokens, reads media to upload, retries via the queue, notifies.
-  publish: ['crypto', 'media', 'queues', 'scheduler', 'realtime', 'mail', 'platform-apps'],
-  // Exports, syncs, bulk scheduling.
-  background: ['crypto', 'media', 'queues', 'scheduler', 'realtime', 'mail', 'platform-apps'],
-  // Agents read account data (tokens) and chain through the queues.
-  agent: ['llm', 'crypto', 'queues', 'realtime'],
-  sweep: ['queues', 'scheduler', 'realtime', 'mail'],
+  // Decrypts account tokens, reads media to upload, retries via the queue and the scheduler, notifies.
+  publish: ['crypto', 'media', 'queues', 'scheduler', 'realtime', 'platform-apps'],
+  // Exports, syncs, media optimization and the mail outbox.
+  background: ['crypto', 'media', 'queues', 'realtime', 'mail', 'platform-apps'],
+  // The agents arrive with the AI milestone (then: 'llm' and what they touch); today a task fails into the DLQ.
+  agent: [],
+  // Reconciles targets (through the publish queue), announces them, and mails pending notifications.
+  sweep: ['queues', 'realtime', 'mail'],
 } as const satisfies Record<string, readonly Capability[]>;

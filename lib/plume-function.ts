@@ -74,6 +74,8 @@ const ESM_REQUIRE_BANNER =
  * so configuration and permissions cannot drift apart.
  */
 export class PlumeFunction extends nodejs.NodejsFunction {
+  /** The bundled entry file, relative to the repository root (tests analyse what it reaches). */
+  readonly entry: string;
   private readonly executionRole: iam.Role;
   private readonly attachedNetwork?: Network;
 
@@ -138,6 +140,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
           : {}),
       },
     });
+    this.entry = props.entry;
     this.executionRole = role;
     this.attachedNetwork = props.network;
     // Tracing is set on the resource directly: the `tracing` prop would add the X-Ray

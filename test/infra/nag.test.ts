@@ -60,7 +60,8 @@ describe('cdk-nag AwsSolutions checks', () => {
       { nag: true },
     );
     expectNoFindings(synth);
-  });
+    // A second full synth with every construct: slow on a busy machine.
+  }, 120_000);
 
   it('suppresses only with a specific reason, and IAM wildcards only finding by finding', () => {
     const suppressions = suppressionsOf(defaults);

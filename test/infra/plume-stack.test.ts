@@ -229,11 +229,7 @@ describe('EventBridge Scheduler', () => {
   });
 
   it('lets only the publishing functions manage schedules in the group and pass that role', () => {
-    const scheduling = [
-      synth.stack.areaFunctions.byArea.posts,
-      synth.stack.workers.publisher,
-      synth.stack.workers.sweep,
-    ];
+    const scheduling = [synth.stack.areaFunctions.byArea.posts, synth.stack.workers.publisher];
     for (const fn of scheduling) {
       const manage = statementsOf(fn).find((s) => actionsOf(s).includes('scheduler:CreateSchedule'))!;
       expect(actionsOf(manage).sort()).toEqual(

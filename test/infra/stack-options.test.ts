@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { PlumeFunction } from '../../lib/plume-function';
 import { synthesize } from './synth';
-import { actionsOf, logicalIdOf, referencesIn, resourcesOf, statementsOfRole } from './template';
+import { logicalIdOf, referencesIn, resourcesOf } from './template';
 
 const envOf = (synth: ReturnType<typeof synthesize>, fn: PlumeFunction): Record<string, unknown> =>
   (
@@ -34,7 +34,7 @@ describe('stack options', () => {
     perAz.resourceCountIs('AWS::EC2::VPCEndpoint', 2 + 6);
   });
 
-  it('with every option on: no egress, endpoints, RDS Proxy, mail domain, alarm mail, custom domain, CORS, Bedrock', () => {
+  it('with every option on: no egress, endpoints, RDS Proxy, mail domain, alarm mail, custom domain, CORS', () => {
     const synth = synthesize({
       natMode: 'none',
       useRdsProxy: true,
@@ -94,7 +94,7 @@ describe('stack options', () => {
 
     // Mail from the domain, alarms by email.
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.com' });
-    expect(envOf(synth, stack.areaFunctions.byArea.auth).MAIL_FROM).toBe('Plume <no-reply@example.com>');
+    expect(envOf(synth, stack.workers.background).MAIL_FROM).toBe('Plume <no-reply@example.com>');
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',
@@ -136,13 +136,6 @@ describe('stack options', () => {
         ],
       },
     });
-
-    // Bedrock instead of the Anthropic key for the agents.
-    const agent = stack.workers.agents['agent-content-creator'];
-    expect(envOf(synth, agent)).toMatchObject({ LLM_PROVIDER: 'bedrock' });
-    expect(envOf(synth, agent).ANTHROPIC_SECRET_ARN).toBeUndefined();
-    const statements = statementsOfRole(resourcesOf(template), logicalIdOf(agent.role!));
-    expect(statements.some((s) => actionsOf(s).includes('bedrock:InvokeModel'))).toBe(true);
   });
 
   it('refuses to synthesize without a built dashboard', () => {

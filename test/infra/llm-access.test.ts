@@ -1,0 +1,46 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { describe, expect, it } from 'vitest';
+import { PlumeFunction } from '../../lib/plume-function';
+import type { PlumeStackConfig } from '../../lib/stack-config';
+import { actionsOf, logicalIdOf, resourcesOf, statementsOfRole } from './template';
+
+/**
+ * The `llm` capability on its own (no deployed function calls the model before the AI
+ * milestone, so the full stack cannot show it): one function in a small stack.
+ */
+function functionWithLlm(provider: PlumeStackConfig['llmProvider']) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new Stack(app, 'LlmAccess');
+  const key = new secretsmanager.Secret(stack, 'AnthropicKey');
+  const fn = new PlumeFunction(stack, 'Agent', {
+    entry: 'functions/jobs/agent.ts',
+    description: 'agent',
+    service: 'agent',
+    shared: { corsOrigins: [], version: '0.0.0', logRetention: logs.RetentionDays.ONE_DAY },
+  }).useLlm(provider, key);
+  const resources = resourcesOf(Template.fromStack(stack));
+  const env = (resources[logicalIdOf(fn)]!.Properties!.Environment as { Variables: Record<string, unknown> })
+    .Variables;
+  const actions = statementsOfRole(resources, logicalIdOf(fn.role!)).flatMap(actionsOf);
+  return { env, actions, keyId: logicalIdOf(key) };
+}
+
+describe('the llm capability', () => {
+  it('with Bedrock: IAM access to Claude models, no Anthropic key', () => {
+    const { env, actions } = functionWithLlm('bedrock');
+    expect(env).toMatchObject({ LLM_PROVIDER: 'bedrock' });
+    expect(env.ANTHROPIC_SECRET_ARN).toBeUndefined();
+    expect(actions).toContain('bedrock:InvokeModel');
+    expect(actions).not.toContain('secretsmanager:GetSecretValue');
+  });
+
+  it('with the Anthropic API: the key secret, no Bedrock', () => {
+    const { env, actions, keyId } = functionWithLlm('anthropic');
+    expect(env).toMatchObject({ LLM_PROVIDER: 'anthropic', ANTHROPIC_SECRET_ARN: { Ref: keyId } });
+    expect(actions).toContain('secretsmanager:GetSecretValue');
+    expect(actions).not.toContain('bedrock:InvokeModel');
+  });
+});
