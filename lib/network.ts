@@ -2,6 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { configureNatInstance, natInstanceUserData } from './nat-instance';
 import type { PlumeStackConfig } from './stack-config';
 
 /** Fixed so rules can name it literally (a token would hide it from cdk-nag's checks). */
@@ -34,6 +35,7 @@ export class Network extends Construct {
     super(scope, id);
     this.hasInternetEgress = props.natMode !== 'none';
 
+    const natUserData = natInstanceUserData();
     const natInstance =
       props.natMode === 'instance'
         ? ec2.NatProvider.instanceV2({
@@ -42,6 +44,8 @@ export class Network extends Construct {
             associatePublicIpAddress: true,
             // Unlimited burst on a runaway instance would bill silently; standard credits cap it.
             creditSpecification: ec2.CpuCredits.STANDARD,
+            // CDK's default boot script installs without retrying (see nat-instance.ts).
+            userData: natUserData,
           })
         : undefined;
 
@@ -75,6 +79,11 @@ export class Network extends Construct {
     });
 
     if (natInstance) {
+      const [instance, ...others] = natInstance.gatewayInstances;
+      // One user data object is shared by the provider's instances; its signal names one of them.
+      if (!instance || others.length > 0)
+        throw new Error('natMode=instance expects exactly one NAT instance');
+      configureNatInstance(instance, natUserData);
       // The NAT instance forwards for the VPC only; its group admits nothing from outside.
       natInstance.connections.allowFrom(
         ec2.Peer.ipv4(VPC_CIDR),
