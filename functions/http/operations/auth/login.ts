@@ -20,14 +20,17 @@ const INVALID = 'Email or password is incorrect.';
 /**
  * Signs in with email and password. Unknown emails cost the same Argon2 verification as known
  * ones and get the same message, so neither timing nor wording tells who has an account.
- * Repeated failures slow down per account and per IP (LoginThrottle).
+ * Repeated failures slow down per account and address, and are capped per address and (for
+ * unfamiliar addresses) per account (LoginThrottle).
  */
 export const login: Operation = async ({ body }, { container, event }) => {
   const { email, password } = body as { email: string; password: string };
   const ip = clientIp(event);
   const throttle = new LoginThrottle(container.kv, container.clock);
-  const wait = await throttle.retryAfter(email, ip);
-  if (wait > 0) {
+  // The attempt takes its slot before the hash is checked, so parallel guesses cannot all pass.
+  const attempt = await throttle.begin(email, ip);
+  if (!attempt.allowed) {
+    const wait = attempt.retryAfterSeconds;
     throw new HttpProblem(429, 'rate_limited', `Too many failed sign-ins; try again in ${wait} s.`, {
       headers: { 'retry-after': String(wait) },
     });
@@ -41,7 +44,7 @@ export const login: Operation = async ({ body }, { container, event }) => {
   );
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid || !user.isActive || !user.passwordHash) {
-    await throttle.recordFailure(email, ip);
+    // Nothing more to count: the slot `begin` reserved is this failure.
     if (user) {
       await withSystem(container.db, (tx) =>
         recordAudit(
@@ -53,7 +56,7 @@ export const login: Operation = async ({ body }, { container, event }) => {
     }
     throw new HttpProblem(401, 'unauthorized', INVALID);
   }
-  await throttle.recordSuccess(email);
+  await throttle.succeeded(email, ip);
 
   const now = container.clock.now();
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
