@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AREAS, type Area } from '../functions/http/route-table';
 import { createAppFunction, type AppResources } from './app-resources';
+import { AREAS_THAT_DECODE_IMAGES, copyCodecWasm } from './codec-wasm';
 import { AREA_ACCESS } from './function-access';
 import type { PlumeFunction } from './plume-function';
 
@@ -22,6 +23,7 @@ export class AreaFunctions extends Construct {
           service: `api-${area}`,
           description: `Plume HTTP API: ${area} routes`,
           capabilities: AREA_ACCESS[area],
+          ...(AREAS_THAT_DECODE_IMAGES.includes(area) ? { afterBundling: copyCodecWasm } : {}),
           // Below API Gateway's 30 s integration limit so the handler, not the gateway, answers.
           timeout: Duration.seconds(25),
           memorySize: 1024,

@@ -18,6 +18,8 @@ export type ProblemCode =
   | 'method_not_allowed'
   | 'conflict'
   | 'plan_limit_reached'
+  | 'media_unreadable'
+  | 'media_unsupported'
   | 'email_not_verified'
   | 'rate_limited'
   | 'not_implemented'
@@ -35,6 +37,8 @@ const TITLES: Record<ProblemCode, string> = {
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
   plan_limit_reached: 'Your plan does not allow more of these',
+  media_unreadable: 'The file is not a readable image or video',
+  media_unsupported: 'Plume cannot use this kind of file',
   email_not_verified: 'Verify your email address first',
   rate_limited: 'Too many requests',
   not_implemented: 'Not implemented yet',

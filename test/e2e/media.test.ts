@@ -55,8 +55,8 @@ beforeAll(async () => {
       .toBuffer(),
   );
   writeFileSync(join(files, 'notes.txt'), 'not an image');
-  // BMP: the largest any network takes is 4 MB.
-  writeFileSync(join(files, 'scan.bmp'), Buffer.alloc(5 * 1024 * 1024, 1));
+  // PNG: the largest any network takes is 16 MB.
+  writeFileSync(join(files, 'huge.png'), Buffer.alloc(17 * 1024 * 1024, 1));
 });
 
 afterAll(async () => {
@@ -225,12 +225,12 @@ describe('media library', () => {
     await page.getByRole('button', { name: 'Clear finished' }).click();
 
     // A refused type and a file over the limit: each says why, in the API's terms.
-    await page.getByLabel('choose files').setInputFiles([join(files, 'notes.txt'), join(files, 'scan.bmp')]);
+    await page.getByLabel('choose files').setInputFiles([join(files, 'notes.txt'), join(files, 'huge.png')]);
     await uploads.locator('[data-upload-state="failed"]').nth(1).waitFor();
     const refusals = await uploads.getByRole('alert').allTextContents();
     expect(refusals).toEqual([
       'text/plain files are not accepted: no network takes them.',
-      'No network accepts a image/bmp file this large. At most 4 MB for image/bmp.',
+      'No network accepts a image/png file this large. At most 16 MB for image/png.',
     ]);
     expect((await listMedia()).length).toBe(1);
 

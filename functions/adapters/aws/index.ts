@@ -113,7 +113,7 @@ function createMedia(env: Env, clock: Clock): MediaStore {
   return lazyPort(async (): Promise<MediaStore> => {
     const { S3MediaStore } = await import('./s3-media-store');
     return new S3MediaStore(new S3Client({}), env.MEDIA_BUCKET, clock);
-  }, ['createUpload', 'getDownloadUrl', 'put', 'get', 'head', 'delete']);
+  }, ['createUpload', 'getDownloadUrl', 'put', 'get', 'getRange', 'head', 'delete']);
 }
 
 function createMailer(env: Env): Mailer {

@@ -5,6 +5,7 @@ import {
   NoSuchKey,
   NotFound,
   PutObjectCommand,
+  S3ServiceException,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
@@ -61,6 +62,21 @@ export class S3MediaStore implements MediaStore {
       return Body ? await Body.transformToByteArray() : new Uint8Array();
     } catch (error) {
       if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+  }
+
+  async getRange(key: string, start: number, end: number): Promise<Uint8Array | undefined> {
+    if (end <= start) return new Uint8Array();
+    try {
+      const { Body } = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end - 1}` }),
+      );
+      return Body ? await Body.transformToByteArray() : new Uint8Array();
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      // A range that starts at or past the end: S3 answers 416, the object simply has no more.
+      if (error instanceof S3ServiceException && error.name === 'InvalidRange') return new Uint8Array();
       throw error;
     }
   }

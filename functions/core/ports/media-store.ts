@@ -23,6 +23,11 @@ export interface MediaStore {
   getDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Bytes [start, end) of an object (fewer at its end), so a video's header is read without
+   * holding the video; undefined when the object does not exist.
+   */
+  getRange(key: string, start: number, end: number): Promise<Uint8Array | undefined>;
   head(key: string): Promise<StoredObject | undefined>;
   delete(key: string): Promise<void>;
 }

@@ -18,7 +18,11 @@ export function mediaKind(mimeType: string): MediaItem['kind'] {
   return mimeType.startsWith('video/') ? 'video' : 'image';
 }
 
-/** Media rows of the organization by id (deleted ones are left out, so validation flags them). */
+/**
+ * Media rows of the organization by id. Deleted ones are left out, so validation flags them,
+ * and so are uploads whose content was never accepted (`pending`, `failed`): their type is
+ * only the browser's claim, so nothing may publish them as an image or a video.
+ */
 export async function loadMedia(
   tx: Tx,
   organizationId: string,
@@ -33,6 +37,7 @@ export async function loadMedia(
         eq(media.organizationId, organizationId),
         inArray(media.id, [...new Set(ids)]),
         isNull(media.deletedAt),
+        inArray(media.status, ['ready', 'processing']),
       ),
     );
   return new Map(rows.map((row) => [row.id, row]));
@@ -72,5 +77,6 @@ export async function buildDraft(
     ...(thread && thread.length > 0 ? { thread } : {}),
     ...(target.firstComment ? { firstComment: target.firstComment } : {}),
     ...(target.options ? { options: target.options } : {}),
+    idempotencyKey: target.id,
   };
 }

@@ -73,7 +73,14 @@ export const mediaContracts: Record<string, RouteContract> = {
       .object({
         fileName,
         contentType: z.enum(ALLOWED_MEDIA_TYPES as [string, ...string[]]),
-        size: z.number().int().positive().describe('Exact size of the file in bytes'),
+        size: z
+          .number()
+          .int()
+          .positive({
+            error: (issue) =>
+              issue.input === 0 ? 'The file is empty' : 'The size must be a whole number of bytes above 0',
+          })
+          .describe('Exact size of the file in bytes'),
       })
       .strict()
       .meta({ id: 'CreateMediaUploadRequest' }),

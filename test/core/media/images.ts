@@ -1,5 +1,7 @@
 import encodePng from '@jsquash/png/encode.js';
+import omggif from 'omggif';
 import { encodeImage, initImageCodecs, type RgbaImage } from '../../../functions/core/media/image-codecs';
+const { GifWriter } = omggif;
 
 /** A gradient with a red left third, so crops and scales are visible in the pixels. */
 export function gradient(width: number, height: number): RgbaImage {
@@ -37,4 +39,18 @@ export function gifHeader(width: number, height: number): Uint8Array {
   new DataView(bytes.buffer).setUint16(6, width, true);
   new DataView(bytes.buffer).setUint16(8, height, true);
   return bytes;
+}
+
+/** A real two-frame GIF (omggif's writer): a 4-colour palette, stripes that move. */
+export function makeGif(width: number, height: number): Uint8Array {
+  const buffer = new Uint8Array(1024 + width * height * 4);
+  const writer = new GifWriter(buffer, width, height, {
+    loop: 0,
+    palette: [0xff0000, 0x00ff00, 0x0000ff, 0xffffff],
+  });
+  for (let frame = 0; frame < 2; frame += 1) {
+    const pixels = Array.from({ length: width * height }, (_, i) => ((i % width) + frame) % 4);
+    writer.addFrame(0, 0, width, height, pixels, { delay: 10 });
+  }
+  return buffer.slice(0, writer.end());
 }

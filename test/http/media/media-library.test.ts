@@ -6,7 +6,7 @@ import { auditLogs, media, postPlatforms, posts, socialAccounts } from '../../..
 import { withSystem } from '../../../functions/db/tenant';
 import { optimizeMedia } from '../../../functions/jobs/media-optimize';
 import { makeJpeg, makePng } from '../../core/media/images';
-import { tinyMp4 } from '../../core/media/mp4';
+import { videoFixture } from '../../core/media/mp4';
 import type { TestClient } from '../../support/http-client';
 import { startIdentityRuntime } from '../../support/identity-runtime';
 
@@ -35,9 +35,10 @@ interface UploadAnswer {
   upload: { url: string; fields: Record<string, string>; expiresAt: string };
 }
 interface Problem {
+  status: number;
   code: string;
   detail: string;
-  errors?: Array<{ field: string }>;
+  errors?: Array<{ field: string; message: string }>;
 }
 
 /** Sends the file to the presigned form exactly as a browser does: every field, then the file. */
@@ -283,7 +284,7 @@ describe('media library over HTTP', () => {
     expect(await mediaCount()).toBe(before);
   });
 
-  it('refuses a file larger than declared at the form, and one in another format at confirmation', async () => {
+  it('refuses a file larger than declared at the form, and records a misnamed one as what it is', async () => {
     const png = await makePng(40, 30);
     const started = await admin.post<UploadAnswer>('/api/media/upload', {
       fileName: 'small',
@@ -292,15 +293,15 @@ describe('media library over HTTP', () => {
     });
     expect(await postForm(started.body.upload, png, 'image/png')).toBe(400); // EntityTooLarge
 
+    // A JPEG named and declared as a PNG is a JPEG: its content decides, and with it which
+    // networks take the original (Instagram takes JPEG only).
     const jpeg = await makeJpeg(40, 30);
-    const liar = await uploadFile(admin, jpeg, 'image/png', 'really a jpeg');
-    const refused = await admin.post<Problem>(`/api/media/${liar.media.id}/complete`);
-    expect(refused.status).toBe(400);
-    expect(refused.body.detail).toMatch(/image\/jpeg/);
-    expect(await env.runtime.container.media.head(liar.upload.fields.key!)).toBeUndefined();
-    expect((await admin.post<Problem>(`/api/media/${liar.media.id}/complete`)).status).toBe(409);
-    const [failed] = (await admin.get<{ items: Media[] }>('/api/media?status=failed')).body.items;
-    expect(failed).toMatchObject({ id: liar.media.id, status: 'failed', url: null });
+    const misnamed = await uploadFile(admin, jpeg, 'image/png', 'really a jpeg.png');
+    expect(misnamed.media).toMatchObject({ mimeType: 'image/png', networks: [] });
+    const confirmed = await admin.post<Media>(`/api/media/${misnamed.media.id}/complete`);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ mimeType: 'image/jpeg', kind: 'image', width: 40, height: 30 });
+    expect(confirmed.body.networks).toContain('instagram');
 
     // Smaller than declared: the form allows it (a range), confirmation does not.
     const short = await admin.post<UploadAnswer>('/api/media/upload', {
@@ -311,13 +312,94 @@ describe('media library over HTTP', () => {
     expect(await postForm(short.body.upload, png, 'image/png')).toBe(204);
     const mismatch = await admin.post<Problem>(`/api/media/${short.body.media.id}/complete`);
     expect(mismatch.status).toBe(400);
-    expect(mismatch.body.detail).toMatch(/not the .* declared/);
+    expect(mismatch.body.detail).toMatch(/^The file that arrived is \d+ bytes, not the \d+ bytes announced/);
+  });
+
+  it('refuses a text file renamed .png at confirmation: 422, failed, deleted, offered to no network, never posted', async () => {
+    const notes = new TextEncoder().encode('Launch checklist\n- banner\n- balloons\n');
+    const renamed = await uploadFile(admin, notes, 'image/png', 'launch.png');
+    const refused = await admin.post<Problem>(`/api/media/${renamed.media.id}/complete`);
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(refused.body.code).toBe('media_unreadable');
+    expect(refused.body.detail).toMatch(/^This file is not an image or a video/);
+    expect(refused.body.errors).toEqual([{ field: 'file', message: refused.body.detail }]);
+    // The row says so; the object is gone; no network is offered the file; no thumbnail link.
+    const failed = await admin.get<Media>(`/api/media/${renamed.media.id}`);
+    expect(failed.body).toMatchObject({ status: 'failed', url: null, networks: [], variants: {} });
+    expect(await env.runtime.container.media.head(renamed.upload.fields.key!)).toBeUndefined();
+    expect((await admin.post<Problem>(`/api/media/${renamed.media.id}/complete`)).status).toBe(409);
+    expect((await admin.post<Problem>(`/api/media/${renamed.media.id}/optimize`)).status).toBe(409);
+    // A post cannot attach it.
+    const account = await admin.post<{ account: { id: string } }>('/api/social-accounts/connect', {
+      platform: 'sandbox',
+      identifier: `renamed-${crypto.randomUUID().slice(0, 8)}`,
+    });
+    const post = await admin.post<Problem>('/api/posts', {
+      content: 'With the checklist',
+      mediaIds: [renamed.media.id],
+      targets: [{ socialAccountId: account.body.account.id }],
+    });
+    expect(post.status).toBe(400);
+    expect(post.body.errors?.map((e) => e.message)).toContain(
+      `No such media, or its upload was not accepted: ${renamed.media.id}`,
+    );
+    // The audit log keeps why, and what the browser had claimed.
+    const [audit] = await withSystem(env.runtime.container.db, (tx) =>
+      tx
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.resourceId, renamed.media.id), eq(auditLogs.action, 'upload_refused'))),
+    );
+    expect(audit!.newValues).toMatchObject({ reason: 'unrecognised', declaredType: 'image/png' });
+  });
+
+  it('says "The file is empty" for a 0-byte file, at the form and when an empty object arrives', async () => {
+    const before = await mediaCount();
+    const empty = await admin.post<Problem>('/api/media/upload', {
+      fileName: 'empty.png',
+      contentType: 'image/png',
+      size: 0,
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors).toEqual([{ field: 'body.size', message: 'The file is empty' }]);
+    expect(await mediaCount()).toBe(before);
+    // Storage that let an empty object through (S3 refuses it by the form's size range).
+    const started = await admin.post<UploadAnswer>('/api/media/upload', {
+      fileName: 'later-empty.png',
+      contentType: 'image/png',
+      size: 10,
+    });
+    await env.runtime.container.media.put(started.body.upload.fields.key!, new Uint8Array(), 'image/png');
+    const refused = await admin.post<Problem>(`/api/media/${started.body.media.id}/complete`);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'media_unreadable', detail: 'The file is empty.' });
+  });
+
+  it('refuses a type Plume cannot check (HEIC) at the form, saying what to do', async () => {
+    const heic = await admin.post<Problem>('/api/media/upload', {
+      fileName: 'IMG_0001.heic',
+      contentType: 'image/heic',
+      size: 1000,
+    });
+    expect(heic.status).toBe(400);
+    expect(heic.body.errors?.[0]).toMatchObject({ field: 'body.contentType' });
+    expect(heic.body.detail).toBe(
+      'Plume cannot check a HEIC image yet. Convert it to JPEG or PNG first; Plume takes PNG, JPEG, WebP and GIF images and MP4, MOV, M4V, WebM and MPEG videos.',
+    );
   });
 
   it('refuses optimizing a video and a file still pending', async () => {
-    const video = await uploadFile(admin, tinyMp4(42_500), 'video/mp4', 'clip.mp4');
+    const video = await uploadFile(admin, videoFixture('clip-moov-at-end.mp4'), 'video/mp4', 'clip.mp4');
     const ready = await admin.post<Media>(`/api/media/${video.media.id}/complete`);
-    expect(ready.body).toMatchObject({ status: 'ready', kind: 'video', width: null, durationMs: 42_500 });
+    expect(ready.body).toMatchObject({
+      status: 'ready',
+      kind: 'video',
+      mimeType: 'video/mp4',
+      width: 64,
+      height: 48,
+      durationMs: 1500,
+    });
     expect((await admin.post<Problem>(`/api/media/${video.media.id}/optimize`)).status).toBe(409);
     // A file whose variants are being made is not queued twice.
     const image = await uploadFile(admin, await makePng(8, 8), 'image/png', 'busy.png');
@@ -335,20 +417,11 @@ describe('media library over HTTP', () => {
   });
 
   it('keeps the original usable when an image cannot be rendered, and ignores a duplicate job', async () => {
-    const broken = new Uint8Array([
-      0x89,
-      0x50,
-      0x4e,
-      0x47,
-      0x0d,
-      0x0a,
-      0x1a,
-      0x0a,
-      ...new TextEncoder().encode('no chunks here'),
-    ]);
-    const upload = await uploadFile(admin, broken, 'image/png', 'broken.png');
+    const upload = await uploadFile(admin, await makePng(10, 10), 'image/png', 'broken.png');
     expect((await admin.post<Media>(`/api/media/${upload.media.id}/complete`)).body.status).toBe('ready');
     expect((await admin.post(`/api/media/${upload.media.id}/optimize`)).status).toBe(202);
+    // Storage loses the object before the job runs: nothing to render, the row stays as it was.
+    await env.runtime.container.media.delete(upload.upload.fields.key!);
     await env.runtime.queue.drained();
     const [after] = (await admin.get<{ items: Media[] }>('/api/media?search=broken')).body.items;
     expect(after).toMatchObject({ status: 'ready', variants: {} });

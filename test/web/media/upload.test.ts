@@ -97,11 +97,34 @@ describe('upload problem text', () => {
       status: 400,
       code: 'validation_failed',
       detail: 'Some fields are invalid; see `errors`.',
-      errors: [{ field: 'body.size', message: 'Too small: expected number to be >0' }],
+      errors: [{ field: 'body.size', message: 'The file is empty' }],
     });
-    expect(uploadProblemText(generic, { name: 'empty.png', type: 'image/png' })).toBe(
-      'Too small: expected number to be >0',
-    );
+    expect(uploadProblemText(generic, { name: 'empty.png', type: 'image/png' })).toBe('The file is empty.');
+  });
+
+  it('shows the sentence for a type Plume cannot check, not "no network takes them"', () => {
+    const sentence =
+      'Plume cannot check a HEIC image yet. Convert it to JPEG or PNG first; Plume takes PNG, JPEG, WebP and GIF images and MP4, MOV, M4V, WebM and MPEG videos.';
+    const heic = problem({
+      title: 'Your request has invalid fields',
+      status: 400,
+      code: 'validation_failed',
+      detail: sentence,
+      errors: [{ field: 'body.contentType', message: sentence }],
+    });
+    expect(uploadProblemText(heic, { name: 'IMG_0001.heic', type: 'image/heic' })).toBe(sentence);
+  });
+
+  it('shows why confirmation refused the content', () => {
+    const detail = 'This file is not an image or a video: Plume could not recognise its contents.';
+    const unreadable = problem({
+      title: 'The file is not a readable image or video',
+      status: 422,
+      code: 'media_unreadable',
+      detail,
+      errors: [{ field: 'file', message: detail }],
+    });
+    expect(uploadProblemText(unreadable, { name: 'notes.png', type: 'image/png' })).toBe(detail);
   });
 
   it('shows quota and inspection refusals as the API words them', () => {

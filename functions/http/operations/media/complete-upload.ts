@@ -1,113 +1,120 @@
-import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../../core/audit/record-audit';
-import { readImageSize } from '../../../core/media/image-size';
-import { readMp4DurationMs } from '../../../core/media/video-duration';
-import { mediaKind } from '../../../core/media/media-limits';
+import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit, type AuditActor } from '../../../core/audit/record-audit';
+import {
+  judgeStoredUpload,
+  type UploadJudgement,
+  type UploadRefusalReason,
+} from '../../../core/media/judge-upload';
 import { findMediaUsage } from '../../../core/media/media-usage';
 import { media } from '../../../db/schema';
-import { withTenant } from '../../../db/tenant';
+import { withTenant, type Transaction } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
-import { HttpProblem } from '../../problem';
+import { HttpProblem, notFound, type ProblemCode } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { findMediaForUpdate } from './find-media';
 import { presentMedia, type MediaRow } from './present';
 
 /**
- * Files up to this size are read whole for their dimensions or duration. Larger ones are left
- * without: the MediaStore port has no ranged read, and a Lambda should not hold a gigabyte.
- */
-const MAX_BYTES_TO_INSPECT = 25 * 1024 * 1024;
-
-/** ISO base media files, whose movie header gives the duration. */
-const MP4_FAMILY: readonly string[] = ['video/mp4', 'video/quicktime', 'video/x-m4v'];
-
-/**
- * Confirms a browser upload: the object must exist with the declared size and type (and, for
- * images, bytes in the declared format), then the row becomes `ready` with its dimensions.
+ * Confirms a browser upload. The stored object must have the declared size, and its content
+ * decides its type: a decoded image or a parsed video header (see `inspectContent`), never
+ * the file name or the browser's claim. The row becomes `ready` with the sniffed type and
+ * what was read (dimensions, duration), or `failed` with the object deleted and a 422 in
+ * words a person uses. The bytes are read outside any transaction (a decode can take a
+ * second); the row is then locked and changed only if it is still `pending`.
  * Idempotent: confirming a ready file answers it again.
  */
 export const completeMediaUpload: Operation = async ({ params }, { container, event, auth }) => {
   const organizationId = auth!.organizationId;
   const id = params.id as string;
+  const found = await withTenant(container.db, organizationId, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(media)
+      .where(and(eq(media.id, id), eq(media.organizationId, organizationId), isNull(media.deletedAt)));
+    if (!row) throw notFound('The media file');
+    return row;
+  });
+  const judgement = found.status === 'pending' ? await judgeStoredUpload(container.media, found) : undefined;
+  if (judgement?.verdict === 'missing') {
+    throw new HttpProblem(409, 'conflict', 'The file has not arrived yet; finish the upload first.');
+  }
   const outcome = await withTenant(container.db, organizationId, async (tx) => {
     const row = await findMediaForUpdate(tx, organizationId, id);
     if (row.status === 'ready' || row.status === 'processing') {
-      return { row, usage: (await findMediaUsage(tx, organizationId, [id])).get(id) ?? [] };
+      const usage = (await findMediaUsage(tx, organizationId, [id])).get(id) ?? [];
+      return { kind: 'unchanged' as const, row, usage };
     }
-    if (row.status === 'failed') {
+    if (row.status === 'failed' || !judgement) {
       throw new HttpProblem(409, 'conflict', 'This upload was refused; upload the file again.');
     }
-    const stored = await container.media.head(row.s3Key);
-    if (!stored)
-      throw new HttpProblem(409, 'conflict', 'The file has not arrived yet; finish the upload first.');
-    const verdict = await inspect(
-      row,
-      stored.size,
-      stored.contentType,
-      container.media.get.bind(container.media),
-    );
-    if (typeof verdict === 'string') {
-      const [failed] = await tx.update(media).set({ status: 'failed' }).where(eq(media.id, id)).returning();
-      await recordAudit(tx, auditActor(event, auth), {
-        action: 'upload_refused',
-        resourceType: 'media',
-        resourceId: id,
-        newValues: { reason: verdict },
-      });
-      return { row: failed!, refusal: verdict };
-    }
-    const [ready] = await tx
-      .update(media)
-      .set({
-        status: 'ready',
-        width: verdict.width ?? null,
-        height: verdict.height ?? null,
-        durationMs: verdict.durationMs ?? null,
-      })
-      .where(eq(media.id, id))
-      .returning();
-    await recordAudit(tx, auditActor(event, auth), {
-      action: 'upload',
-      resourceType: 'media',
-      resourceId: id,
-    });
-    const usage = await findMediaUsage(tx, organizationId, [id]);
-    return { row: ready!, usage: usage.get(id) ?? [], confirmed: true };
+    return settle(tx, row, judgement, auditActor(event, auth));
   });
-  if (outcome.refusal) {
+  if (outcome.kind === 'refused') {
     // The row keeps the refusal; the object that broke the rules goes.
     await container.media.delete(outcome.row.s3Key);
-    throw new HttpProblem(400, 'validation_failed', outcome.refusal, {
-      errors: [{ field: 'file', message: outcome.refusal }],
-    });
+    const { reason, message } = outcome.refusal;
+    const [status, code] = REFUSAL_PROBLEMS[reason];
+    throw new HttpProblem(status, code, message, { errors: [{ field: 'file', message }] });
   }
-  if (outcome.confirmed) {
+  if (outcome.kind === 'confirmed') {
     await container.realtime.broadcast(organizationId, { type: 'media.ready', data: { id } });
   }
-  return { body: await presentMedia(outcome.row, outcome.usage ?? [], container.media) };
+  return { body: await presentMedia(outcome.row, outcome.usage, container.media) };
 };
 
-/** A reason to refuse the stored object, or what was read from it (dimensions, duration) when it passes. */
-async function inspect(
+/**
+ * A size that differs from the announced one is a broken request (400, as before); content
+ * that is not a readable image or video is 422: the request was fine, the file is not.
+ */
+const REFUSAL_PROBLEMS: Record<UploadRefusalReason, [number, ProblemCode]> = {
+  size_mismatch: [400, 'validation_failed'],
+  empty: [422, 'media_unreadable'],
+  unrecognised: [422, 'media_unreadable'],
+  damaged: [422, 'media_unreadable'],
+  not_media: [422, 'media_unsupported'],
+  unchecked: [422, 'media_unsupported'],
+  too_large: [422, 'media_unsupported'],
+};
+
+/** Records the judgement on the still-pending row: ready with what was read, or failed. */
+async function settle(
+  tx: Transaction,
   row: MediaRow,
-  size: number,
-  contentType: string | undefined,
-  get: (key: string) => Promise<Uint8Array | undefined>,
-): Promise<string | { width?: number; height?: number; durationMs?: number }> {
-  if (size !== row.sizeBytes) return `The file is ${size} bytes, not the ${row.sizeBytes} declared.`;
-  if (contentType !== undefined && contentType !== row.mimeType) {
-    return `The file was stored as ${contentType}, not the ${row.mimeType} declared.`;
+  judgement: Exclude<UploadJudgement, { verdict: 'missing' }>,
+  actor: AuditActor,
+) {
+  if (judgement.verdict === 'refused') {
+    const [failed] = await tx.update(media).set({ status: 'failed' }).where(eq(media.id, row.id)).returning();
+    await recordAudit(tx, actor, {
+      action: 'upload_refused',
+      resourceType: 'media',
+      resourceId: row.id,
+      newValues: judgement.audit,
+    });
+    return { kind: 'refused' as const, row: failed!, refusal: judgement };
   }
-  if (size > MAX_BYTES_TO_INSPECT) return {};
-  const bytes = await get(row.s3Key);
-  if (!bytes) return {};
-  if (mediaKind(row.mimeType) === 'video') {
-    const durationMs = MP4_FAMILY.includes(row.mimeType) ? readMp4DurationMs(bytes) : undefined;
-    return durationMs === undefined ? {} : { durationMs };
-  }
-  const image = readImageSize(bytes);
-  if (!image) return {};
-  if (image.mimeType !== row.mimeType)
-    return `The file is a ${image.mimeType} image, not the ${row.mimeType} declared.`;
-  return { width: image.width, height: image.height };
+  const { content } = judgement;
+  const [ready] = await tx
+    .update(media)
+    .set({
+      status: 'ready',
+      mimeType: content.mimeType,
+      width: content.width ?? null,
+      height: content.height ?? null,
+      durationMs: content.durationMs ?? null,
+    })
+    .where(eq(media.id, row.id))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'upload',
+    resourceType: 'media',
+    resourceId: row.id,
+    newValues: {
+      mimeType: content.mimeType,
+      ...(content.mimeType !== row.mimeType ? { declaredType: row.mimeType } : {}),
+      ...(content.codec ? { codec: content.codec } : {}),
+    },
+  });
+  const usage = await findMediaUsage(tx, row.organizationId, [row.id]);
+  return { kind: 'confirmed' as const, row: ready!, usage: usage.get(row.id) ?? [] };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Container } from '../../../adapters/container';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { removeAbandonedUploads } from '../../../core/media/abandoned-uploads';
+import { checkedTypesSentence, CONTENT_CHECKED_TYPES, describeType } from '../../../core/media/content-types';
 import { extensionFor, originalKey } from '../../../core/media/media-keys';
 import { maxUploadBytes } from '../../../core/media/media-limits';
 import { MEDIA_STORAGE_QUOTA_BYTES } from '../../../core/media/storage-quota';
@@ -42,6 +43,14 @@ const formatBytes = (bytes: number): string => `${Math.round((bytes / 1024 / 102
  */
 export const createMediaUpload: Operation = async ({ body }, { container, event, auth }) => {
   const input = body as { fileName: string; contentType: string; size: number };
+  if (!CONTENT_CHECKED_TYPES.includes(input.contentType)) {
+    // A network takes it, but Plume cannot check such a file's content: refused before any
+    // bytes are sent rather than after (the same words `complete` uses for a renamed one).
+    const message = `Plume cannot check ${describeType(input.contentType)} yet. Convert it to JPEG or PNG first; Plume takes ${checkedTypesSentence()}.`;
+    throw new HttpProblem(400, 'validation_failed', message, {
+      errors: [{ field: 'body.contentType', message }],
+    });
+  }
   const ceiling = maxUploadBytes(input.contentType);
   if (ceiling === undefined || input.size > ceiling) {
     throw new HttpProblem(

@@ -40,7 +40,9 @@ export async function presentMedia(row: MediaRow, usage: MediaUse[], store: Medi
     status: row.status,
     url: uploaded ? await store.getDownloadUrl(row.s3Key, DOWNLOAD_LINK_SECONDS) : null,
     variants,
-    networks: networksAccepting(row.mimeType, row.sizeBytes),
+    // Only a file whose content was checked is offered to networks: a pending or refused row's
+    // type is the browser's claim, which says nothing about what the bytes are.
+    networks: uploaded ? networksAccepting(row.mimeType, row.sizeBytes) : [],
     usage: usage.map((use) => ({
       postId: use.postId,
       title: use.title,

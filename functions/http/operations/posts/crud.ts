@@ -84,7 +84,11 @@ export async function assertReferences(
   const mediaIds = [...(input.mediaIds ?? []), ...(input.targets ?? []).flatMap((t) => t.mediaIds ?? [])];
   const media = await loadMedia(tx, organizationId, mediaIds);
   for (const id of new Set(mediaIds))
-    if (!media.has(id)) errors.push({ field: `${field}.mediaIds`, message: `No such media: ${id}` });
+    if (!media.has(id))
+      errors.push({
+        field: `${field}.mediaIds`,
+        message: `No such media, or its upload was not accepted: ${id}`,
+      });
   if (errors.length > 0)
     throw new HttpProblem(400, 'validation_failed', 'Some references are invalid; see `errors`.', { errors });
 }

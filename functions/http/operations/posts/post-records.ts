@@ -130,7 +130,7 @@ export async function checkTargets(
       issues.push({
         field: 'media',
         code: 'media_missing',
-        message: `${missing.length} attached file(s) were deleted.`,
+        message: `${missing.length} attached file(s) were deleted or their upload was not accepted.`,
         severity: 'error',
       });
     }
