@@ -3,21 +3,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 
-export interface MailProps {
-  /** Domain to send from; without it no identity is created and the operator verifies one. */
-  fromDomain?: string;
-}
+/** Who mail comes from: exactly one of the two (lib/stack-config.ts requires it). */
+export type MailProps =
+  { fromDomain: string; fromAddress?: undefined } | { fromAddress: string; fromDomain?: undefined };
 
 /**
  * SES: a configuration set (reputation metrics, account-level bounce/complaint suppression)
- * and, when a domain is given, a domain identity with Easy DKIM. The DKIM CNAMEs are stack
- * outputs: publish them in DNS to verify the domain.
+ * and the sending identity SES requires before it accepts a sender: a domain identity with
+ * Easy DKIM (its CNAMEs are stack outputs to publish in DNS), or an email address identity
+ * (SES mails the address a link to click). Without one, every message would be refused.
  */
 export class Mail extends Construct {
   readonly configurationSet: ses.ConfigurationSet;
-  readonly identity?: ses.EmailIdentity;
-  /** The MAIL_FROM value, undefined when no domain is configured. */
-  readonly fromAddress?: string;
+  readonly identity: ses.EmailIdentity;
+  /** The MAIL_FROM value: `Plume <no-reply@domain>` or `Plume <address>`. */
+  readonly fromAddress: string;
 
   constructor(scope: Construct, id: string, props: MailProps) {
     super(scope, id);
@@ -26,17 +26,29 @@ export class Mail extends Construct {
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
 
-    if (props.fromDomain) {
+    if (props.fromDomain !== undefined) {
+      const domain = props.fromDomain;
       this.identity = new ses.EmailIdentity(this, 'Identity', {
-        identity: ses.Identity.domain(props.fromDomain),
+        identity: ses.Identity.domain(domain),
         configurationSet: this.configurationSet,
       });
-      this.fromAddress = `Plume <no-reply@${props.fromDomain}>`;
+      this.fromAddress = `Plume <no-reply@${domain}>`;
       this.identity.dkimRecords.forEach((record, index) => {
         new CfnOutput(this, `DkimRecord${index + 1}`, {
-          description: `DKIM CNAME ${index + 1} to publish for ${props.fromDomain}`,
+          description: `DKIM CNAME ${index + 1} to publish for ${domain}`,
           value: `${record.name} CNAME ${record.value}`,
         });
+      });
+    } else {
+      const address = props.fromAddress;
+      this.identity = new ses.EmailIdentity(this, 'Identity', {
+        identity: ses.Identity.email(address),
+        configurationSet: this.configurationSet,
+      });
+      this.fromAddress = `Plume <${address}>`;
+      new CfnOutput(this, 'VerifySender', {
+        description: 'SES mails this address a verification link; nothing is sent until it is clicked',
+        value: address,
       });
     }
   }

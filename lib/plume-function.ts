@@ -310,7 +310,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
     return this.setEnv({ [name]: secret.secretArn });
   }
 
-  /** SES sending (MAIL_FROM when a domain is configured, SES_CONFIGURATION_SET). */
+  /** SES sending (MAIL_FROM, the verified sender, and SES_CONFIGURATION_SET). */
   useMail(mail: Mail): this {
     mail.grantSend(this);
     this.suppressWildcards(

@@ -13,7 +13,7 @@ import { Dashboard } from './dashboard';
 import { Database } from './database';
 import { EncryptionKey } from './encryption-key';
 import { HttpApi } from './http-api';
-import { Mail } from './mail';
+import { Mail, type MailProps } from './mail';
 import { MediaStorage } from './media-storage';
 import { Migration } from './migration';
 import { Network } from './network';
@@ -26,6 +26,13 @@ import { RealtimeFunctions } from './realtime-functions';
 import type { PlumeStackConfig } from './stack-config';
 import { StateTable } from './state-table';
 import { Workers } from './workers';
+
+/** The verified sender the configuration names (parseStackConfig guarantees exactly one). */
+function mailSender(config: PlumeStackConfig): MailProps {
+  if (config.mailFromDomain !== undefined) return { fromDomain: config.mailFromDomain };
+  if (config.mailFromAddress !== undefined) return { fromAddress: config.mailFromAddress };
+  throw new Error('Set mailFromDomain or mailFromAddress: SES refuses mail from an unverified sender');
+}
 
 export interface PlumeStackProps extends StackProps {
   config: PlumeStackConfig;
@@ -91,7 +98,7 @@ export class PlumeStack extends Stack {
       publishQueue: this.queues.byName.publish.queue,
     });
     const media = new MediaStorage(this, 'Media', { key, accessLogsBucket: accessLogs.bucket });
-    const mail = new Mail(this, 'Mail', { fromDomain: config.mailFromDomain });
+    const mail = new Mail(this, 'Mail', mailSender(config));
 
     this.realtimeFunctions = new RealtimeFunctions(this, 'RealtimeFunctions', { shared, table });
     this.realtimeApi = new RealtimeApi(this, 'RealtimeApi', {

@@ -34,8 +34,14 @@ export interface PlumeStackConfig {
   useRdsProxy: boolean;
   /** Email address subscribed to the alarm topic (confirm the subscription mail). */
   alarmEmail?: string;
-  /** Domain to send mail from (an SES identity is created; publish its DKIM records). */
+  /**
+   * Who Plume's mail comes from: SES refuses any sender it has not verified, so one of the two
+   * is required. `mailFromDomain` creates a domain identity (publish its DKIM records; mail
+   * comes from no-reply@<domain>); `mailFromAddress` creates an email address identity (click
+   * the link SES mails to it; quickest for a trial).
+   */
   mailFromDomain?: string;
+  mailFromAddress?: string;
   /** Browser origins allowed to call the HTTP API's own URL with CORS. The dashboard needs none. */
   corsOrigins: string[];
   /** The built dashboard (Vite output), relative to the repository root or absolute. */
@@ -66,6 +72,13 @@ const list = z.preprocess((value) => {
 
 const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
 
+const domainName = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+    'must be a domain name such as example.com',
+  );
+
 const origin = z.string().refine((value) => {
   try {
     const url = new URL(value);
@@ -84,7 +97,8 @@ const fields = {
   backupRetentionDays: z.coerce.number().int().min(1).max(35).default(7),
   useRdsProxy: flag.default(false),
   alarmEmail: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
-  mailFromDomain: optionalText,
+  mailFromDomain: z.preprocess((value) => (value === '' ? undefined : value), domainName.optional()),
+  mailFromAddress: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
   corsOrigins: list.pipe(z.array(origin)).default([]),
   webAssetPath: z.string().min(1).default('web/dist'),
   llmProvider: z.enum(['anthropic', 'bedrock', 'offline']).default('anthropic'),
@@ -101,6 +115,11 @@ export const stackConfigSchema = z
   .refine((c) => c.dbMinCapacity === 0 || c.dbMinCapacity >= 0.5, {
     message: 'dbMinCapacity is 0 (pause when idle) or at least 0.5',
     path: ['dbMinCapacity'],
+  })
+  .refine((c) => (c.mailFromDomain === undefined) !== (c.mailFromAddress === undefined), {
+    message:
+      'Plume sends mail (sign-up, invitations, notifications) and SES refuses an unverified sender: set exactly one of -c mailFromDomain=example.com (a domain identity; publish its DKIM records) or -c mailFromAddress=you@example.com (an address identity; click the link SES mails to it)',
+    path: ['mailFromDomain'],
   })
   .refine((c) => (c.domainName === undefined) === (c.certificateArn === undefined), {
     message: 'domainName and certificateArn go together',

@@ -355,6 +355,13 @@ describe('Lambda functions', () => {
     }
   });
 
+  it('that send mail do it from the verified sender, never a default', () => {
+    const senders = plumeFunctions().filter((fn) => envOf(fn).SES_CONFIGURATION_SET);
+    expect(senders.length).toBeGreaterThan(0);
+    for (const fn of senders) expect(envOf(fn).MAIL_FROM, fn.node.path).toBe('Plume <no-reply@example.com>');
+    synth.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.com' });
+  });
+
   it('run with roles that carry no AWS managed policy', () => {
     for (const fn of plumeFunctions()) {
       const role = props(logicalIdOf(fn.role!));

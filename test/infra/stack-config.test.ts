@@ -3,7 +3,8 @@ import { parseStackConfig, STACK_CONFIG_KEYS } from '../../lib/stack-config';
 
 describe('stack configuration from cdk context', () => {
   it('defaults to the cheapest working setup', () => {
-    expect(parseStackConfig({})).toEqual({
+    expect(parseStackConfig({ mailFromAddress: 'ops@example.com' })).toEqual({
+      mailFromAddress: 'ops@example.com',
       natMode: 'instance',
       interfaceEndpoints: false,
       dbMinCapacity: 0,
@@ -44,8 +45,28 @@ describe('stack configuration from cdk context', () => {
     });
   });
 
+  it('refuses to go without a sender SES can verify, naming both ways to give one', () => {
+    for (const raw of [{}, { mailFromDomain: '', mailFromAddress: '' }]) {
+      expect(() => parseStackConfig(raw)).toThrow(
+        /mailFromDomain: .*mailFromDomain=example\.com.*mailFromAddress=/,
+      );
+    }
+    expect(() =>
+      parseStackConfig({ mailFromDomain: 'example.com', mailFromAddress: 'ops@example.com' }),
+    ).toThrow(/exactly one/);
+    expect(() => parseStackConfig({ mailFromDomain: 'localhost' })).toThrow(
+      /mailFromDomain: must be a domain/,
+    );
+    expect(() => parseStackConfig({ mailFromDomain: 'https://example.com' })).toThrow(/mailFromDomain/);
+    expect(() => parseStackConfig({ mailFromAddress: 'no-reply@' })).toThrow(/mailFromAddress/);
+    expect(parseStackConfig({ mailFromDomain: 'mail.example.co.uk' }).mailFromDomain).toBe(
+      'mail.example.co.uk',
+    );
+  });
+
   it('reads typed values from cdk.json and treats empty strings as unset', () => {
     const config = parseStackConfig({
+      mailFromDomain: 'example.com',
       deletionProtection: true,
       corsOrigins: ['https://a.example'],
       alarmEmail: '',
@@ -73,10 +94,13 @@ describe('stack configuration from cdk context', () => {
   });
 
   it('refuses a max capacity below the min, odd ACU steps, and a domain without certificate', () => {
-    expect(() => parseStackConfig({ dbMinCapacity: '8', dbMaxCapacity: '2' })).toThrow(/dbMaxCapacity/);
-    expect(() => parseStackConfig({ dbMaxCapacity: '2.3' })).toThrow(/dbMaxCapacity/);
-    expect(() => parseStackConfig({ dbMinCapacity: '0.25' })).toThrow(/dbMinCapacity/);
-    expect(() => parseStackConfig({ domainName: 'plume.example.com' })).toThrow(/certificateArn/);
+    const mail = { mailFromDomain: 'example.com' };
+    expect(() => parseStackConfig({ ...mail, dbMinCapacity: '8', dbMaxCapacity: '2' })).toThrow(
+      /dbMaxCapacity/,
+    );
+    expect(() => parseStackConfig({ ...mail, dbMaxCapacity: '2.3' })).toThrow(/dbMaxCapacity/);
+    expect(() => parseStackConfig({ ...mail, dbMinCapacity: '0.25' })).toThrow(/dbMinCapacity/);
+    expect(() => parseStackConfig({ ...mail, domainName: 'plume.example.com' })).toThrow(/certificateArn/);
   });
 
   it('exposes one context key per property', () => {
@@ -91,6 +115,7 @@ describe('stack configuration from cdk context', () => {
         'useRdsProxy',
         'alarmEmail',
         'mailFromDomain',
+        'mailFromAddress',
         'corsOrigins',
         'webAssetPath',
         'llmProvider',

@@ -138,6 +138,13 @@ describe('stack options', () => {
     });
   });
 
+  it('sends from a verified email address when no domain is given (SES mails it a link)', () => {
+    const synth = synthesize({ mailFromAddress: 'ops@example.com' });
+    synth.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'ops@example.com' });
+    expect(envOf(synth, synth.stack.workers.background).MAIL_FROM).toBe('Plume <ops@example.com>');
+    synth.template.hasOutput('*', { Value: 'ops@example.com' });
+  });
+
   it('refuses to synthesize without a built dashboard', () => {
     expect(() => synthesize({ webAssetPath: '/nonexistent/web/dist' })).toThrow(/npm run build:web/);
   });

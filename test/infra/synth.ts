@@ -52,7 +52,12 @@ export function synthesize(
     context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] },
     builtinCloudFormationValidation: options.validate ?? false,
   });
-  const config = parseStackConfig({ webAssetPath: fakeWebDist(), ...overrides });
+  // A verified sender is required; tests that are about mail pass their own.
+  const config = parseStackConfig({
+    webAssetPath: fakeWebDist(),
+    ...(overrides.mailFromAddress === undefined ? { mailFromDomain: 'example.com' } : {}),
+    ...overrides,
+  });
   const stack = new PlumeStack(app, 'Plume', { config });
   if (options.nag) Aspects.of(stack).add(new AwsSolutionsChecks());
   const template = Template.fromStack(stack);
