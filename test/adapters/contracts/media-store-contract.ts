@@ -38,6 +38,15 @@ export function describeMediaStoreContract(
       await expect(store.delete('org-1/none.png')).resolves.toBeUndefined();
     });
 
+    it('reads a range of an object, short at its end, and nothing past it', async () => {
+      const bytes = Uint8Array.from({ length: 100 }, (_, i) => i);
+      await store.put('org-1/media/v.mp4', bytes, 'video/mp4');
+      expect(await store.getRange('org-1/media/v.mp4', 0, 4)).toEqual(new Uint8Array([0, 1, 2, 3]));
+      expect(await store.getRange('org-1/media/v.mp4', 90, 120)).toEqual(bytes.subarray(90));
+      expect(await store.getRange('org-1/media/v.mp4', 100, 110)).toEqual(new Uint8Array());
+      expect(await store.getRange('org-1/media/none.mp4', 0, 4)).toBeUndefined();
+    });
+
     it('replaces an object on a second put', async () => {
       await store.put('org-1/x.txt', 'one', 'text/plain');
       await store.put('org-1/x.txt', 'three', 'text/markdown');
