@@ -24,20 +24,17 @@ export function enforceAccess(access: Access, auth: AuthContext | undefined): vo
   }
 }
 
-/** Areas an API key may never call: a key must not manage identities or mint more keys. */
-const PERSONAL_AREAS = new Set(['auth', 'users']);
-const KEY_MANAGEMENT = new Set(['listApiKeys', 'createApiKey', 'revokeApiKey']);
-
 /**
  * API keys carry scopes on top of their role: `read` for GET, `write` for everything else.
- * Personal and key-management routes stay session-only.
+ * Routes the table declares `credentials: 'session'` refuse keys outright. This is the only
+ * place either rule is applied.
  */
 export function enforceApiKeyScope(
-  route: Pick<RouteDefinition, 'area' | 'method' | 'name'>,
+  route: Pick<RouteDefinition, 'method' | 'credentials'>,
   auth: AuthContext | undefined,
 ): void {
   if (auth?.via !== 'api-key') return;
-  if (PERSONAL_AREAS.has(route.area) || KEY_MANAGEMENT.has(route.name)) {
+  if (route.credentials === 'session') {
     throw new HttpProblem(403, 'forbidden', 'API keys cannot call this route; sign in instead.');
   }
   const needed = route.method === 'GET' ? 'read' : 'write';

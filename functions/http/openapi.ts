@@ -114,7 +114,11 @@ function operation(route: RouteDefinition, components: JsonObject): JsonObject {
     summary: route.summary,
     tags: [route.area],
     'x-plume-access': route.access,
-    ...(route.access === 'public' ? { security: [] } : {}),
+    ...(route.access === 'public'
+      ? { security: [] }
+      : route.credentials === 'session'
+        ? { security: [{ bearerAuth: [] }] }
+        : {}),
     parameters: parameters(route, components),
     ...(contract.body
       ? {

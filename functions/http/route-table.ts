@@ -30,6 +30,13 @@ export type Area = (typeof AREAS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Which credential a protected route accepts. `session` routes (the person's own identity,
+ * members, invitations, API keys, platform administration) refuse API keys: a leaked key must
+ * not be able to let someone in, lock someone out, or mint more keys.
+ */
+export type Credentials = 'session' | 'session-or-api-key';
+
 export interface RouteDefinition {
   /** Stable operation name, also the OpenAPI operationId. */
   name: string;
@@ -38,6 +45,8 @@ export interface RouteDefinition {
   path: string;
   area: Area;
   access: Access;
+  /** Ignored on public routes, which take no credential. */
+  credentials: Credentials;
   summary: string;
 }
 
@@ -48,7 +57,21 @@ const route = (
   name: string,
   access: Access,
   summary: string,
-): RouteDefinition => ({ area, method, path: `/api${path}`, name, access, summary });
+): RouteDefinition => ({
+  area,
+  method,
+  path: `/api${path}`,
+  name,
+  access,
+  credentials: 'session-or-api-key',
+  summary,
+});
+
+/** A route callable with a signed-in session only, never with an API key. */
+const sessionRoute = (...args: Parameters<typeof route>): RouteDefinition => ({
+  ...route(...args),
+  credentials: 'session',
+});
 
 export const ROUTES: readonly RouteDefinition[] = [
   // System
@@ -78,7 +101,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     'Set a new password with a reset token',
   ),
   route('auth', 'POST', '/auth/verify-email', 'verifyEmail', 'public', 'Confirm an email address'),
-  route(
+  sessionRoute(
     'auth',
     'POST',
     '/auth/resend-verification',
@@ -86,7 +109,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     'viewer',
     'Send the verification email again',
   ),
-  route(
+  sessionRoute(
     'auth',
     'POST',
     '/auth/ws-ticket',
@@ -94,7 +117,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     'viewer',
     'Single-use ticket for the WebSocket connection',
   ),
-  route(
+  sessionRoute(
     'auth',
     'POST',
     '/auth/switch-organization',
@@ -104,13 +127,27 @@ export const ROUTES: readonly RouteDefinition[] = [
   ),
 
   // Users
-  route('users', 'GET', '/users/profile', 'getProfile', 'viewer', 'The signed-in user'),
-  route('users', 'PUT', '/users/profile', 'updateProfile', 'viewer', 'Update the signed-in user'),
-  route('users', 'DELETE', '/users/profile', 'deleteAccount', 'viewer', 'Delete the account (GDPR erasure)'),
-  route('users', 'GET', '/users/sessions', 'listSessions', 'viewer', 'Active sessions'),
-  route('users', 'DELETE', '/users/sessions/{id}', 'revokeSession', 'viewer', 'Revoke a session'),
-  route('users', 'POST', '/users/export-data', 'requestDataExport', 'viewer', 'Request a GDPR data export'),
-  route(
+  sessionRoute('users', 'GET', '/users/profile', 'getProfile', 'viewer', 'The signed-in user'),
+  sessionRoute('users', 'PUT', '/users/profile', 'updateProfile', 'viewer', 'Update the signed-in user'),
+  sessionRoute(
+    'users',
+    'DELETE',
+    '/users/profile',
+    'deleteAccount',
+    'viewer',
+    'Delete the account (GDPR erasure)',
+  ),
+  sessionRoute('users', 'GET', '/users/sessions', 'listSessions', 'viewer', 'Active sessions'),
+  sessionRoute('users', 'DELETE', '/users/sessions/{id}', 'revokeSession', 'viewer', 'Revoke a session'),
+  sessionRoute(
+    'users',
+    'POST',
+    '/users/export-data',
+    'requestDataExport',
+    'viewer',
+    'Request a GDPR data export',
+  ),
+  sessionRoute(
     'users',
     'GET',
     '/users/export-data/{id}',
@@ -122,7 +159,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Organizations
   route('organizations', 'GET', '/organizations', 'getOrganization', 'viewer', 'The current organization'),
   route('organizations', 'PUT', '/organizations', 'updateOrganization', 'admin', 'Update the organization'),
-  route(
+  sessionRoute(
     'organizations',
     'GET',
     '/organizations/members',
@@ -130,7 +167,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     'viewer',
     'Members and pending invitations',
   ),
-  route(
+  sessionRoute(
     'organizations',
     'POST',
     '/organizations/members/invite',
@@ -138,8 +175,15 @@ export const ROUTES: readonly RouteDefinition[] = [
     'admin',
     'Invite a member by email',
   ),
-  route('organizations', 'DELETE', '/organizations/members/{id}', 'removeMember', 'admin', 'Remove a member'),
-  route(
+  sessionRoute(
+    'organizations',
+    'DELETE',
+    '/organizations/members/{id}',
+    'removeMember',
+    'admin',
+    'Remove a member',
+  ),
+  sessionRoute(
     'organizations',
     'PUT',
     '/organizations/members/{id}',
@@ -147,7 +191,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     'admin',
     "Change a member's role",
   ),
-  route(
+  sessionRoute(
     'organizations',
     'DELETE',
     '/organizations/invitations/{id}',
@@ -171,9 +215,16 @@ export const ROUTES: readonly RouteDefinition[] = [
     'public',
     'Accept an invitation (sign in or create the account)',
   ),
-  route('organizations', 'GET', '/api-keys', 'listApiKeys', 'admin', 'API keys of the organization'),
-  route('organizations', 'POST', '/api-keys', 'createApiKey', 'admin', 'Create an API key (shown once)'),
-  route('organizations', 'DELETE', '/api-keys/{id}', 'revokeApiKey', 'admin', 'Revoke an API key'),
+  sessionRoute('organizations', 'GET', '/api-keys', 'listApiKeys', 'admin', 'API keys of the organization'),
+  sessionRoute(
+    'organizations',
+    'POST',
+    '/api-keys',
+    'createApiKey',
+    'admin',
+    'Create an API key (shown once)',
+  ),
+  sessionRoute('organizations', 'DELETE', '/api-keys/{id}', 'revokeApiKey', 'admin', 'Revoke an API key'),
   route(
     'organizations',
     'GET',
@@ -433,12 +484,19 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('integrations', 'POST', '/integrations/{id}/test', 'testIntegration', 'admin', 'Test an integration'),
 
   // Platform administration
-  route('admin', 'GET', '/admin/stats', 'getSystemStats', 'super-admin', 'System statistics'),
-  route('admin', 'GET', '/admin/users', 'listAllUsers', 'super-admin', 'All users'),
-  route('admin', 'GET', '/admin/organizations', 'listAllOrganizations', 'super-admin', 'All organizations'),
-  route('admin', 'GET', '/admin/audit-logs', 'listAuditLogs', 'super-admin', 'Audit logs'),
-  route('admin', 'GET', '/admin/system-health', 'getSystemHealth', 'super-admin', 'System health'),
-  route(
+  sessionRoute('admin', 'GET', '/admin/stats', 'getSystemStats', 'super-admin', 'System statistics'),
+  sessionRoute('admin', 'GET', '/admin/users', 'listAllUsers', 'super-admin', 'All users'),
+  sessionRoute(
+    'admin',
+    'GET',
+    '/admin/organizations',
+    'listAllOrganizations',
+    'super-admin',
+    'All organizations',
+  ),
+  sessionRoute('admin', 'GET', '/admin/audit-logs', 'listAuditLogs', 'super-admin', 'Audit logs'),
+  sessionRoute('admin', 'GET', '/admin/system-health', 'getSystemHealth', 'super-admin', 'System health'),
+  sessionRoute(
     'admin',
     'POST',
     '/admin/maintenance-mode',

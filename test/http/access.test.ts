@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { enforceAccess, roleAtLeast } from '../../functions/http/access';
+import { enforceAccess, enforceApiKeyScope, roleAtLeast } from '../../functions/http/access';
 import type { AuthContext } from '../../functions/http/auth-context';
+import { buildOpenApiDocument } from '../../functions/http/openapi';
 import type { HttpProblem } from '../../functions/http/problem';
-import { ROLES, type Access } from '../../functions/http/route-table';
+import { ROLES, ROUTES, type Access, type RouteDefinition } from '../../functions/http/route-table';
 
 const as = (role: AuthContext['role'], isSuperAdmin = false): AuthContext => ({
   userId: 'u',
@@ -41,5 +42,48 @@ describe('enforceAccess', () => {
     expect(statusOf('super-admin', as('admin'))).toBe(403);
     expect(statusOf('super-admin', as('viewer', true))).toBe(200);
     expect(statusOf('super-admin', undefined)).toBe(401);
+  });
+});
+
+describe('enforceApiKeyScope', () => {
+  const key = (scopes: string[]): AuthContext => ({ ...as('admin'), via: 'api-key', apiKeyId: 'k', scopes });
+  const keyStatus = (route: RouteDefinition, auth: AuthContext): number => {
+    try {
+      enforceApiKeyScope(route, auth);
+      return 200;
+    } catch (error) {
+      return (error as HttpProblem).status;
+    }
+  };
+
+  it('refuses keys on every route the table declares session-only, and only there', () => {
+    const sessionOnly = ROUTES.filter((r) => r.credentials === 'session');
+    expect(sessionOnly.length).toBeGreaterThan(10);
+    for (const route of ROUTES) {
+      expect(keyStatus(route, key(['read', 'write'])), route.name).toBe(
+        route.credentials === 'session' ? 403 : 200,
+      );
+      // A session is never refused by this rule.
+      expect(keyStatus(route, as('viewer')), route.name).toBe(200);
+    }
+  });
+
+  it('tells API clients the same: session-only operations offer only the bearer scheme', () => {
+    const paths = buildOpenApiDocument().paths as Record<string, Record<string, { security?: unknown }>>;
+    for (const route of ROUTES.filter((r) => r.access !== 'public')) {
+      const operation = paths[route.path]?.[route.method.toLowerCase()];
+      if (route.credentials === 'session')
+        expect(operation?.security, route.name).toEqual([{ bearerAuth: [] }]);
+      else expect(operation?.security, route.name).toBeUndefined(); // the document's default: bearer or key
+    }
+  });
+
+  it('needs the read scope for GET and the write scope for anything else', () => {
+    const read = ROUTES.find((r) => r.name === 'listPosts')!;
+    const write = ROUTES.find((r) => r.name === 'createPost')!;
+    expect(keyStatus(read, key(['read']))).toBe(200);
+    expect(keyStatus(write, key(['read']))).toBe(403);
+    expect(keyStatus(read, key(['write']))).toBe(403);
+    expect(keyStatus(write, key(['write']))).toBe(200);
   });
 });

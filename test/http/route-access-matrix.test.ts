@@ -11,9 +11,10 @@ import { startIdentityRuntime } from '../support/identity-runtime';
  * Who may call each route, declared here once and independently of the route table, so a
  * route added without a deliberate policy (or with a changed one) fails this suite.
  * `built: false` routes belong to later milestones: they answer 401/403 like built routes to
- * callers the policy refuses, and 501 only to callers it lets in.
+ * callers the policy refuses, and 501 only to callers it lets in. `session: true` routes (the
+ * person's own identity, members, invitations, keys, platform administration) refuse API keys.
  */
-const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401 }> = {
+const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401; session?: true }> = {
   getHealth: { access: 'public', built: true },
   getOpenApiDocument: { access: 'public', built: true },
   getApiReference: { access: 'public', built: true },
@@ -25,28 +26,28 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   forgotPassword: { access: 'public', built: true },
   resetPassword: { access: 'public', built: true },
   verifyEmail: { access: 'public', built: true },
-  resendVerification: { access: 'viewer', built: true },
-  createWebSocketTicket: { access: 'viewer', built: true },
-  switchOrganization: { access: 'viewer', built: true },
-  getProfile: { access: 'viewer', built: true },
-  updateProfile: { access: 'viewer', built: true },
-  deleteAccount: { access: 'viewer', built: true },
-  listSessions: { access: 'viewer', built: true },
-  revokeSession: { access: 'viewer', built: true },
-  requestDataExport: { access: 'viewer', built: true },
-  getDataExport: { access: 'viewer', built: true },
+  resendVerification: { access: 'viewer', built: true, session: true },
+  createWebSocketTicket: { access: 'viewer', built: true, session: true },
+  switchOrganization: { access: 'viewer', built: true, session: true },
+  getProfile: { access: 'viewer', built: true, session: true },
+  updateProfile: { access: 'viewer', built: true, session: true },
+  deleteAccount: { access: 'viewer', built: true, session: true },
+  listSessions: { access: 'viewer', built: true, session: true },
+  revokeSession: { access: 'viewer', built: true, session: true },
+  requestDataExport: { access: 'viewer', built: true, session: true },
+  getDataExport: { access: 'viewer', built: true, session: true },
   getOrganization: { access: 'viewer', built: true },
   updateOrganization: { access: 'admin', built: true },
-  listMembers: { access: 'viewer', built: true },
-  inviteMember: { access: 'admin', built: true },
-  removeMember: { access: 'admin', built: true },
-  updateMemberRole: { access: 'admin', built: true },
-  revokeInvitation: { access: 'admin', built: true },
+  listMembers: { access: 'viewer', built: true, session: true },
+  inviteMember: { access: 'admin', built: true, session: true },
+  removeMember: { access: 'admin', built: true, session: true },
+  updateMemberRole: { access: 'admin', built: true, session: true },
+  revokeInvitation: { access: 'admin', built: true, session: true },
   getInvitation: { access: 'public', built: true },
   acceptInvitation: { access: 'public', built: true },
-  listApiKeys: { access: 'admin', built: true },
-  createApiKey: { access: 'admin', built: true },
-  revokeApiKey: { access: 'admin', built: true },
+  listApiKeys: { access: 'admin', built: true, session: true },
+  createApiKey: { access: 'admin', built: true, session: true },
+  revokeApiKey: { access: 'admin', built: true, session: true },
   getSubscription: { access: 'viewer', built: false },
   updateSubscription: { access: 'admin', built: false },
   listSocialAccounts: { access: 'viewer', built: true },
@@ -112,20 +113,25 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   connectIntegration: { access: 'admin', built: false },
   disconnectIntegration: { access: 'admin', built: false },
   testIntegration: { access: 'admin', built: false },
-  getSystemStats: { access: 'super-admin', built: false },
-  listAllUsers: { access: 'super-admin', built: false },
-  listAllOrganizations: { access: 'super-admin', built: false },
-  listAuditLogs: { access: 'super-admin', built: false },
-  getSystemHealth: { access: 'super-admin', built: false },
-  setMaintenanceMode: { access: 'super-admin', built: false },
+  getSystemStats: { access: 'super-admin', built: false, session: true },
+  listAllUsers: { access: 'super-admin', built: false, session: true },
+  listAllOrganizations: { access: 'super-admin', built: false, session: true },
+  listAuditLogs: { access: 'super-admin', built: false, session: true },
+  getSystemHealth: { access: 'super-admin', built: false, session: true },
+  setMaintenanceMode: { access: 'super-admin', built: false, session: true },
   getSandboxFeed: { access: 'public', built: true },
   getSandboxAccount: { access: 'public', built: true },
 };
 
-type Caller = 'anonymous' | Role | 'otherOrgAdmin' | 'superAdminViewer';
+type SessionCaller = 'anonymous' | Role | 'otherOrgAdmin' | 'superAdminViewer';
+/** An API key made by the organization's admin with this role and these scopes. */
+type KeyCaller = `key:${Role}:${'read' | 'read+write'}`;
+type Caller = SessionCaller | KeyCaller;
 
-/** The status a caller must get from a built route, or the class of statuses it may get. */
-function expectedFor(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+const KEY_SCOPES = { read: ['read'], 'read+write': ['read', 'write'] } as const;
+
+/** The status a session caller must get from a built route, or the class of statuses it may get. */
+function expectedForSession(access: Access, caller: SessionCaller): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
   if (access === 'super-admin') return caller === 'superAdminViewer' ? 'allowed' : 403;
@@ -134,7 +140,26 @@ function expectedFor(access: Access, caller: Caller): 'allowed' | 401 | 403 {
   return ROLES.indexOf(role) >= ROLES.indexOf(access) ? 'allowed' : 403;
 }
 
-describe('route access matrix: every route, every role, another tenant', () => {
+/** An API key acts with its role, needs `read` for GET and `write` otherwise, never on session routes. */
+function expectedForKey(route: (typeof ROUTES)[number], caller: KeyCaller): 'allowed' | 403 {
+  const [, role, scopes] = caller.split(':') as [string, Role, keyof typeof KEY_SCOPES];
+  const { access, session } = EXPECTED[route.name]!;
+  if (access === 'public') return 'allowed';
+  if (access === 'super-admin' || session) return 403;
+  if (ROLES.indexOf(role) < ROLES.indexOf(access)) return 403;
+  const needed = route.method === 'GET' ? 'read' : 'write';
+  return (KEY_SCOPES[scopes] as readonly string[]).includes(needed) ? 'allowed' : 403;
+}
+
+function expectedFor(route: (typeof ROUTES)[number], caller: Caller): 'allowed' | 401 | 403 {
+  if (caller.startsWith('key:')) return expectedForKey(route, caller as KeyCaller);
+  const { access, anonymous } = EXPECTED[route.name]!;
+  return (
+    (caller === 'anonymous' ? anonymous : undefined) ?? expectedForSession(access, caller as SessionCaller)
+  );
+}
+
+describe('route access matrix: every route, every role, API keys of every role and scope, another tenant', () => {
   let env: Awaited<ReturnType<typeof startIdentityRuntime>>;
   const callers = new Map<Caller, TestClient>();
 
@@ -152,36 +177,59 @@ describe('route access matrix: every route, every role, another tenant', () => {
     callers.set('superAdminViewer', superAdmin.client);
     callers.set('otherOrgAdmin', (await env.signUp()).client);
     callers.set('anonymous', new Client(env.runtime.url));
+    for (const role of ROLES) {
+      for (const [label, scopes] of Object.entries(KEY_SCOPES)) {
+        const created = await admin.client.post<{ key: string }>('/api/api-keys', {
+          name: `${role} ${label}`,
+          role,
+          scopes,
+        });
+        if (created.status !== 201) throw new Error(`key: ${created.status}`);
+        callers.set(
+          `key:${role}:${label}` as KeyCaller,
+          new Client(env.runtime.url, { 'x-api-key': created.body.key }),
+        );
+      }
+    }
     env.clock.advance(61_000); // fresh rate-limit windows for the matrix itself
   }, 120_000);
   afterAll(async () => env?.stop());
 
   it('declares an expectation for every route, and only for routes that exist', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(ROUTES.map((r) => r.name).sort());
-    for (const route of ROUTES) expect(route.access, route.name).toBe(EXPECTED[route.name]!.access);
+    for (const route of ROUTES) {
+      expect(route.access, route.name).toBe(EXPECTED[route.name]!.access);
+      if (route.access !== 'public')
+        expect(route.credentials, route.name).toBe(
+          EXPECTED[route.name]!.session ? 'session' : 'session-or-api-key',
+        );
+    }
   });
 
   it('answers each caller as declared, never with a 5xx other than 501 for unbuilt routes to allowed callers', async () => {
     const failures: string[] = [];
-    for (const route of ROUTES) {
-      const { access, built } = EXPECTED[route.name]!;
-      const path = route.path
-        .replace(/\{token\}/, 'x'.repeat(43))
-        .replace(/\{(\w+)\}/g, () => crypto.randomUUID());
-      for (const [caller, client] of callers) {
-        if (route.name === 'logout' || route.name === 'deleteAccount') continue; // checked in the flow tests
-        const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
-        const { status } = await client.call(route.method, path, body);
-        const override = caller === 'anonymous' ? EXPECTED[route.name]!.anonymous : undefined;
-        const policy = override ?? expectedFor(access, caller);
-        // An unbuilt route says so only to a caller it would let in; others learn nothing.
-        const want = built || policy !== 'allowed' ? policy : 501;
-        const ok = want === 'allowed' ? status !== 401 && status !== 403 && status < 500 : status === want;
-        if (!ok) failures.push(`${route.name} as ${caller}: got ${status}, expected ${want}`);
-      }
-    }
+    // Callers run side by side (each one's calls in order), so the matrix stays quick.
+    await Promise.all(
+      [...callers].map(async ([caller, client]) => {
+        for (const route of ROUTES) {
+          if (route.name === 'logout' || route.name === 'deleteAccount') continue; // checked in the flow tests
+          // Public routes take no credential: a key is just an anonymous caller there.
+          if (caller.startsWith('key:') && route.access === 'public') continue;
+          const path = route.path
+            .replace(/\{token\}/, 'x'.repeat(43))
+            .replace(/\{(\w+)\}/g, () => crypto.randomUUID());
+          const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+          const { status } = await client.call(route.method, path, body);
+          const policy = expectedFor(route, caller);
+          // An unbuilt route says so only to a caller it would let in; others learn nothing.
+          const want = EXPECTED[route.name]!.built || policy !== 'allowed' ? policy : 501;
+          const ok = want === 'allowed' ? status !== 401 && status !== 403 && status < 500 : status === want;
+          if (!ok) failures.push(`${route.name} as ${caller}: got ${status}, expected ${want}`);
+        }
+      }),
+    );
     expect(failures).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('never finds another organization’s resources by id (built routes with an id answer 404)', async () => {
     const stranger = callers.get('otherOrgAdmin')!;
