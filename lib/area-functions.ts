@@ -24,7 +24,8 @@ export class AreaFunctions extends Construct {
           description: `Plume HTTP API: ${area} routes`,
           capabilities: AREA_ACCESS[area],
           ...(AREAS_THAT_DECODE_IMAGES.includes(area) ? { afterBundling: copyCodecWasm } : {}),
-          // Below API Gateway's 30 s integration limit so the handler, not the gateway, answers.
+          // Below API Gateway's 30 s integration limit so the handler, not the gateway, answers;
+          // it holds two 10 s connection attempts (a paused Aurora resumes in ~15 s) and the work.
           timeout: Duration.seconds(25),
           memorySize: 1024,
         }),

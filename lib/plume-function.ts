@@ -13,6 +13,7 @@ import type { Env } from '../functions/config/env';
 import type { PlumeStackConfig } from './stack-config';
 import type { Database } from './database';
 import { DB_LOGIN_USER, DB_NAME } from './database';
+import { connectAttemptSeconds } from './database-wait';
 import type { Mail } from './mail';
 import type { MediaStorage } from './media-storage';
 import type { Network } from './network';
@@ -228,6 +229,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
     this.requireVpc('useDatabase');
     database.grantConnect(this);
     return this.setEnv({
+      DB_CONNECT_TIMEOUT_SECONDS: String(this.connectAttemptSeconds()),
       DB_HOST: database.appHost,
       DB_PORT: String(database.port),
       DB_NAME,
@@ -245,6 +247,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
     this.requireVpc('useDatabaseAdmin');
     database.adminSecret.grantRead(this);
     return this.setEnv({
+      DB_CONNECT_TIMEOUT_SECONDS: String(this.connectAttemptSeconds()),
       DB_HOST: database.adminHost,
       DB_PORT: String(database.port),
       DB_NAME,
@@ -383,6 +386,11 @@ export class PlumeFunction extends nodejs.NodejsFunction {
       );
     }
     return this;
+  }
+
+  /** Each connection attempt's share of this function's timeout (a paused Aurora takes ~15 s to answer). */
+  private connectAttemptSeconds(): number {
+    return connectAttemptSeconds(this.timeout ?? Duration.seconds(3));
   }
 
   private requireVpc(method: string): void {

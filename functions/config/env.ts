@@ -25,6 +25,12 @@ const envSchema = z.object({
   DB_IAM_AUTH: z.enum(['true', 'false']).default('false'),
   /** With DB_HOST and no IAM auth: the password, passed to the driver as a field (never in a URL). */
   PGPASSWORD: z.string().optional(),
+  /**
+   * Seconds one database connection attempt may take; one more attempt follows a failed one.
+   * CDK sets it per function from its timeout (lib/database-wait.ts): a paused Aurora resumes
+   * in ~15 s, 30 s and more after a day asleep.
+   */
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   PLUME_DATA_DIR: z.string().default('.data'),
 
   AWS_REGION: z.string().optional(),

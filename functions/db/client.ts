@@ -3,6 +3,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import type { Env } from '../config/env';
+import { retryConnects, type ConnectRetryOptions } from './connect-retry';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -70,6 +71,15 @@ export interface DatabaseOptions {
   ssl?: postgres.Options<Record<string, postgres.PostgresType>>['ssl'];
   /** Set false behind RDS Proxy to avoid session pinning on prepared statements. */
   prepare?: boolean;
+  /**
+   * Seconds one connection attempt may take (default 10). A paused Aurora Serverless v2 holds
+   * the first connection ~15 s while it resumes (30 s and more after a day asleep).
+   */
+  connectTimeoutSeconds?: number;
+  /** Further attempts when a connection cannot be opened (default 1; see connect-retry.ts). */
+  connectRetries?: number;
+  /** Told about each retry (the Lambda container logs it). */
+  onConnectRetry?: ConnectRetryOptions['onRetry'];
 }
 
 type PostgresOptions = postgres.Options<Record<string, postgres.PostgresType>>;
@@ -99,7 +109,7 @@ export function postgresClientOptions(options: DatabaseOptions): { url?: string;
   const common: PostgresOptions = {
     max: options.max ?? (aws ? 1 : 10),
     idle_timeout: aws ? 60 : 30,
-    connect_timeout: 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
     prepare: options.prepare ?? true,
     // postgres.js prints NOTICEs (e.g. "schema already exists, skipping") to the console by default.
     onnotice: () => undefined,
@@ -156,7 +166,11 @@ export function postgresClientOptions(options: DatabaseOptions): { url?: string;
 async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
   const settings = postgresClientOptions(options);
   const client = settings.url ? postgres(settings.url, settings.options) : postgres(settings.options);
-  const db: Database = drizzlePostgres(client, { schema });
+  const retrying = retryConnects(client, {
+    retries: options.connectRetries ?? 1,
+    onRetry: options.onConnectRetry,
+  });
+  const db: Database = drizzlePostgres(retrying, { schema });
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
@@ -192,11 +206,13 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
  */
 export function databaseOptionsFromEnv(env: Env): DatabaseOptions {
   const runtime = env.PLUME_RUNTIME;
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, runtime };
+  const connectTimeoutSeconds = env.DB_CONNECT_TIMEOUT_SECONDS;
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, runtime, connectTimeoutSeconds };
   if (env.DB_HOST) {
     if (env.DB_IAM_AUTH === 'true') {
       return {
         runtime,
+        connectTimeoutSeconds,
         iam: {
           host: env.DB_HOST,
           port: env.DB_PORT,
@@ -208,6 +224,7 @@ export function databaseOptionsFromEnv(env: Env): DatabaseOptions {
     }
     return {
       runtime,
+      connectTimeoutSeconds,
       server: {
         host: env.DB_HOST,
         port: env.DB_PORT,

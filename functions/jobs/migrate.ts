@@ -21,6 +21,7 @@ async function connectAsAdmin(env: Env): Promise<DatabaseHandle> {
   return createDatabase({
     server: { host: env.DB_HOST, port: env.DB_PORT, user: username, password, database: env.DB_NAME },
     runtime: 'aws',
+    connectTimeoutSeconds: env.DB_CONNECT_TIMEOUT_SECONDS,
   });
 }
 

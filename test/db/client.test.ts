@@ -9,6 +9,12 @@ import { queryRows } from '../../functions/db/rows';
 import { readSnapshot } from '../support/db';
 
 describe('postgresClientOptions', () => {
+  it('waits as long as told for a connection (a paused Aurora takes ~15 s), 10 s by default', () => {
+    expect(postgresClientOptions({ url: 'postgres://u@localhost/db' }).options.connect_timeout).toBe(10);
+    const env = loadEnv({ DB_HOST: 'db.example.com', DB_CONNECT_TIMEOUT_SECONDS: '60' });
+    expect(postgresClientOptions(databaseOptionsFromEnv(env)).options.connect_timeout).toBe(60);
+  });
+
   it('keeps one connection per Lambda and a pool locally, closing idle connections', () => {
     const aws = postgresClientOptions({ url: 'postgres://u@localhost/db', runtime: 'aws' }).options;
     const local = postgresClientOptions({ url: 'postgres://u@localhost/db', runtime: 'local' }).options;
@@ -85,6 +91,7 @@ describe('databaseOptionsFromEnv', () => {
     ).toEqual({
       url: 'postgres://x@h/d',
       runtime: 'aws',
+      connectTimeoutSeconds: 10,
     });
     expect(
       databaseOptionsFromEnv(
@@ -98,6 +105,7 @@ describe('databaseOptionsFromEnv', () => {
       ),
     ).toEqual({
       runtime: 'local',
+      connectTimeoutSeconds: 10,
       iam: { host: 'cluster.example.com', port: 5432, user: 'plume', database: 'plume', region: 'eu-west-1' },
     });
     // A password is a field, never part of a URL the driver would percent-decode.
@@ -108,6 +116,7 @@ describe('databaseOptionsFromEnv', () => {
     ).toEqual({
       server: { host: 'cluster.example.com', port: 5432, user: 'plume', database: 'main', password: 'a%41b' },
       runtime: 'local',
+      connectTimeoutSeconds: 10,
     });
     expect(databaseOptionsFromEnv(loadEnv({ PLUME_DATA_DIR: '/var/plume' }))).toEqual({
       dataDir: '/var/plume',

@@ -6,6 +6,7 @@ import { AGENT_QUEUES, QUEUE_NAMES } from '../../functions/core/ports/job-queue'
 import { AREAS, ROUTES, routeKey } from '../../functions/http/route-table';
 import { dashboardCsp } from '../../lib/dashboard';
 import { DB_LOGIN_USER } from '../../lib/database';
+import { AURORA_RESUME, DB_CONNECT_ATTEMPTS, HTTP_INTEGRATION_TIMEOUT } from '../../lib/database-wait';
 import { AREA_ACCESS } from '../../lib/function-access';
 import { PlumeFunction } from '../../lib/plume-function';
 import { QUEUE_SETTINGS } from '../../lib/queue-settings';
@@ -300,6 +301,33 @@ describe('database', () => {
       expect(envOf(fn).DB_HOST, fn.node.path).toBeUndefined();
       expect(props(logicalIdOf(fn)).VpcConfig, fn.node.path).toBeUndefined();
       expect(envOf(fn).TABLE_NAME, fn.node.path).toBeDefined();
+    }
+  });
+
+  it('lets every connection wait out a paused Aurora resuming, within the function timeout', () => {
+    const attemptOf = (fn: PlumeFunction) => Number(envOf(fn).DB_CONNECT_TIMEOUT_SECONDS);
+    const timeoutOf = (fn: PlumeFunction) => props(logicalIdOf(fn)).Timeout as number;
+    const users = [
+      ...synth.stack.areaFunctions.all,
+      ...synth.stack.workers.all,
+      synth.stack.migration.handler,
+    ];
+    for (const fn of users) {
+      const attempt = attemptOf(fn);
+      // Both attempts (the first, and the retry) plus time for the work fit in the timeout...
+      expect(DB_CONNECT_ATTEMPTS * attempt + 5, fn.node.path).toBeLessThanOrEqual(timeoutOf(fn));
+      // ...and outlast a typical resume.
+      expect(DB_CONNECT_ATTEMPTS * attempt, fn.node.path).toBeGreaterThanOrEqual(
+        AURORA_RESUME.typical.toSeconds(),
+      );
+    }
+    // HTTP functions answer before API Gateway's 30 s integration timeout does.
+    for (const fn of synth.stack.areaFunctions.all) {
+      expect(timeoutOf(fn), fn.node.path).toBeLessThan(HTTP_INTEGRATION_TIMEOUT.toSeconds());
+    }
+    // Workers and the migration (a redeploy while paused) wait out a day asleep in one attempt.
+    for (const fn of [...synth.stack.workers.all, synth.stack.migration.handler]) {
+      expect(attemptOf(fn), fn.node.path).toBeGreaterThanOrEqual(AURORA_RESUME.afterADayAsleep.toSeconds());
     }
   });
 

@@ -19,7 +19,7 @@ import type {
   Realtime,
   Secrets,
 } from '../../core/ports';
-import { createDatabaseFromEnv } from '../../db/client';
+import { createDatabase, databaseOptionsFromEnv } from '../../db/client';
 import type { Container } from '../container';
 import { createLogger } from '../local/logger';
 import { OfflineLlm } from '../local/offline-llm';
@@ -59,7 +59,20 @@ export { SqsJobQueue, parseQueueUrls } from './sqs-job-queue';
 export async function createAwsContainer(env: Env): Promise<Container> {
   const clock = new SystemClock();
   const logger = createLogger('plume', env.LOG_LEVEL);
-  const db = env.DB_HOST || env.DATABASE_URL ? (await createDatabaseFromEnv(env)).db : unavailableDatabase();
+  const db =
+    env.DB_HOST || env.DATABASE_URL
+      ? (
+          await createDatabase({
+            ...databaseOptionsFromEnv(env),
+            // A paused Aurora resuming is the usual cause: worth a line, not an alarm.
+            onConnectRetry: (error, attempt) =>
+              logger.warn('Database connection failed, trying again', {
+                attempt,
+                code: (error as { code?: unknown }).code,
+              }),
+          })
+        ).db
+      : unavailableDatabase();
   const secrets: Secrets = new SecretsManagerSecrets(
     new SecretsManagerClient({}),
     secretSourcesFromEnv(env),

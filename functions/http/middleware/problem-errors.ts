@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from '../../core/ports';
+import { databaseUnavailable } from '../../db/connect-retry';
 import { HttpProblem, problemResponse } from '../problem';
 
 /**
@@ -17,6 +18,26 @@ export function problemErrors(
       const context = { instance: event.rawPath, requestId: event.requestContext?.requestId };
       if (error instanceof HttpProblem) {
         request.response = problemResponse(error, context);
+        return;
+      }
+      // A paused database still resuming after both connection attempts: the client may retry.
+      const unavailable = databaseUnavailable(error);
+      if (unavailable) {
+        getLogger().warn('Database unavailable', {
+          routeKey: event.routeKey,
+          attempts: unavailable.attempts,
+        });
+        request.response = problemResponse(
+          new HttpProblem(
+            503,
+            'service_unavailable',
+            'The database is waking up; try again in a few seconds.',
+            {
+              headers: { 'retry-after': String(unavailable.retryAfterSeconds) },
+            },
+          ),
+          context,
+        );
         return;
       }
       getLogger().error('Unhandled error in HTTP handler', {
