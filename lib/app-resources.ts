@@ -22,7 +22,8 @@ export interface AppResources {
   table: dynamodb.ITable;
   queues: Queues;
   media: MediaStorage;
-  key: kms.IKey;
+  /** The application envelope key (lib/encryption-key.ts), for the `crypto` capability only. */
+  envelopeKey: kms.IKey;
   secrets: AppSecrets;
   mail: Mail;
   realtime: RealtimeApi;
@@ -84,7 +85,7 @@ export function grantCapabilities(
         fn.useMedia(resources.media);
         break;
       case 'crypto':
-        fn.useCrypto(resources.key);
+        fn.useCrypto(resources.envelopeKey);
         break;
       case 'mail':
         fn.useMail(resources.mail);

@@ -76,7 +76,7 @@ export class PlumeStack extends Stack {
     };
 
     const accessLogs = new AccessLogs(this, 'AccessLogs');
-    const { key } = new EncryptionKey(this, 'EncryptionKey');
+    const { key, envelopeKey } = new EncryptionKey(this, 'EncryptionKey');
     const secrets = new AppSecrets(this, 'Secrets');
     this.network = new Network(this, 'Network', {
       natMode: config.natMode,
@@ -116,7 +116,7 @@ export class PlumeStack extends Stack {
       table,
       queues: this.queues,
       media,
-      key,
+      envelopeKey,
       secrets,
       mail,
       realtime: this.realtimeApi,

@@ -415,6 +415,66 @@ describe('Lambda functions', () => {
   });
 });
 
+describe('encryption keys', () => {
+  const keyIds = () => ofType('AWS::KMS::Key').map(([id]) => id);
+  const envelopeKeyId = () => {
+    const [id] = [...referencesIn(envOf(synth.stack.workers.publisher).KMS_KEY_ID)];
+    return id!;
+  };
+
+  it('are two rotating, retained keys: storage, and the application envelope key', () => {
+    expect(keyIds()).toHaveLength(2);
+    for (const [id, key] of ofType('AWS::KMS::Key')) {
+      expect(key.Properties?.EnableKeyRotation, id).toBe(true);
+      expect((key as { DeletionPolicy?: string }).DeletionPolicy, id).toBe('Retain');
+    }
+    const storage = keyIds().find((id) => id !== envelopeKeyId())!;
+    // Storage at rest never uses the envelope key, and the envelope key nothing else.
+    for (const [type, property] of [
+      ['AWS::DynamoDB::Table', 'SSESpecification'],
+      ['AWS::S3::Bucket', 'BucketEncryption'],
+      ['AWS::RDS::DBCluster', 'KmsKeyId'],
+      ['AWS::SNS::Topic', 'KmsMasterKeyId'],
+    ] as const) {
+      for (const [id, resource] of ofType(type)) {
+        const refs = referencesIn(resource.Properties?.[property]);
+        expect(refs.has(envelopeKeyId()), id).toBe(false);
+        if (type !== 'AWS::S3::Bucket' || refs.size > 0)
+          expect(refs.has(storage), `${id} ${property}`).toBe(true);
+      }
+    }
+  });
+
+  it('let only the functions granted `crypto` use the envelope key, for data keys only', () => {
+    const envelope = envelopeKeyId();
+    const withCrypto = synth.stack.node
+      .findAll()
+      .filter((c): c is PlumeFunction => c instanceof PlumeFunction)
+      .filter((fn) => envOf(fn).KMS_KEY_ID !== undefined);
+    expect(withCrypto.map((fn) => fn.node.id).sort()).toEqual(
+      ['Background', 'Publish', 'posts', 'social-accounts'].sort(),
+    );
+    const allowedRoles = new Set(withCrypto.map((fn) => logicalIdOf(fn.role!)));
+    // Every IAM statement anywhere that names the envelope key.
+    const grants = ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties?.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement.filter(
+        (statement) => referencesIn(statement.Resource).has(envelope),
+      ).map((statement) => ({ roles: [...referencesIn(policy.Properties?.Roles)], statement })),
+    );
+    expect(grants.length).toBeGreaterThan(0);
+    const granted = new Set(grants.flatMap((g) => g.roles));
+    expect([...granted].sort()).toEqual([...allowedRoles].sort());
+    for (const { statement } of grants) {
+      expect(actionsOf(statement).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    }
+    // Its key policy names no service or role: IAM decides, and only those roles are granted.
+    const policy = props(envelope).KeyPolicy as { Statement: Array<{ Principal: unknown }> };
+    expect(policy.Statement.map((s) => JSON.stringify(s.Principal))).toEqual([
+      expect.stringContaining(':root'),
+    ]);
+  });
+});
+
 describe('state table', () => {
   it('is on-demand with pk/sk, TTL on expiresAt, point-in-time recovery and KMS encryption', () => {
     synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
