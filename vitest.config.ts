@@ -13,7 +13,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
-    // Quiet structured logs in test output; warnings and errors still show.
-    env: { LOG_LEVEL: 'WARN' },
+    // Quiet structured logs in test output; warnings and errors still show. No background
+    // publishing sweep in test runtimes: files share one database at many clocks, and a sweep
+    // would act on other files' targets (tests run the sweep themselves, at their own clock).
+    env: { LOG_LEVEL: 'WARN', PLUME_LOCAL_SWEEP: 'off' },
   },
 });

@@ -1,31 +1,55 @@
 import { getContainer } from '../adapters/container';
+import { mailToResend } from '../core/mail/deliver-mail';
+import { enqueueMail } from '../core/mail/outgoing-mail';
 import { notificationEmailsToRetry } from '../core/notifications/deliver-notification-emails';
 import { enqueueNotificationEmails, takePendingEmails } from '../core/notifications/email-outbox';
+import { requestLookups } from '../core/publishing/lookup-trigger';
 import { targetsMayBeInFlight } from '../core/publishing/sweep-marker';
-import { sweepPostTargets } from '../core/publishing/sweep-post-targets';
+import {
+  DEFAULT_SWEEP_POLICY,
+  sweepPostTargets,
+  type SweepOptions,
+  type SweepPolicy,
+} from '../core/publishing/sweep-post-targets';
 import { withSystem } from '../db/tenant';
+import { PUBLISH_BOUNDS } from '../platforms/publish-bounds';
 
 export interface SweepSummary {
   refired: number;
   missed: number;
   unconfirmed: number;
+  /** Look-ups of unconfirmed targets sent to the publish worker. */
+  lookups: number;
   skipped: boolean;
+  /** When a claim's lease next runs out (the local sweeper wakes up then). */
+  nextLeaseExpiry?: Date;
 }
 
-/** Runs every 5 minutes (an EventBridge schedule in AWS, a timer locally). */
-export const handler = async (): Promise<SweepSummary> => {
+/** Each network's publish bound and look-up settling time, as its connector declares them. */
+const POLICY: SweepPolicy = { ...DEFAULT_SWEEP_POLICY, boundsOf: (platform) => PUBLISH_BOUNDS[platform] };
+
+/**
+ * One sweep. `afterRestart` is for the local runtime's start, whose queue lived in memory:
+ * every due target is re-fired at once instead of after the usual 2 minutes.
+ */
+export async function runSweep(options: SweepOptions = {}): Promise<SweepSummary> {
   const { db, clock, queue, logger, kv, env, realtime } = await getContainer();
   // In AWS, leave a paused Aurora asleep when nothing can be in flight (see sweep-marker.ts).
   if (env.PLUME_RUNTIME === 'aws' && !(await targetsMayBeInFlight(kv))) {
-    return { refired: 0, missed: 0, unconfirmed: 0, skipped: true };
+    return { refired: 0, missed: 0, unconfirmed: 0, lookups: 0, skipped: true };
   }
   const { result, emails } = await withSystem(db, async (tx) => ({
-    result: await sweepPostTargets(tx, clock.now()),
-    // Emails of the missed/unconfirmed notifications just written, enqueued after the commit.
+    result: await sweepPostTargets(tx, clock.now(), POLICY, options),
+    // Emails of the missed notifications just written, enqueued after the commit.
     emails: takePendingEmails(tx),
   }));
   // Re-firing goes through the publish queue, so the claim still guards against duplicates.
   if (result.refire.length > 0) await queue.sendBatch('publish', result.refire);
+  for (const { delaySeconds, ...trigger } of result.resend) {
+    await queue.send('publish', trigger, { delaySeconds });
+  }
+  // Look-ups run in the publish worker; a duplicate of one still queued settles nothing twice.
+  await requestLookups(queue, result.lookups);
   // The database is written first; then the people watching are told, as for every transition.
   for (const target of result.moved ?? []) {
     await realtime.broadcast(target.organizationId, {
@@ -38,13 +62,20 @@ export const handler = async (): Promise<SweepSummary> => {
     ...emails,
     ...(await notificationEmailsToRetry({ db }, clock.now())),
   ]);
-  const summary = {
-    refired: result.refire.length,
+  // Transactional mail (sign-up, resets, invitations) whose job was lost or whose retry is due.
+  await enqueueMail({ queue, logger, kv, clock }, await mailToResend({ db }, clock.now()));
+  const summary: SweepSummary = {
+    refired: result.refire.length + result.resend.length,
     missed: result.missed,
     unconfirmed: result.unconfirmed,
+    lookups: result.lookups.length,
     skipped: false,
+    ...(result.nextLeaseExpiry ? { nextLeaseExpiry: result.nextLeaseExpiry } : {}),
   };
-  if (summary.refired + summary.missed + summary.unconfirmed > 0)
-    logger.warn('Sweep corrected post targets', summary);
+  if (summary.refired + summary.missed + summary.unconfirmed + summary.lookups > 0)
+    logger.warn('Sweep corrected post targets', { ...summary, afterRestart: options.afterRestart === true });
   return summary;
-};
+}
+
+/** Runs every 5 minutes (an EventBridge schedule in AWS, the local sweeper locally). */
+export const handler = async (): Promise<SweepSummary> => runSweep();

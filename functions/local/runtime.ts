@@ -16,12 +16,13 @@ import { HttpProblem, problemResponse } from '../http/problem';
 import { handler as agentHandler } from '../jobs/agent';
 import { handler as backgroundHandler } from '../jobs/background';
 import { handler as publishHandler } from '../jobs/publish';
-import { handler as sweepHandler } from '../jobs/sweep';
+import { runSweep } from '../jobs/sweep';
 import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
 import { localLambdaContext } from './lambda-context';
 import { listenUrl } from './listen-url';
 import { LocalJobQueue } from './local-job-queue';
 import { LocalPostScheduler } from './local-post-scheduler';
+import { startLocalSweeper } from './local-sweeper';
 import { LocalRealtime } from './local-realtime';
 import { RouteMatcher } from './route-matcher';
 import { serveDashboard } from './static-files';
@@ -45,6 +46,11 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   schedulerIntervalMs?: number;
   queueSettings?: ConstructorParameters<typeof LocalJobQueue>[1];
+  /**
+   * Run the publishing sweep at start and then periodically. Default on, unless
+   * PLUME_LOCAL_SWEEP=off (the test suite: its files share one database at many clocks).
+   */
+  sweep?: boolean;
 }
 
 export interface LocalRuntime {
@@ -173,10 +179,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   }
   queue.start();
   scheduler.start(options.schedulerIntervalMs ?? 1000);
-  const sweepTimer = setInterval(() => {
-    sweepHandler().catch((error) => logger.error('Sweep failed', { error: String(error) }));
-  }, SWEEP_INTERVAL_MS);
-  sweepTimer.unref();
+  // At start (the queue lived in memory), then periodically and when a lease runs out.
+  const sweeper =
+    (options.sweep ?? process.env.PLUME_LOCAL_SWEEP !== 'off')
+      ? startLocalSweeper(runSweep, logger, {
+          intervalMs: SWEEP_INTERVAL_MS,
+          now: () => clock.now().getTime(),
+        })
+      : undefined;
 
   const matcher = new RouteMatcher();
   const websockets = new WebSocketGateway(realtime, logger);
@@ -247,7 +257,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      clearInterval(sweepTimer);
+      await sweeper?.stop();
       scheduler.stop();
       websockets.close();
       server.closeAllConnections();

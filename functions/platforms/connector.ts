@@ -91,6 +91,12 @@ export interface PostDraft {
    * toggles, LinkedIn visibility...). Each connector documents and validates its own keys.
    */
   options?: Record<string, unknown>;
+  /**
+   * Plume's idempotency marker for this target (its id). Networks that keep a caller's
+   * marker with the post (the Sandbox keys the post by it) store it, so a later look-up can
+   * find the post by it and a repeated publish returns the existing post instead of a second.
+   */
+  idempotencyKey?: string;
 }
 
 export interface ValidationIssue {
@@ -201,6 +207,40 @@ export interface PublishingQuota {
   windowSeconds: number;
 }
 
+/** What Plume knows about a publish whose answer it never got, to look for the post on the network. */
+export interface PublishedPostQuery {
+  /** The target's idempotency marker, as sent in `PostDraft.idempotencyKey`. */
+  idempotencyKey: string;
+  /** The first post's text exactly as it was sent. */
+  text: string;
+  /** How many media items the first post carried. */
+  mediaCount: number;
+  /** The interrupted attempt cannot have created anything before this (its claim, less clock skew)... */
+  since: Date;
+  /** ...nor after this. */
+  until: Date;
+}
+
+export interface FoundPost extends PublishedPost {
+  /** When the network says the post was created, where it says. */
+  publishedAt?: Date;
+  /** `marker`: found by the idempotency marker; `content`: by text within the time window. */
+  matchedBy: 'marker' | 'content';
+}
+
+export interface PublishedPostLookup {
+  /** Posts of the account that match the query, the best match first. */
+  matches: FoundPost[];
+  /**
+   * True only when an empty answer proves that the post does not exist, so publishing again
+   * cannot make a duplicate: the network's own record, read consistently, over the whole window
+   * (or the network itself refuses a duplicate of this attempt, as Mastodon's idempotency key).
+   */
+  authoritative: boolean;
+  /** What was searched, for the target's history ("the account's records since 10:02"). */
+  searched: string;
+}
+
 /** Injected into connectors so tests can point them at local stand-ins and control time. */
 export interface ConnectorContext {
   fetch: typeof fetch;
@@ -226,4 +266,30 @@ export interface Connector {
   publish(credentials: AccountCredentials, draft: PostDraft): Promise<PublishedPost>;
   fetchMetrics(credentials: AccountCredentials, platformPostIds: string[]): Promise<PostMetrics[]>;
   quota?(credentials: AccountCredentials): Promise<PublishingQuota>;
+  /**
+   * Longest one `publish` call may take, by this connector's own timeouts and polling budgets.
+   * The publisher gives up on the call after it (the outcome becomes unknown), and a claim
+   * older than it plus a recording margin is known to be dead. Default: DEFAULT_PUBLISH_TIMEOUT_MS.
+   */
+  readonly publishTimeoutMs?: number;
+  /**
+   * Looks for a post an interrupted publish may have created (by the idempotency marker where
+   * the network keeps one, else by text within the time window). Absent where the network
+   * offers no way to list an account's posts.
+   */
+  findPublished?(credentials: AccountCredentials, query: PublishedPostQuery): Promise<PublishedPostLookup>;
+  /**
+   * How long after an interrupted call an empty look-up can be trusted: a network may still be
+   * writing, or not yet listing, a post it accepted. Default: DEFAULT_LOOKUP_SETTLE_MS.
+   */
+  readonly lookupSettleMs?: number;
 }
+
+/**
+ * A publish call's default bound: inside the publish worker's Lambda timeout (3 minutes,
+ * lib/queue-settings.ts) with time left to record the outcome, and enforced the same way locally.
+ */
+export const DEFAULT_PUBLISH_TIMEOUT_MS = 150_000;
+
+/** A minute covers a network that accepted a post but lists it a little later. */
+export const DEFAULT_LOOKUP_SETTLE_MS = 60_000;

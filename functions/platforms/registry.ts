@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '../core/ports';
 import { createBlueskyConnector, type BlueskyConnectorOptions } from './bluesky';
+import { withDeadlineSignal } from './call-deadline';
 import type { Connector, ConnectorContext, Platform } from './connector';
 import { createFacebookConnector } from './facebook';
 import { createInstagramConnector, type InstagramConnectorOptions } from './instagram';
@@ -73,7 +74,8 @@ export function connectorContext(container: { clock: Clock; logger: Logger }): C
   let context = contexts.get(container);
   if (!context) {
     context = {
-      fetch: (input, init) => globalThis.fetch(input, init),
+      // Requests made inside a publish call stop at its deadline (call-deadline.ts).
+      fetch: (input, init) => globalThis.fetch(input, withDeadlineSignal(init)),
       clock: container.clock,
       logger: container.logger,
       timeoutMs: overrides.timeoutMs ?? DEFAULT_TIMEOUT_MS,

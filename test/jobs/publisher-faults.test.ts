@@ -4,7 +4,9 @@ import type { Container } from '../../functions/adapters/container';
 import { setContainer } from '../../functions/adapters/container';
 import { publishTarget } from '../../functions/core/publishing/publish-target';
 import { setPublishingSeams } from '../../functions/core/publishing/seams';
+import { reconcileTarget } from '../../functions/core/publishing/reconcile-target';
 import { sweepPostTargets } from '../../functions/core/publishing/sweep-post-targets';
+import { AWAITING_LOOKUP } from '../../functions/core/publishing/unconfirmed-state';
 import type { JobQueue, PostScheduler, QueueName } from '../../functions/core/ports';
 import type { Database } from '../../functions/db/client';
 import { withSystem } from '../../functions/db/tenant';
@@ -227,14 +229,22 @@ describe('publisher under faults (local runtime, scripted platform)', () => {
     expect(connector.calls).toHaveLength(1);
     expect((await targetRow(env.runtime.container.db, targetId)).status).toBe('publishing');
 
-    // The sweep turns the stuck claim into `unconfirmed` and tells the author.
-    const sweepAt = new Date(at.getTime() + 16 * 60_000);
-    await withSystem(env.runtime.container.db, (tx) => sweepPostTargets(tx, sweepAt));
-    expect((await targetRow(env.runtime.container.db, targetId)).status).toBe('unconfirmed');
+    // Once the claim's lease has run out, the sweep turns it into `unconfirmed` awaiting a look-up.
+    const sweepAt = new Date(at.getTime() + 4 * 60_000);
+    const sweep = await withSystem(env.runtime.container.db, (tx) => sweepPostTargets(tx, sweepAt));
+    expect(await targetRow(env.runtime.container.db, targetId)).toMatchObject({
+      status: 'unconfirmed',
+      errorCode: AWAITING_LOOKUP,
+    });
+    expect(sweep.lookups.map((l) => l.targetId)).toContain(targetId);
+    // This network offers no look-up, so the look-up asks the author to check.
+    env.clock.set(sweepAt);
+    expect(await reconcileTarget(env.runtime.container, targetId)).toBe('needs_person');
     const notes = (await notificationsOf(env.runtime.container.db, userId)).filter(
       (n) => (n.data as { targetId?: string })?.targetId === targetId,
     );
     expect(notes.map((n) => n.type)).toEqual(['post.unconfirmed']);
+    expect(connector.calls).toHaveLength(1);
   });
 
   it('retries a 429 after the platform reset time, then publishes once', async () => {
@@ -432,7 +442,7 @@ describe('publisher under faults (local runtime, scripted platform)', () => {
     expect(connector.calls).toHaveLength(published);
     expect(new Set(connector.calls.map((c) => c.text)).size).toBe(published);
     const sweep = await withSystem(env.runtime.container.db, (tx) =>
-      sweepPostTargets(tx, new Date(env.clock.now().getTime() + 16 * 60_000)),
+      sweepPostTargets(tx, new Date(env.clock.now().getTime() + 4 * 60_000)),
     );
     const parked = targets.filter((_, i) => statuses[i] === 'publishing').map((t) => t.targetId);
     for (const id of parked) expect((sweep.moved ?? []).map((m) => m.id)).toContain(id);

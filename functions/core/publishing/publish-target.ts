@@ -1,25 +1,21 @@
 import { eq } from 'drizzle-orm';
 import type { Container } from '../../adapters/container';
-import { posts, socialAccounts, type PostTargetStatus } from '../../db/schema';
-import { withSystem, type Transaction } from '../../db/tenant';
+import { posts, socialAccounts } from '../../db/schema';
+import { withSystem } from '../../db/tenant';
+import { withCallDeadline } from '../../platforms/call-deadline';
 import {
   PlatformError,
   type AccountCredentials,
   type Connector,
   type PublishedPost,
 } from '../../platforms/connector';
-import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
-import { notifyPostTarget, type PostNotificationType } from '../notifications/post-notifications';
 import type { PublishTrigger } from '../ports';
 import { announceAccount } from '../social-accounts/credentials';
+import { lookupSettleOf, publishTimeoutOf } from './claim-lease';
 import { buildDraft, loadMedia, targetMediaIds, type PostRow } from './drafts';
-import {
-  claimPostTarget,
-  transitionPostTarget,
-  type PostTarget,
-  type TransitionChange,
-} from './post-target-transitions';
-import { refreshPostStatus } from './post-status';
+import { requestLookups } from './lookup-trigger';
+import { announceTarget, moveTarget, type Move } from './move-target';
+import { claimPostTarget, type PostTarget } from './post-target-transitions';
 import {
   DEFAULT_RETRY_POLICY,
   MAX_QUEUE_DELAY_SECONDS,
@@ -28,6 +24,9 @@ import {
 } from './retry-policy';
 import { publishingSeams, type SocialAccount } from './seams';
 import { markTargetsInFlight } from './sweep-marker';
+import { AWAITING_LOOKUP, NEEDS_PERSON, type LookupState } from './unconfirmed-state';
+
+export { announceTarget, targetUpdate } from './move-target';
 
 export type PublishOutcome =
   'ignored' | 'published' | 'retrying' | 'failed' | 'unconfirmed' | 'waiting' | 'cancelled';
@@ -44,48 +43,6 @@ const MEDIA_URL_TTL_SECONDS = 6 * 60 * 60;
 const defaultPause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const scheduleName = (targetId: string): string => `post-target-${targetId}`;
-
-/** What browsers receive on `post-target.updated`. */
-export function targetUpdate(target: PostTarget) {
-  return {
-    id: target.id,
-    postId: target.postId,
-    socialAccountId: target.socialAccountId,
-    status: target.status,
-    version: target.version,
-    scheduledAt: target.scheduledAt?.toISOString() ?? null,
-    nextAttemptAt: target.nextAttemptAt?.toISOString() ?? null,
-    errorCode: target.errorCode,
-    errorMessage: target.errorMessage,
-    platformPostId: target.platformPostId,
-    platformPostUrl: target.platformPostUrl,
-    publishedAt: target.publishedAt?.toISOString() ?? null,
-  };
-}
-
-export async function announceTarget(container: Container, target: PostTarget): Promise<void> {
-  try {
-    await container.realtime.broadcast(target.organizationId, {
-      type: 'post-target.updated',
-      data: targetUpdate(target),
-    });
-  } catch (error) {
-    // The database already holds the truth; a lost push is repaired by the next page load.
-    container.logger.warn('Could not push a post target update', {
-      targetId: target.id,
-      error: String(error),
-    });
-  }
-}
-
-interface Move {
-  to: PostTargetStatus;
-  reason: string;
-  change?: TransitionChange;
-  notify?: { type: PostNotificationType; title: string; body?: string };
-  /** Extra work in the same transaction (marking the account needs_reauth). */
-  also?: (tx: Transaction) => Promise<void>;
-}
 
 /**
  * One publish delivery: claim, load, call the platform once, record the outcome. Only the
@@ -121,39 +78,9 @@ export async function publishTarget(
   }));
   const who = account ? `${account.accountName ?? account.accountHandle ?? account.platform}` : 'the account';
 
-  const move = async (move: Move): Promise<PostTarget | undefined> => {
-    let emails: string[] = [];
-    const moved = await withSystem(db, async (tx) => {
-      const updated = await transitionPostTarget(
-        tx,
-        claimed,
-        'publishing',
-        move.to,
-        move.reason,
-        clock.now(),
-        move.change,
-      );
-      if (!updated) return undefined;
-      await move.also?.(tx);
-      await refreshPostStatus(tx, updated.postId);
-      if (move.notify && post) {
-        await notifyPostTarget(tx, {
-          organizationId: updated.organizationId,
-          userId: post.userId,
-          postId: updated.postId,
-          targetId: updated.id,
-          ...move.notify,
-          data: { status: updated.status, platform: account?.platform, errorCode: updated.errorCode },
-        });
-      }
-      // Emails queued by the notifications above (and by markNeedsReauth), sent after the commit.
-      emails = takePendingEmails(tx);
-      return updated;
-    });
-    if (moved) await announceTarget(container, moved);
-    await enqueueNotificationEmails(container, emails);
-    return moved;
-  };
+  const context = { container, post, account };
+  const move = (next: Move, from: PostTarget['status'] = 'publishing') =>
+    moveTarget(context, claimed, from, next);
 
   if (!post || post.deletedAt) {
     await move({
@@ -200,8 +127,21 @@ export async function publishTarget(
   }
 
   let published: PublishedPost;
+  const callTimeoutMs = publishTimeoutOf(connector);
   try {
-    published = await connector.publish(credentials, draft);
+    // The call's own bound, enforced here: a claim can then never outlive its lease (the sweep
+    // trusts that), and a call cut off by it is settled by looking the post up.
+    published = await withCallDeadline(callTimeoutMs, () => connector.publish(credentials, draft), {
+      description: connector.displayName,
+      onLateResult: (late) => {
+        recordLate(late as PublishedPost).catch((error: unknown) =>
+          logger.warn('Could not record a publish that answered after its deadline', {
+            targetId: claimed.id,
+            error: String(error),
+          }),
+        );
+      },
+    });
   } catch (error) {
     return handleFailure(error, { beforeCall: false });
   }
@@ -246,16 +186,7 @@ export async function publishTarget(
       });
       return 'failed';
     }
-    if (kind === 'unknown_outcome') {
-      const text = `We could not confirm whether ${connector!.displayName} published this post (${message}). Check the account before retrying: it will not be re-sent automatically.`;
-      await move({
-        to: 'unconfirmed',
-        reason: 'outcome unknown',
-        change: { errorCode: 'unknown_outcome', errorMessage: text, nextAttemptAt: null },
-        notify: { type: 'post.unconfirmed', title: `Check ${who}: publication unconfirmed`, body: text },
-      });
-      return 'unconfirmed';
-    }
+    if (kind === 'unknown_outcome') return unknownOutcome(message);
     // transient or rate_limited
     if (claimed.attempts >= policy.maxAttempts) {
       const text = `Gave up after ${claimed.attempts} attempts. Last error from ${connector!.displayName}: ${message}`;
@@ -291,9 +222,58 @@ export async function publishTarget(
     return 'retrying';
   }
 
-  async function recordPublished(result: PublishedPost): Promise<PublishOutcome> {
+  /**
+   * The post may exist. Where the network lets Plume look it up, the target waits for that
+   * look-up (reconcile-target.ts), which settles it or asks a person; elsewhere a person is
+   * asked at once. Never re-sent blindly: a duplicate post is worse than a late one.
+   */
+  async function unknownOutcome(message: string): Promise<PublishOutcome> {
+    const name = connector!.displayName;
+    if (!connector!.findPublished) {
+      const text = `We could not confirm whether ${name} published this post (${message}). Check the account before retrying: it will not be re-sent automatically.`;
+      await move({
+        to: 'unconfirmed',
+        reason: 'outcome unknown',
+        change: { errorCode: NEEDS_PERSON, errorMessage: text, nextAttemptAt: null },
+        notify: { type: 'post.unconfirmed', title: `Check ${who}: publication unconfirmed`, body: text },
+      });
+      return 'unconfirmed';
+    }
+    const now = clock.now();
+    const lookup: LookupState = {
+      claimedAt: claimed.updatedAt.toISOString(),
+      cutoffAt: now.toISOString(),
+      failures: 0,
+      reason: message,
+    };
+    const moved = await move({
+      to: 'unconfirmed',
+      reason: 'outcome unknown; looking the post up',
+      change: {
+        errorCode: AWAITING_LOOKUP,
+        errorMessage: `${name} did not confirm this post (${message}). Plume is looking for it on ${name} before asking anyone.`,
+        nextAttemptAt: null,
+        platformData: { lookup },
+      },
+    });
+    if (moved) {
+      const settleMs = lookupSettleOf(connector!);
+      await requestLookups(container.queue, [{ targetId: moved.id, delaySeconds: settleMs / 1000 }]);
+      await markTargetsInFlight(container.kv, clock, now);
+    }
+    return 'unconfirmed';
+  }
+
+  /** A call that answered after its deadline: the post is live, so record it if still unsettled. */
+  async function recordLate(result: PublishedPost): Promise<void> {
+    const record = publishedMove(result);
+    record.reason = 'published (the answer came after the deadline)';
+    await move(record, 'unconfirmed');
+  }
+
+  function publishedMove(result: PublishedPost): Move {
     const warnings = result.warnings ?? [];
-    const record: Move = {
+    return {
       to: 'published',
       reason: 'published',
       change: {
@@ -311,12 +291,18 @@ export async function publishTarget(
         body: warnings.length > 0 ? `Published, with problems: ${warnings.join(' ')}` : result.url,
       },
     };
+  }
+
+  async function recordPublished(result: PublishedPost): Promise<PublishOutcome> {
+    const record = publishedMove(result);
     // The post is live: try hard to record it. If the database stays down the target keeps
     // its `publishing` claim (so no delivery can send it again) and the sweep flags it.
     const attempts = options.recordAttempts ?? 4;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await move(record);
+        // A slow database may let the claim's lease run out first: the sweep then made it
+        // `unconfirmed`, and this answer settles it without a look-up.
+        if (!(await move(record))) await move(record, 'unconfirmed');
         return 'published';
       } catch (error) {
         if (attempt >= attempts) {
@@ -335,7 +321,7 @@ export async function publishTarget(
 }
 
 async function wait(
-  move: (move: Move) => Promise<PostTarget | undefined>,
+  move: (next: Move) => Promise<PostTarget | undefined>,
   claimed: PostTarget,
   account: SocialAccount | undefined,
   who: string,

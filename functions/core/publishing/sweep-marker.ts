@@ -2,6 +2,12 @@ import type { Clock, KeyValue } from '../ports';
 import { DEFAULT_SWEEP_POLICY } from './sweep-post-targets';
 
 /**
+ * How long after its time a target may still need the sweep: a claim's lease, the look-up's
+ * settling time and its retries after failures all fit well inside.
+ */
+const AFTER_CLAIM_MS = 30 * 60 * 1000;
+
+/**
  * The sweep runs every 5 minutes, and Aurora Serverless only pauses after 5 idle minutes:
  * querying every time would keep it awake (and billed) forever. So whoever schedules or
  * claims a target extends this marker past the moment the sweep could still have work for
@@ -10,9 +16,7 @@ import { DEFAULT_SWEEP_POLICY } from './sweep-post-targets';
 const MARKER = { pk: 'sweep', sk: 'targets-in-flight' } as const;
 
 export async function markTargetsInFlight(kv: KeyValue, clock: Clock, until: Date): Promise<void> {
-  const horizon = Math.ceil(
-    (until.getTime() + DEFAULT_SWEEP_POLICY.missedAfterMs + DEFAULT_SWEEP_POLICY.stuckAfterMs) / 1000,
-  );
+  const horizon = Math.ceil((until.getTime() + DEFAULT_SWEEP_POLICY.missedAfterMs + AFTER_CLAIM_MS) / 1000);
   const current = await kv.get<null>(MARKER.pk, MARKER.sk);
   if ((current?.expiresAt ?? 0) >= horizon) return;
   await kv.put({

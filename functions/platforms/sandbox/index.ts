@@ -1,6 +1,8 @@
 import type { Connector, ConnectorContext } from '../connector';
 import { createSandboxConnectFlow, type SandboxConnectFlow } from './connect';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { SANDBOX_LIMITS } from './limits';
+import { findSandboxPost } from './lookup';
 import { fetchSandboxMetrics } from './metrics';
 import { publishToSandbox } from './publish';
 import { createSandboxRuntime, type SandboxConnectorOptions } from './runtime';
@@ -61,5 +63,8 @@ export function createSandboxConnector(
     validate: validateSandboxDraft,
     publish: (credentials, draft) => publishToSandbox(runtime, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchSandboxMetrics(runtime, credentials, ids),
+    publishTimeoutMs: PUBLISH_BOUNDS.sandbox.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.sandbox.lookupSettleMs,
+    findPublished: (credentials, query) => findSandboxPost(runtime, credentials, query),
   };
 }

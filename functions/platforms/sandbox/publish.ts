@@ -16,6 +16,7 @@ import {
   countPublishAttempt,
   findSandboxAccount,
   insertSandboxPosts,
+  sandboxPostIdFor,
   type SandboxAccount,
 } from './store';
 import { validateSandboxDraft } from './validate';
@@ -169,6 +170,7 @@ export async function publishToSandbox(
     runtime.context.clock.now(),
     { text: draft.text, media },
     plan.posts,
+    draft.idempotencyKey ? sandboxPostIdFor(account.handle, draft.idempotencyKey) : undefined,
   );
   if (failure?.times !== undefined) await clearPublishAttempts(db, attemptKey);
   const [platformPostId, ...followUpIds] = ids as [string, ...string[]];

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import {
   sandboxAccounts,
@@ -120,8 +121,21 @@ export async function clearPublishAttempts(db: Database, key: string): Promise<v
 }
 
 /**
+ * The id a post published with an idempotency marker gets: the same account and marker always
+ * give the same id, so the marker is kept by the network as the post's own key.
+ */
+export function sandboxPostIdFor(handle: string, idempotencyKey: string): string {
+  const hex = createHash('sha256').update(`sandbox-post:${handle}:${idempotencyKey}`).digest('hex');
+  // A UUID of version 8 (RFC 9562: vendor-specific), variant 10.
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * Stores a post and its follow-ups in one transaction, in order: each follow-up may answer
- * the one before it (`replyToPrevious`) or the first post. Returns the ids in order.
+ * the one before it (`replyToPrevious`) or the first post. Returns the ids in order. With a
+ * `rootId` (from `sandboxPostIdFor`) a post that already exists is returned as it is, with its
+ * follow-ups, instead of being stored twice: the network honours the idempotency marker.
  */
 export async function insertSandboxPosts(
   db: Database,
@@ -129,6 +143,7 @@ export async function insertSandboxPosts(
   now: Date,
   first: Omit<NewSandboxPost, 'handle' | 'kind' | 'replyToId'>,
   followUps: { kind: 'reply' | 'comment'; text: string }[],
+  rootId?: string,
 ): Promise<string[]> {
   const followers = followersAt(account.followers, account.createdAt, now);
   const base = {
@@ -138,12 +153,19 @@ export async function insertSandboxPosts(
     timeZone: account.timeZone,
     createdAt: now,
   };
-  return withSystem(db, async (tx) => {
+  const stored = await withSystem(db, async (tx) => {
     const [root] = await tx
       .insert(sandboxPosts)
-      .values({ ...base, kind: 'post', text: first.text, media: first.media })
+      .values({
+        ...base,
+        ...(rootId ? { id: rootId } : {}),
+        kind: 'post',
+        text: first.text,
+        media: first.media,
+      })
+      .onConflictDoNothing({ target: sandboxPosts.id })
       .returning({ id: sandboxPosts.id });
-    if (!root) throw new Error('sandbox post insert returned nothing');
+    if (!root) return undefined;
     const ids = [root.id];
     let previousReply = root.id;
     for (const followUp of followUps) {
@@ -158,6 +180,35 @@ export async function insertSandboxPosts(
     }
     return ids;
   });
+  if (stored) return stored;
+  const [existing] = await sandboxPostsByIds(db, [rootId!]);
+  if (!existing || existing.handle !== account.handle) throw new Error('sandbox post id conflict');
+  return [existing.id, ...(await sandboxFollowUps(db, [existing.id])).map((post) => post.id)];
+}
+
+/** An account's top-level posts with exactly this text, published within the window. */
+export async function sandboxPostsWithText(
+  db: Database,
+  handle: string,
+  text: string,
+  window: { since: Date; until: Date },
+): Promise<SandboxPostRecord[]> {
+  const rows = await withSystem(db, (tx) =>
+    tx
+      .select(postColumns)
+      .from(sandboxPosts)
+      .where(
+        and(
+          eq(sandboxPosts.handle, handle),
+          eq(sandboxPosts.kind, 'post'),
+          eq(sandboxPosts.text, text),
+          gte(sandboxPosts.publishedAt, window.since),
+          lte(sandboxPosts.publishedAt, window.until),
+        ),
+      )
+      .orderBy(sandboxPosts.publishedAt),
+  );
+  return rows.map(toRecord);
 }
 
 // Spelled out: drizzle renders a bare column reference unqualified inside `sql`, which would

@@ -1,8 +1,11 @@
 import type {
+  AccountCredentials,
   Connector,
   PlatformLimits,
   PostDraft,
   PublishedPost,
+  PublishedPostLookup,
+  PublishedPostQuery,
   ValidationIssue,
 } from '../../../functions/platforms/connector';
 
@@ -80,5 +83,34 @@ export class ScriptedConnector implements Connector {
 
   async fetchMetrics(): Promise<never[]> {
     return [];
+  }
+}
+
+/** One scripted answer of `findPublished`: an answer, or an error to throw. */
+export type LookupStep = PublishedPostLookup | Error;
+
+/**
+ * A scripted connector whose network can be searched: `findPublished` follows its own script
+ * (an empty, authoritative answer when the script runs out), recording every query.
+ */
+export class LookingConnector extends ScriptedConnector {
+  readonly queries: PublishedPostQuery[] = [];
+  private readonly answers: LookupStep[] = [];
+  publishTimeoutMs?: number;
+  lookupSettleMs = 0;
+
+  answer(...steps: LookupStep[]): this {
+    this.answers.push(...steps);
+    return this;
+  }
+
+  async findPublished(
+    _credentials: AccountCredentials,
+    query: PublishedPostQuery,
+  ): Promise<PublishedPostLookup> {
+    this.queries.push(query);
+    const step = this.answers.shift();
+    if (step instanceof Error) throw step;
+    return step ?? { matches: [], authoritative: true, searched: 'the scripted network' };
   }
 }
