@@ -26,6 +26,12 @@ export class AppSecrets extends Construct {
    * entry is filled in.
    */
   readonly platformApps: secretsmanager.Secret;
+  /**
+   * JSON `{"current":"…","previous":""}`: CloudFront sends `current` to the HTTP API in the
+   * x-plume-origin-verify header; the functions accept `current` and `previous`, so the value
+   * can be rotated without refusing requests in between (README).
+   */
+  readonly originVerify: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -52,6 +58,25 @@ export class AppSecrets extends Construct {
       secretStringValue: SecretValue.unsafePlainText('{}'),
     });
 
+    this.originVerify = new secretsmanager.Secret(this, 'OriginVerify', {
+      description: `${stackName}: the header value CloudFront adds to API requests (rotate: see README)`,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ previous: '' }),
+        generateStringKey: 'current',
+        passwordLength: 48,
+        // Header-safe: letters and digits only.
+        excludePunctuation: true,
+        includeSpace: false,
+      },
+    });
+
+    NagSuppressions.addResourceSuppressions(this.originVerify, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'CloudFront reads the value at deploy time, so rotation is two steps (new value with the old kept as previous, then a deploy with a new originVerifyGeneration), documented in the README.',
+      },
+    ]);
     NagSuppressions.addResourceSuppressions(this.jwtSigningKey, [
       {
         id: 'AwsSolutions-SMG4',

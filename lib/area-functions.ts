@@ -28,7 +28,9 @@ export class AreaFunctions extends Construct {
           // it holds two 10 s connection attempts (a paused Aurora resumes in ~15 s) and the work.
           timeout: Duration.seconds(25),
           memorySize: 1024,
-        }),
+        })
+          // Tells requests that came through CloudFront (whose viewer address counts) from direct ones.
+          .useSecret('ORIGIN_VERIFY_SECRET_ARN', resources.secrets.originVerify),
       ]),
     ) as Record<Area, PlumeFunction>;
   }

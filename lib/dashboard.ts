@@ -5,9 +5,14 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../functions/http/request-origin';
 import { WS_STAGE_NAME } from './realtime-api';
+
+/** Sent next to the origin-verify header: bumping it re-reads the secret (README, rotation). */
+export const ORIGIN_GENERATION_HEADER = 'x-plume-origin-generation';
 
 export interface DashboardProps {
   httpApi: apigwv2.IHttpApi;
@@ -16,6 +21,12 @@ export interface DashboardProps {
   /** Absolute path of the built dashboard (must contain index.html). */
   webAssetPath: string;
   version: string;
+  /**
+   * The origin-verify secret: CloudFront adds its `current` value to every API request, so the
+   * functions can tell those from direct calls to the API's URL. `generation` is sent too: a
+   * new one makes CloudFormation update the distribution and read the secret again (rotation).
+   */
+  originVerify: { secret: secretsmanager.ISecret; generation: number };
   /** Custom domain with its ACM certificate (us-east-1); both or neither. */
   domainName?: string;
   certificateArn?: string;
@@ -131,6 +142,11 @@ export class Dashboard extends Construct {
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
       // API Gateway's own integration limit is 30 s.
       readTimeout: Duration.seconds(30),
+      // A dynamic reference: CloudFormation reads the secret at deploy time; it is never in the template.
+      customHeaders: {
+        [ORIGIN_VERIFY_HEADER]: props.originVerify.secret.secretValueFromJson('current').unsafeUnwrap(),
+        [ORIGIN_GENERATION_HEADER]: String(props.originVerify.generation),
+      },
     });
     const webSocketOrigin = new origins.HttpOrigin(executeApiDomain(props.webSocketApi.apiEndpoint), {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,

@@ -31,7 +31,6 @@ export type FunctionEnvName =
   | 'DB_ADMIN_SECRET_ARN'
   | 'NODE_OPTIONS'
   | 'NODE_EXTRA_CA_CERTS'
-  | 'TRUST_VIEWER_ADDRESS'
   | 'POWERTOOLS_SERVICE_NAME';
 
 /** Node 20+ Lambda runtimes do not trust the RDS CA by default; this bundle ships in the runtime. */
@@ -162,8 +161,6 @@ export class PlumeFunction extends nodejs.NodejsFunction {
       CORS_ORIGINS: props.shared.corsOrigins.join(','),
       LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
-      // Behind CloudFront, the caller's IP is in CloudFront-Viewer-Address (see request-origin.ts).
-      TRUST_VIEWER_ADDRESS: 'true',
       POWERTOOLS_SERVICE_NAME: `plume-${props.service}`,
       ...props.environment,
     });
@@ -306,7 +303,12 @@ export class PlumeFunction extends nodejs.NodejsFunction {
 
   /** One Secrets Manager secret, by ARN in the given variable; the value is read at run time. */
   useSecret(
-    name: 'JWT_SECRET_ARN' | 'ANTHROPIC_SECRET_ARN' | 'STRIPE_SECRET_ARN' | 'PLATFORM_APPS_SECRET_ARN',
+    name:
+      | 'JWT_SECRET_ARN'
+      | 'ANTHROPIC_SECRET_ARN'
+      | 'STRIPE_SECRET_ARN'
+      | 'PLATFORM_APPS_SECRET_ARN'
+      | 'ORIGIN_VERIFY_SECRET_ARN',
     secret: secretsmanager.ISecret,
   ): this {
     secret.grantRead(this);

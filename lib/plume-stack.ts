@@ -145,6 +145,7 @@ export class PlumeStack extends Stack {
       accessLogsBucket: accessLogs.bucket,
       webAssetPath,
       version,
+      originVerify: { secret: secrets.originVerify, generation: config.originVerifyGeneration },
       domainName: config.domainName,
       certificateArn: config.certificateArn,
     });

@@ -54,6 +54,11 @@ export interface PlumeStackConfig {
    */
   domainName?: string;
   certificateArn?: string;
+  /**
+   * Bump after putting a new `current` value in the origin-verify secret (README): CloudFront
+   * then re-reads it. The functions accept `current` and `previous` meanwhile.
+   */
+  originVerifyGeneration: number;
 }
 
 const flag = z.preprocess((value) => {
@@ -104,6 +109,7 @@ const fields = {
   llmProvider: z.enum(['anthropic', 'bedrock', 'offline']).default('anthropic'),
   domainName: optionalText,
   certificateArn: optionalText,
+  originVerifyGeneration: z.coerce.number().int().min(1).default(1),
 };
 
 export const stackConfigSchema = z

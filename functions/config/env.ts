@@ -52,6 +52,11 @@ const envSchema = z.object({
   STRIPE_SECRET_ARN: z.string().optional(),
   /** JSON secret with each social network's app credentials (client ids and secrets). */
   PLATFORM_APPS_SECRET_ARN: z.string().optional(),
+  /**
+   * HTTP functions behind CloudFront: JSON `{"current","previous"}` secret CloudFront sends in
+   * x-plume-origin-verify. Only a request carrying it has its CloudFront-Viewer-Address believed.
+   */
+  ORIGIN_VERIFY_SECRET_ARN: z.string().optional(),
 
   /** anthropic | bedrock | offline. Locally `offline` unless ANTHROPIC_API_KEY is set. */
   LLM_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),

@@ -9,6 +9,7 @@ import { problemErrors } from './middleware/problem-errors';
 import { enforceRateLimit } from './rate-limits';
 import { HttpProblem } from './problem';
 import { validateRequest, type ValidatedInput } from './request';
+import { establishClientAddress } from './request-origin';
 import { routeKey, routesOfArea, type Area, type RouteDefinition } from './route-table';
 
 export interface OperationContext {
@@ -68,6 +69,8 @@ export function createAreaHandler(area: Area, operations: Partial<Record<string,
     const route = routes.get(event.routeKey);
     if (!route) throw new HttpProblem(404, 'not_found', `No route ${event.routeKey}.`);
     container = await getContainer();
+    // Before anything reads the caller's address (authentication audits it, limits count by it).
+    await establishClientAddress(event, container);
     const auth = route.access === 'public' ? undefined : await authenticate(event, container);
     enforceAccess(route.access, auth);
     enforceApiKeyScope(route, auth);

@@ -4,7 +4,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_QUEUES, QUEUE_NAMES } from '../../functions/core/ports/job-queue';
 import { AREAS, ROUTES, routeKey } from '../../functions/http/route-table';
-import { dashboardCsp } from '../../lib/dashboard';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/request-origin';
+import { ORIGIN_GENERATION_HEADER, dashboardCsp } from '../../lib/dashboard';
 import { DB_LOGIN_USER } from '../../lib/database';
 import { AURORA_RESUME, DB_CONNECT_ATTEMPTS, HTTP_INTEGRATION_TIMEOUT } from '../../lib/database-wait';
 import { AREA_ACCESS } from '../../lib/function-access';
@@ -555,6 +556,43 @@ describe('dashboard distribution', () => {
     expect([...referencesIn(originDomain(api.TargetOriginId))]).toEqual([
       logicalIdOf(synth.stack.httpApi.api),
     ]);
+  });
+
+  it('adds the origin-verify secret (read at deploy time) to API requests only, and functions check it', () => {
+    const config = distribution();
+    const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*')!;
+    const apiOrigin = config.Origins.find((o) => o.Id === api.TargetOriginId)!;
+    const headers = (apiOrigin.OriginCustomHeaders ?? []) as Array<{
+      HeaderName: string;
+      HeaderValue: unknown;
+    }>;
+    const verify = headers.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!;
+    const secretId = logicalIdOf(synth.stack.node.findChild('Secrets').node.findChild('OriginVerify'));
+    // A dynamic reference to the secret's `current` field: the value itself is never in the template.
+    expect(verify.HeaderValue).toEqual({
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:current::}}']],
+    });
+    expect(headers.find((h) => h.HeaderName === ORIGIN_GENERATION_HEADER)?.HeaderValue).toBe('1');
+    for (const origin of config.Origins.filter((o) => o !== apiOrigin)) {
+      expect(JSON.stringify(origin)).not.toContain(ORIGIN_VERIFY_HEADER);
+    }
+    expect(props(secretId).GenerateSecretString).toMatchObject({
+      GenerateStringKey: 'current',
+      ExcludePunctuation: true,
+    });
+    // Every HTTP function can read it; nothing trusts the viewer header without it any more.
+    for (const fn of synth.stack.areaFunctions.all) {
+      expect([...referencesIn(envOf(fn).ORIGIN_VERIFY_SECRET_ARN)], fn.node.path).toEqual([secretId]);
+      const read = statementsOf(fn).filter((st) => actionsOf(st).includes('secretsmanager:GetSecretValue'));
+      expect(
+        read.some((st) => referencesIn(st.Resource).has(secretId)),
+        fn.node.path,
+      ).toBe(true);
+    }
+    for (const fn of [...synth.stack.workers.all, ...synth.stack.realtimeFunctions.all]) {
+      expect(envOf(fn).ORIGIN_VERIFY_SECRET_ARN, fn.node.path).toBeUndefined();
+    }
+    expect(JSON.stringify(resources)).not.toContain('TRUST_VIEWER_ADDRESS');
   });
 
   it('routes /ws to the WebSocket API stage', () => {

@@ -33,6 +33,8 @@ const SECRET_CAPABILITY: Record<SecretName, Capability | null> = {
   'stripe-secret-key': 'stripe',
   'stripe-webhook-secret': 'stripe',
   'platform-apps': 'platform-apps',
+  // Every HTTP function has it (lib/area-functions.ts).
+  'origin-verify': null,
 };
 
 export interface PortUse {

@@ -15,6 +15,7 @@ describe('stack configuration from cdk context', () => {
       corsOrigins: [],
       webAssetPath: 'web/dist',
       llmProvider: 'anthropic',
+      originVerifyGeneration: 1,
     });
   });
 
@@ -121,6 +122,7 @@ describe('stack configuration from cdk context', () => {
         'llmProvider',
         'domainName',
         'certificateArn',
+        'originVerifyGeneration',
       ].sort(),
     );
   });

@@ -17,6 +17,7 @@ export function secretSourcesFromEnv(env: Env): Partial<Record<SecretName, Secre
   if (env.JWT_SECRET_ARN) sources['jwt-signing-key'] = { secretId: env.JWT_SECRET_ARN };
   if (env.ANTHROPIC_SECRET_ARN) sources['anthropic-api-key'] = { secretId: env.ANTHROPIC_SECRET_ARN };
   if (env.PLATFORM_APPS_SECRET_ARN) sources['platform-apps'] = { secretId: env.PLATFORM_APPS_SECRET_ARN };
+  if (env.ORIGIN_VERIFY_SECRET_ARN) sources['origin-verify'] = { secretId: env.ORIGIN_VERIFY_SECRET_ARN };
   if (env.STRIPE_SECRET_ARN) {
     sources['stripe-secret-key'] = { secretId: env.STRIPE_SECRET_ARN, jsonField: 'secretKey' };
     sources['stripe-webhook-secret'] = { secretId: env.STRIPE_SECRET_ARN, jsonField: 'webhookSecret' };

@@ -8,7 +8,9 @@ export type SecretName =
   | 'stripe-secret-key'
   | 'stripe-webhook-secret'
   /** JSON: each social network's app credentials (functions/core/platform-apps.ts). */
-  | 'platform-apps';
+  | 'platform-apps'
+  /** JSON `{"current","previous"}`: the header value CloudFront adds to API requests (http/request-origin.ts). */
+  | 'origin-verify';
 
 /**
  * Envelope encryption for data at rest (OAuth tokens, integration secrets). The context
