@@ -1,10 +1,12 @@
 import type { Container } from '../adapters/container';
+import { SEND_MAIL } from '../core/mail/outgoing-mail';
 import { DELIVER_NOTIFICATION_EMAILS } from '../core/notifications/email-outbox';
 import { deliverNotificationEmailsJob } from './deliver-notification-emails';
 import { exportUserData } from './export-user-data';
 import { optimizeMedia } from './media-optimize';
 import { syncSocialAccountJob } from './sync-social-account';
 import { processWebhookEventJob } from './process-webhook-event';
+import { sendMailJob } from './send-mail';
 
 export type BackgroundJob = (
   message: { type: string } & Record<string, unknown>,
@@ -21,4 +23,5 @@ export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   'sync-social-account': syncSocialAccountJob,
   'process-webhook-event': processWebhookEventJob,
   [DELIVER_NOTIFICATION_EMAILS]: deliverNotificationEmailsJob,
+  [SEND_MAIL]: sendMailJob,
 };

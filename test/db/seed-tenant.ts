@@ -12,6 +12,7 @@ import {
   competitors,
   integrations,
   invitations,
+  mailOutbox,
   media,
   mentions,
   notificationSettings,
@@ -156,12 +157,23 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
       resourceType: 'post',
       resourceId: post.id,
     });
-    await tx.insert(invitations).values({
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        organizationId,
+        email: `invitee-${unique}@example.test`,
+        role: 'viewer',
+        tokenHash: `invite-${unique}`,
+        expiresAt: new Date(Date.UTC(2999, 0, 1)),
+      })
+      .returning({ id: invitations.id });
+    if (!invitation) throw new Error('seed failed');
+    // Held back far into the future, so no test's mail job or sweep ever sends it.
+    await tx.insert(mailOutbox).values({
+      kind: 'invitation',
+      invitationId: invitation.id,
       organizationId,
-      email: `invitee-${unique}@example.test`,
-      role: 'viewer',
-      tokenHash: `invite-${unique}`,
-      expiresAt: new Date(Date.UTC(2999, 0, 1)),
+      nextAttemptAt: new Date(Date.UTC(2999, 0, 1)),
     });
     await tx.insert(apiKeys).values({
       organizationId,
@@ -185,6 +197,7 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
         'users',
         'organization_members',
         'invitations',
+        'mail_outbox',
         'api_keys',
         'usage_counters',
         'social_accounts',

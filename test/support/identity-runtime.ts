@@ -7,8 +7,11 @@ import { TestClient } from './http-client';
 
 export const STRONG_PASSWORD = 'correct horse battery staple 42!';
 
-/** A local runtime with a manual clock for identity tests, plus helpers to sign people up. */
-export async function startIdentityRuntime(start = new Date()) {
+/**
+ * A local runtime with a manual clock for identity tests, plus helpers to sign people up.
+ * `databaseUrl` gives the runtime a database of its own instead of the shared DATABASE_URL.
+ */
+export async function startIdentityRuntime(start = new Date(), options: { databaseUrl?: string } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'plume-identity-'));
   const clock = new ManualClock(start);
   const runtime: LocalRuntime = await startLocalRuntime({
@@ -16,12 +19,14 @@ export async function startIdentityRuntime(start = new Date()) {
     host: '127.0.0.1',
     dataDir,
     clock,
-    databaseUrl: process.env.DATABASE_URL,
+    databaseUrl: options.databaseUrl ?? process.env.DATABASE_URL,
     webDist: join(dataDir, 'no-web'),
   });
 
   /** The newest link of this kind mailed to this address, e.g. `/verify-email?token=`. */
   async function mailedToken(email: string, pathPrefix: string): Promise<string> {
+    // Mail is sent by the background job after the request has answered.
+    await runtime.queue.drained();
     const messages = await readOutbox(dataDir, email);
     for (const message of [...messages].reverse()) {
       const match = new RegExp(`${pathPrefix.replace(/[?]/g, '\\?')}([A-Za-z0-9_%-]+)`).exec(message.text);

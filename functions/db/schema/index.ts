@@ -14,6 +14,7 @@ export * from './ai-agents';
 export * from './listening';
 export * from './integrations';
 export * from './notifications';
+export * from './mail-outbox';
 export * from './compliance';
 export * from './system';
 export * from './sandbox';

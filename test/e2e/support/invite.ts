@@ -6,6 +6,8 @@ let viewers = 0;
 
 /** The first link in the newest mail to `to` whose subject matches. */
 async function linkFromMail(rig: BrowserRig, to: string, subject: RegExp): Promise<string> {
+  // Mail is sent by the background job after the request has answered.
+  await rig.runtime.queue.drained();
   const newest = (await readOutbox(rig.dataDir, to))
     .filter((message) => subject.test(message.subject))
     .at(-1);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
-import { consumeEmailToken, issueEmailToken } from '../../../core/identity/email-tokens';
-import { verificationMail } from '../../../core/identity/mail-templates';
+import { consumeEmailToken } from '../../../core/identity/email-tokens';
+import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { issueWebSocketTicket, WS_TICKET_TTL_SECONDS } from '../../../core/realtime/websocket-tickets';
 import { users } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
@@ -39,18 +39,18 @@ export const verifyEmail: Operation = async ({ body }, { container, event }) => 
   return { body: { emailVerified: true } };
 };
 
-/** Sends a fresh link (the previous one stops working). Already verified: nothing to send. */
+/**
+ * Queues a fresh link (sending it voids the previous one); a mail still waiting, e.g. after the
+ * mailer refused it, is tried again now. Already verified: nothing to send.
+ */
 export const resendVerification: Operation = async (_input, { container, auth }) => {
   const now = container.clock.now();
-  const issued = await withSystem(container.db, async (tx) => {
+  const mail = new OutgoingMail();
+  await withSystem(container.db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, auth!.userId));
-    if (!user || user.emailVerified) return undefined;
-    return { user, token: await issueEmailToken(tx, user.id, 'verify_email', now) };
+    if (user && !user.emailVerified) await mail.write(tx, { kind: 'verify_email', userId: user.id }, now);
   });
-  if (issued) {
-    const link = `${container.env.PUBLIC_URL}/verify-email?token=${encodeURIComponent(issued.token)}`;
-    await container.mailer.send(verificationMail(issued.user.email, issued.user.firstName, link));
-  }
+  await mail.dispatch(container);
   return { status: 202 };
 };
 

@@ -1,38 +1,27 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
-import { consumeEmailToken, issueEmailToken } from '../../../core/identity/email-tokens';
-import { passwordResetMail } from '../../../core/identity/mail-templates';
+import { consumeEmailToken } from '../../../core/identity/email-tokens';
 import { hashToken } from '../../../core/identity/opaque-tokens';
 import { hashPassword } from '../../../core/identity/password-hashing';
 import { passwordStrengthProblem } from '../../../core/identity/password-strength';
+import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { authTokens, users, userSessions } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 
-/** Always 202, whether or not the email has an account: the answer must not reveal it. */
+/**
+ * Always 202, whether or not the email has an account, after the same statements and the same
+ * job message either way (OutgoingMail.writePasswordReset): neither the answer nor its timing
+ * reveals it. The mail is sent after the commit, so a refusing mailer changes neither.
+ */
 export const forgotPassword: Operation = async ({ body }, { container, event }) => {
   const { email } = body as { email: string };
   const now = container.clock.now();
-  const issued = await withSystem(container.db, async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(and(eq(users.email, email), isNull(users.deletedAt), eq(users.isActive, true)));
-    if (!user) return undefined;
-    const token = await issueEmailToken(tx, user.id, 'reset_password', now);
-    await recordAudit(
-      tx,
-      { ...auditActor(event), userId: user.id },
-      { action: 'password_reset_requested', resourceType: 'user', resourceId: user.id },
-    );
-    return { email: user.email, token };
-  });
-  if (issued) {
-    const link = `${container.env.PUBLIC_URL}/reset-password?token=${encodeURIComponent(issued.token)}`;
-    await container.mailer.send(passwordResetMail(issued.email, link));
-  }
+  const mail = new OutgoingMail();
+  await withSystem(container.db, (tx) => mail.writePasswordReset(tx, email, auditActor(event), now));
+  await mail.dispatch(container);
   return { status: 202 };
 };
 

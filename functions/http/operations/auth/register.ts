@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
-import { issueEmailToken } from '../../../core/identity/email-tokens';
-import { verificationMail } from '../../../core/identity/mail-templates';
 import { organizationSlug } from '../../../core/identity/organization-slug';
 import { hashPassword } from '../../../core/identity/password-hashing';
 import { passwordStrengthProblem } from '../../../core/identity/password-strength';
 import { createSession } from '../../../core/identity/session-store';
+import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { consents, organizationMembers, organizations, users } from '../../../db/schema';
 import { isUniqueViolation } from '../../../db/errors';
 import { withSystem } from '../../../db/tenant';
@@ -27,7 +26,7 @@ export const TERMS_VERSION = '2026-11';
 
 /**
  * Creates the person, their organization (they are its admin), records consent, signs them
- * in at once and mails the verification link. All rows commit together or not at all.
+ * in at once and queues the verification mail. All rows commit together or not at all.
  */
 export const register: Operation = async ({ body }, { container, event }) => {
   const input = body as RegisterBody;
@@ -45,6 +44,7 @@ export const register: Operation = async ({ body }, { container, event }) => {
   const now = container.clock.now();
   const passwordHash = await hashPassword(input.password);
   const origin = { ipAddress: clientIp(event), userAgent: userAgent(event) };
+  const mail = new OutgoingMail();
 
   const created = await withSystem(container.db, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -84,7 +84,8 @@ export const register: Operation = async ({ body }, { container, event }) => {
       now,
       ...origin,
     });
-    const verifyToken = await issueEmailToken(tx, user!.id, 'verify_email', now);
+    // Sent after the commit by the mail job, so a mailer that refuses cannot fail the sign-up.
+    await mail.write(tx, { kind: 'verify_email', userId: user!.id }, now);
     const actor = { ...auditActor(event), userId: user!.id, organizationId: organization!.id };
     await recordAudit(tx, actor, {
       action: 'create',
@@ -98,7 +99,7 @@ export const register: Operation = async ({ body }, { container, event }) => {
       resourceId: user!.id,
       newValues: { email: user!.email, firstName: user!.firstName, lastName: user!.lastName },
     });
-    return { user: user!, organization: organization!, session, refreshToken, verifyToken };
+    return { user: user!, organization: organization!, session, refreshToken };
   }).catch((error: unknown) => {
     // Two sign-ups racing with one email: the unique constraint decides, the loser gets 409.
     if (isUniqueViolation(error)) return undefined;
@@ -115,8 +116,7 @@ export const register: Operation = async ({ body }, { container, event }) => {
     );
   }
 
-  const link = `${container.env.PUBLIC_URL}/verify-email?token=${encodeURIComponent(created.verifyToken)}`;
-  await container.mailer.send(verificationMail(created.user.email, created.user.firstName, link));
+  await mail.dispatch(container);
   return sessionGrant(container, event, {
     userId: created.user.id,
     organizationId: created.organization.id,

@@ -1,8 +1,8 @@
 import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../../core/audit/record-audit';
-import { invitationMail } from '../../../core/identity/mail-templates';
 import { hashToken, newOpaqueToken } from '../../../core/identity/opaque-tokens';
+import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { apiKeys, invitations, organizationMembers, organizations, users } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
@@ -80,6 +80,7 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
   const { email, role } = body as { email: string; role: Role };
   const now = container.clock.now();
   const token = newOpaqueToken();
+  const mail = new OutgoingMail();
   const result = await withTenant(container.db, auth!.organizationId, async (tx) => {
     const [inviter] = await tx.select().from(users).where(eq(users.id, auth!.userId));
     if (!inviter?.emailVerified) {
@@ -135,11 +136,15 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
       resourceId: invitation!.id,
       newValues: { email, role },
     });
-    const inviterName = [inviter.firstName, inviter.lastName].filter(Boolean).join(' ') || inviter.email;
-    return { invitation: invitation!, inviterName, organizationName: organization!.name };
+    // The mail job gives the invitation a fresh link when it sends it (core/mail/compose-mail.ts).
+    await mail.write(
+      tx,
+      { kind: 'invitation', invitationId: invitation!.id, organizationId: auth!.organizationId },
+      now,
+    );
+    return { invitation: invitation! };
   });
-  const link = `${container.env.PUBLIC_URL}/invitations/${encodeURIComponent(token)}`;
-  await container.mailer.send(invitationMail(email, result.inviterName, result.organizationName, role, link));
+  await mail.dispatch(container);
   return { status: 201, body: presentInvitation(result.invitation) };
 };
 

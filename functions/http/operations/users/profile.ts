@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { loadCurrentUser } from '../../../core/identity/current-user';
-import { accountDeletedMail } from '../../../core/identity/mail-templates';
 import { verifyPassword } from '../../../core/identity/password-hashing';
+import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import {
   apiKeys,
   authTokens,
@@ -86,6 +86,7 @@ export const deleteAccount: Operation = async ({ body }, { container, event, aut
       errors: [{ field: 'body.password', message: 'The password is incorrect' }],
     });
   }
+  const mail = new OutgoingMail();
   await withSystem(container.db, async (tx) => {
     const memberships = await tx
       .select()
@@ -155,7 +156,9 @@ export const deleteAccount: Operation = async ({ body }, { container, event, aut
       { ...auditActor(event), userId: user.id },
       { action: 'erase', resourceType: 'user', resourceId: user.id },
     );
+    // The confirmation keeps the former address only until it is sent (core/mail).
+    await mail.write(tx, { kind: 'account_deleted', to: user.email }, now);
   });
-  await container.mailer.send(accountDeletedMail(user.email));
+  await mail.dispatch(container);
   return { status: 204, cookies: [clearedRefreshCookie(event)] };
 };
