@@ -8,10 +8,13 @@ export interface FieldError {
 
 /** Stable machine-readable codes; clients switch on these, never on titles. */
 export type ProblemCode =
+  | 'bad_request'
   | 'validation_failed'
   | 'malformed_json'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'request_header_fields_too_large'
+  | 'request_timeout'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
@@ -27,10 +30,13 @@ export type ProblemCode =
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
+  bad_request: 'The request is not valid HTTP',
   validation_failed: 'Your request has invalid fields',
   malformed_json: 'The request body is not valid JSON',
   unsupported_media_type: 'Unsupported content type',
   payload_too_large: 'The request body is too large',
+  request_header_fields_too_large: 'The request headers are too large',
+  request_timeout: 'The request took too long to arrive',
   unauthorized: 'Authentication required',
   forbidden: 'You do not have permission to do this',
   not_found: 'Not found',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpProblem } from '../../functions/http/problem';
+import { MAX_JSON_DEPTH } from '../../functions/http/input-rules';
 import { validateRequest } from '../../functions/http/request';
 import { httpEvent } from '../support/api-gateway';
 
@@ -58,6 +59,67 @@ describe('validateRequest', () => {
       problemOf(() => validateRequest(event('{}', { 'content-type': 'text/plain' }), contract)).status,
     ).toBe(415);
     expect(problemOf(() => validateRequest(event(`"${'x'.repeat(1_000_001)}"`), contract)).status).toBe(413);
+  });
+
+  it('refuses control characters and broken Unicode in values and keys, naming each field', () => {
+    const problem = problemOf(() =>
+      validateRequest(
+        httpEvent('PUT /api/x/{id}', {
+          params: { id },
+          body: JSON.stringify({ title: 'a\u0000b', extra: { 'k\ud800': 1 } }),
+          headers: json,
+        }),
+        { ...contract, body: z.object({ title: z.string(), extra: z.record(z.string(), z.unknown()) }) },
+      ),
+    );
+    expect(problem.status).toBe(400);
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors).toEqual([
+      { field: 'body.title', message: expect.stringContaining('control character (U+0000)') },
+      { field: 'body.extra.k\\ud800', message: expect.stringMatching(/^This key contains a broken Unicode/) },
+    ]);
+  });
+
+  it('applies the text rule to the query string and path parameters, with or without a schema', () => {
+    const withoutSchema = problemOf(() =>
+      validateRequest(httpEvent('GET /api/x', { query: { q: 'a\u0000', ok: 'tab\t' } }), {}),
+    );
+    expect(withoutSchema.errors).toEqual([{ field: 'query.q', message: expect.stringContaining('U+0000') }]);
+    const param = problemOf(() =>
+      validateRequest(httpEvent('GET /api/x/{token}', { params: { token: 'x\u0007y' } }), {}),
+    );
+    expect(param.errors?.map((e) => e.field)).toEqual(['params.token']);
+    expect(
+      validateRequest(
+        httpEvent('PUT /api/x/{id}', { params: { id }, body: '{"title":"é😀\\n"}', headers: json }),
+        contract,
+      ).body,
+    ).toEqual({ title: 'é😀\n' });
+  });
+
+  it('refuses JSON nested deeper than the limit before parsing it, at any depth', () => {
+    const nested = (depth: number) => `{"title":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    for (const depth of [MAX_JSON_DEPTH, 10_000, 400_000]) {
+      const problem = problemOf(() =>
+        validateRequest(
+          httpEvent('PUT /api/x/{id}', { params: { id }, body: nested(depth), headers: json }),
+          contract,
+        ),
+      );
+      expect(problem.status).toBe(400);
+      expect(problem.code).toBe('malformed_json');
+      expect(problem.errors).toEqual([
+        { field: 'body', message: `Nested more than ${MAX_JSON_DEPTH} levels deep` },
+      ]);
+    }
+    // At the limit it is parsed and judged by the schema as usual.
+    const atLimit = problemOf(() =>
+      validateRequest(
+        httpEvent('PUT /api/x/{id}', { params: { id }, body: nested(MAX_JSON_DEPTH - 1), headers: json }),
+        contract,
+      ),
+    );
+    expect(atLimit.code).toBe('validation_failed');
   });
 
   it('decodes base64 bodies as API Gateway sends them', () => {

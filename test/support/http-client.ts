@@ -22,6 +22,8 @@ export class TestClient {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    /** Sent as is instead of `body` as JSON (CSV, malformed JSON); set its content-type in `headers`. */
+    raw?: string | Uint8Array,
   ): Promise<ApiResponse<T>> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await fetch(`${this.baseUrl}${path}`, {
@@ -33,7 +35,7 @@ export class TestClient {
         ...(cookie ? { cookie } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
       redirect: 'manual',
     });
     for (const setCookie of response.headers.getSetCookie()) {

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  DATE_RANGE_MESSAGE,
+  DATE_RANGE_PATTERN,
+  INSTANT_RANGE_MESSAGE,
+  INSTANT_RANGE_PATTERN,
+  LOCAL_TIME_PATTERN,
+  LOCAL_TIME_RANGE_MESSAGE,
+} from '../input-rules';
+// Installs the people-facing messages of every failed check (zod's global customError).
+import './error-messages';
 
 export const uuidParam = z.object({ id: z.uuid() });
 
@@ -25,11 +35,52 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const timeZone = z.string().max(64).refine(isTimeZone, 'Not an IANA time zone (e.g. Europe/Paris)');
+/** What an IANA zone name looks like; the zone must also be one the server knows. */
+const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+export const timeZone = z
+  .string()
+  .max(64)
+  .regex(TIME_ZONE_PATTERN, 'Not an IANA time zone (e.g. Europe/Paris)')
+  // Judged only once the name has the right shape, so a bad one gets one message.
+  .refine(
+    (zone) => !TIME_ZONE_PATTERN.test(zone) || isTimeZone(zone),
+    'Not an IANA time zone (e.g. Europe/Paris)',
+  )
+  .describe('IANA time zone name, e.g. Europe/Paris');
 
 export const roleSchema = z.enum(['viewer', 'user', 'manager', 'admin']);
 
-export const timestamp = z.iso.datetime({ offset: true }).describe('ISO 8601, UTC');
+/**
+ * Adds a range, written as look-aheads anchored at the start (input-rules.ts), to a string
+ * format. The server checks it as a refinement with its own message; the OpenAPI document
+ * states format and range as one pattern (two would make `allOf`, which the dashboard's
+ * generated types render badly), so the document is exactly as strict as the server.
+ */
+function inRange<T extends z.ZodType<string, string>>(format: T, range: string, message: string): T {
+  const formatPattern = (z.toJSONSchema(format) as { pattern?: string }).pattern ?? '^.*$';
+  const lookaheads = new RegExp(range);
+  return format
+    .refine((value) => lookaheads.test(value), message)
+    .meta({ pattern: `${range}${formatPattern.replace(/^\^/, '')}` }) as unknown as T;
+}
+
+/** An instant: ISO 8601 with an offset, in the range `Date` and PostgreSQL both hold. */
+export const timestamp = inRange(
+  z.iso.datetime({ offset: true }),
+  INSTANT_RANGE_PATTERN,
+  INSTANT_RANGE_MESSAGE,
+).describe('ISO 8601, UTC');
+
+/** A calendar day, `YYYY-MM-DD`, years 1000 to 9999. */
+export const calendarDate = inRange(z.iso.date(), DATE_RANGE_PATTERN, DATE_RANGE_MESSAGE);
+
+/** A wall time, `YYYY-MM-DDTHH:mm[:ss]`, read in a time zone given alongside it. */
+export const localDateTime = inRange(
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Use YYYY-MM-DDTHH:mm'),
+  LOCAL_TIME_PATTERN,
+  LOCAL_TIME_RANGE_MESSAGE,
+);
 
 export const organizationSummary = z
   .object({ id: z.uuid(), name: z.string(), slug: z.string(), role: roleSchema })

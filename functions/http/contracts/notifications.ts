@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTIFICATION_TYPES } from '../../core/notifications/notification-types';
 import { NOTIFICATION_SEVERITIES } from '../../db/schema/notifications';
 import { timestamp, uuidParam } from './common';
 import type { RouteContract } from './contract';
@@ -62,8 +63,8 @@ export const notificationsContracts: Record<string, RouteContract> = {
     body: z
       .object({
         preferences: z
-          .record(
-            z.string().max(100),
+          .partialRecord(
+            z.enum(NOTIFICATION_TYPES),
             z
               .object({ inApp: z.boolean().optional(), email: z.boolean().optional() })
               .strict()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { POST_CONTENT_TYPES, POST_STATUSES, POST_TARGET_STATUSES } from '../../db/schema/posts';
 import { PLATFORM_IDS } from '../../platforms/connector';
-import { timeZone, timestamp, uuidParam } from './common';
+import { calendarDate, localDateTime, timeZone, timestamp, uuidParam } from './common';
 import type { RouteContract } from './contract';
 
 const MAX_TEXT = 100_000;
@@ -106,10 +106,7 @@ const instantSchedule = z
   .strict();
 const localSchedule = z
   .object({
-    localTime: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Use YYYY-MM-DDTHH:mm')
-      .describe('Wall time in `timeZone`'),
+    localTime: localDateTime.describe('Wall time in `timeZone`'),
     timeZone,
     disambiguation: z
       .enum(['earlier', 'later'])
@@ -117,7 +114,9 @@ const localSchedule = z
       .describe('Which of a repeated hour (clocks going back)'),
   })
   .strict();
-export const scheduleRequest = z.union([instantSchedule, localSchedule]).meta({ id: 'ScheduleRequest' });
+export const scheduleRequest = z
+  .union([instantSchedule, localSchedule], { error: 'Give `at`, or `localTime` with `timeZone`' })
+  .meta({ id: 'ScheduleRequest' });
 
 export const validationIssue = z
   .object({
@@ -166,8 +165,8 @@ const listQuery = z
 
 const calendarQuery = z
   .object({
-    from: z.iso.date().describe('First day, in the viewer zone'),
-    to: z.iso.date().describe('Last day (inclusive), at most 62 days after `from`'),
+    from: calendarDate.describe('First day, in the viewer zone'),
+    to: calendarDate.describe('Last day (inclusive), at most 62 days after `from`'),
     timeZone: timeZone.describe("The viewer's zone"),
   })
   .strict();
@@ -195,10 +194,7 @@ export const bulkScheduleRow = z
     mediaIds: mediaIds.optional(),
     firstComment: z.string().max(10_000).optional(),
     at: timestamp.optional(),
-    localTime: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Use YYYY-MM-DDTHH:mm')
-      .optional(),
+    localTime: localDateTime.optional(),
     timeZone: timeZone.optional(),
   })
   .strict()

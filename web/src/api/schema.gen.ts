@@ -1616,6 +1616,7 @@ export interface components {
       firstName: string;
       lastName: string;
       organizationName: string;
+      /** @description IANA time zone name, e.g. Europe/Paris */
       timezone?: string;
       /** @constant */
       acceptTerms: true;
@@ -1646,6 +1647,7 @@ export interface components {
       firstName?: string;
       lastName?: string;
       avatarUrl?: string | null;
+      /** @description IANA time zone name, e.g. Europe/Paris */
       timezone?: string;
       language?: string;
       gdprConsent?: boolean;
@@ -2150,6 +2152,7 @@ export interface components {
       mediaIds?: string[];
       /** @enum {string} */
       contentType?: 'text' | 'image' | 'video' | 'carousel';
+      /** @description IANA time zone name, e.g. Europe/Paris */
       timezone?: string;
       /** @description Replaces the set of targets; existing accounts keep their state */
       targets?: components['schemas']['PostTargetInput'][];
@@ -2167,6 +2170,7 @@ export interface components {
       | {
           /** @description Wall time in `timeZone` */
           localTime: string;
+          /** @description IANA time zone name, e.g. Europe/Paris */
           timeZone: string;
           /**
            * @description Which of a repeated hour (clocks going back)

@@ -6,7 +6,7 @@ import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
 import { bulkScheduleRow } from '../../contracts/posts';
 import { HttpProblem, type FieldError } from '../../problem';
-import { header, MAX_JSON_BODY_BYTES, rawBody } from '../../request';
+import { header, MAX_JSON_BODY_BYTES, parseJsonText, rawBody, unsafeTextErrors } from '../../request';
 import { auditActor } from '../../request-origin';
 import { assertReferences, authorZone, insertPost } from './crud';
 import { loadPost, presentPost } from './post-records';
@@ -52,12 +52,7 @@ function rowsFromCsv(text: string): { rows: unknown[]; lineOf: (index: number) =
 }
 
 function rowsFromJson(text: string): unknown[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new HttpProblem(400, 'malformed_json', 'The request body is not valid JSON.');
-  }
+  const parsed = parseJsonText(text);
   const rows = Array.isArray(parsed) ? parsed : (parsed as { posts?: unknown })?.posts;
   if (!Array.isArray(rows))
     throw new HttpProblem(400, 'validation_failed', 'Send a JSON array of posts (or `{ "posts": [...] }`).');
@@ -95,6 +90,8 @@ export const bulkSchedulePosts: Operation = async (_input, { container, event, a
   const errors: FieldError[] = [];
   const rows: Row[] = [];
   raw.forEach((value, index) => {
+    const textErrors = unsafeTextErrors(value, label(index));
+    if (textErrors.length > 0) return void errors.push(...textErrors);
     const result = bulkScheduleRow.safeParse(value);
     if (result.success) rows.push(result.data);
     else
