@@ -7,6 +7,12 @@ const rank = (role: Role): number => ROLES.indexOf(role);
 /** True when `role` is at least `minimum` in the hierarchy viewer < user < manager < admin. */
 export const roleAtLeast = (role: Role, minimum: Role): boolean => rank(role) >= rank(minimum);
 
+/** The lower of two roles: what an API key may do given its own role and its creator's. */
+export const lesserRole = (a: Role, b: Role): Role => (rank(a) <= rank(b) ? a : b);
+
+/** Roles above `role`, e.g. the key roles a member demoted to `role` may no longer hold. */
+export const rolesAbove = (role: Role): Role[] => ROLES.slice(rank(role) + 1);
+
 /**
  * Applies a route's declared access policy. This is the only place a role is compared,
  * so every route is protected the same way in Lambda and locally.

@@ -6,6 +6,7 @@ import { parseApiKey } from '../core/identity/api-key-format';
 import { constantTimeEqualHex } from '../core/identity/opaque-tokens';
 import { apiKeys, organizationMembers, users, userSessions } from '../db/schema';
 import { withSystem } from '../db/tenant';
+import { lesserRole } from './access';
 import type { AuthContext } from './auth-context';
 import { HttpProblem } from './problem';
 import { header } from './request';
@@ -51,10 +52,33 @@ async function fromApiKey(key: string, container: Container): Promise<AuthContex
   const parsed = parseApiKey(key);
   if (!parsed) return undefined;
   const now = container.clock.now();
+  // The creator's current membership comes in the same query: a key acts for the person who
+  // made it, so it never acts above what that person may do now, and stops when they leave,
+  // are deactivated or erased (no joined row: refused).
   const [row] = await withSystem(container.db, (tx) =>
     tx
-      .select()
+      .select({
+        id: apiKeys.id,
+        organizationId: apiKeys.organizationId,
+        keyHash: apiKeys.keyHash,
+        role: apiKeys.role,
+        scopes: apiKeys.scopes,
+        lastUsedAt: apiKeys.lastUsedAt,
+        createdBy: users.id,
+        creatorRole: organizationMembers.role,
+      })
       .from(apiKeys)
+      .innerJoin(
+        users,
+        and(eq(users.id, apiKeys.createdBy), eq(users.isActive, true), isNull(users.deletedAt)),
+      )
+      .innerJoin(
+        organizationMembers,
+        and(
+          eq(organizationMembers.userId, apiKeys.createdBy),
+          eq(organizationMembers.organizationId, apiKeys.organizationId),
+        ),
+      )
       .where(
         and(
           eq(apiKeys.prefix, parsed.prefix),
@@ -63,8 +87,7 @@ async function fromApiKey(key: string, container: Container): Promise<AuthContex
         ),
       ),
   );
-  // A key acts for the person who made it; once that person is erased the key stops working.
-  if (!row?.createdBy || !constantTimeEqualHex(row.keyHash, parsed.hash)) return undefined;
+  if (!row || !constantTimeEqualHex(row.keyHash, parsed.hash)) return undefined;
   // Last use is bookkeeping: record it at most once a minute, never in the caller's way.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await withSystem(container.db, (tx) =>
@@ -74,7 +97,7 @@ async function fromApiKey(key: string, container: Container): Promise<AuthContex
   return {
     userId: row.createdBy,
     organizationId: row.organizationId,
-    role: row.role,
+    role: lesserRole(row.role, row.creatorRole),
     isSuperAdmin: false,
     via: 'api-key',
     apiKeyId: row.id,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../functions/db/schema';
+import { organizations, users } from '../../functions/db/schema';
 import { withSystem } from '../../functions/db/tenant';
 import { ROLES, ROUTES, type Access, type Role } from '../../functions/http/route-table';
 import type { TestClient } from '../support/http-client';
@@ -126,7 +126,12 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
 type SessionCaller = 'anonymous' | Role | 'otherOrgAdmin' | 'superAdminViewer';
 /** An API key made by the organization's admin with this role and these scopes. */
 type KeyCaller = `key:${Role}:${'read' | 'read+write'}`;
-type Caller = SessionCaller | KeyCaller;
+/**
+ * An admin read+write key whose creator, an admin, was then demoted to viewer (it acts as a
+ * viewer key), and a manager key whose creator was then removed (refused everywhere).
+ */
+type CreatorChangedKey = 'key:creator-demoted-to-viewer' | 'key:creator-removed';
+type Caller = SessionCaller | KeyCaller | CreatorChangedKey;
 
 const KEY_SCOPES = { read: ['read'], 'read+write': ['read', 'write'] } as const;
 
@@ -152,6 +157,8 @@ function expectedForKey(route: (typeof ROUTES)[number], caller: KeyCaller): 'all
 }
 
 function expectedFor(route: (typeof ROUTES)[number], caller: Caller): 'allowed' | 401 | 403 {
+  if (caller === 'key:creator-removed') return EXPECTED[route.name]!.access === 'public' ? 'allowed' : 401;
+  if (caller === 'key:creator-demoted-to-viewer') return expectedForKey(route, 'key:viewer:read+write');
   if (caller.startsWith('key:')) return expectedForKey(route, caller as KeyCaller);
   const { access, anonymous } = EXPECTED[route.name]!;
   return (
@@ -159,7 +166,7 @@ function expectedFor(route: (typeof ROUTES)[number], caller: Caller): 'allowed' 
   );
 }
 
-describe('route access matrix: every route, every role, API keys of every role and scope, another tenant', () => {
+describe('route access matrix: every route, every role, API keys of every role and scope and of changed creators, another tenant', () => {
   let env: Awaited<ReturnType<typeof startIdentityRuntime>>;
   const callers = new Map<Caller, TestClient>();
 
@@ -167,6 +174,9 @@ describe('route access matrix: every route, every role, API keys of every role a
     env = await startIdentityRuntime();
     const admin = await env.signUp();
     await env.verify(admin.email, admin.client);
+    await withSystem(env.runtime.container.db, (tx) =>
+      tx.update(organizations).set({ maxUsers: 20 }).where(eq(organizations.id, admin.organizationId)),
+    );
     callers.set('admin', admin.client);
     for (const role of ['viewer', 'user', 'manager'] as const)
       callers.set(role, (await env.addMember(admin.client, role)).client);
@@ -191,6 +201,36 @@ describe('route access matrix: every route, every role, API keys of every role a
         );
       }
     }
+    const members = async () =>
+      (
+        await admin.client.get<{ members: Array<{ id: string; userId: string }> }>(
+          '/api/organizations/members',
+        )
+      ).body.members;
+    const keyOf = async (creator: TestClient, role: Role) => {
+      const created = await creator.post<{ key: string }>('/api/api-keys', {
+        name: `made by a changed member`,
+        role,
+        scopes: ['read', 'write'],
+      });
+      if (created.status !== 201) throw new Error(`key: ${created.status}`);
+      return new Client(env.runtime.url, { 'x-api-key': created.body.key });
+    };
+    const demoted = await env.addMember(admin.client, 'admin');
+    callers.set('key:creator-demoted-to-viewer', await keyOf(demoted.client, 'admin'));
+    const removed = await env.addMember(admin.client, 'admin');
+    callers.set('key:creator-removed', await keyOf(removed.client, 'manager'));
+    const membershipOf = async (userId: string) => (await members()).find((m) => m.userId === userId)!.id;
+    const demotion = await admin.client.put(
+      `/api/organizations/members/${await membershipOf(demoted.userId)}`,
+      {
+        role: 'viewer',
+      },
+    );
+    const removal = await admin.client.delete(
+      `/api/organizations/members/${await membershipOf(removed.userId)}`,
+    );
+    if (demotion.status !== 200 || removal.status !== 204) throw new Error('could not change the creators');
     env.clock.advance(61_000); // fresh rate-limit windows for the matrix itself
   }, 120_000);
   afterAll(async () => env?.stop());

@@ -1,10 +1,11 @@
-import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { hashToken, newOpaqueToken } from '../../../core/identity/opaque-tokens';
 import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { apiKeys, invitations, organizationMembers, organizations, users } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
+import { rolesAbove } from '../../access';
 import type { Operation } from '../../area-handler';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
@@ -188,6 +189,27 @@ async function otherAdmins(tx: Tx, organizationId: string, exceptMembershipId: s
   return row?.n ?? 0;
 }
 
+/**
+ * A demoted member's keys come down to their new role, for good: promoting them again does not
+ * raise a key (they make a new one). Authentication also caps every key at its creator's
+ * current role on each request, so this is what the key list shows, not the only guard.
+ * Returns what changed, for the audit entry.
+ */
+async function lowerKeysOf(tx: Tx, organizationId: string, userId: string, role: Role) {
+  const mine = and(
+    eq(apiKeys.organizationId, organizationId),
+    eq(apiKeys.createdBy, userId),
+    isNull(apiKeys.revokedAt),
+    inArray(apiKeys.role, rolesAbove(role)),
+  );
+  const keys = await tx
+    .select({ id: apiKeys.id, name: apiKeys.name, from: apiKeys.role })
+    .from(apiKeys)
+    .where(mine);
+  if (keys.length) await tx.update(apiKeys).set({ role }).where(mine);
+  return keys.map((k) => ({ ...k, to: role }));
+}
+
 export const updateMemberRole: Operation = async ({ params, body }, { container, event, auth }) => {
   const { role } = body as { role: Role };
   const member = await withTenant(container.db, auth!.organizationId, async (tx) => {
@@ -216,12 +238,13 @@ export const updateMemberRole: Operation = async ({ params, body }, { container,
       .update(organizationMembers)
       .set({ role, updatedAt: container.clock.now() })
       .where(eq(organizationMembers.id, before.id));
+    const keysLowered = await lowerKeysOf(tx, auth!.organizationId, before.userId, role);
     await recordAudit(tx, auditActor(event, auth), {
       action: 'update',
       resourceType: 'membership',
       resourceId: before.id,
       oldValues: { role: before.role },
-      newValues: { role },
+      newValues: { role, ...(keysLowered.length ? { keysLowered } : {}) },
     });
     const [row] = await tx
       .select(memberColumns)
@@ -256,8 +279,9 @@ export const removeMember: Operation = async ({ params }, { container, event, au
       );
     }
     await tx.delete(organizationMembers).where(eq(organizationMembers.id, member.id));
-    // Keys made by someone who left must not keep acting for them.
-    await tx
+    // Keys made by someone who left must not keep acting for them (authentication refuses them
+    // anyway without a membership; revoking says so in the key list and survives a re-invite).
+    const keysRevoked = await tx
       .update(apiKeys)
       .set({ revokedAt: now })
       .where(
@@ -266,12 +290,14 @@ export const removeMember: Operation = async ({ params }, { container, event, au
           eq(apiKeys.createdBy, member.userId),
           isNull(apiKeys.revokedAt),
         ),
-      );
+      )
+      .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role });
     await recordAudit(tx, auditActor(event, auth), {
       action: 'delete',
       resourceType: 'membership',
       resourceId: member.id,
       oldValues: { userId: member.userId, role: member.role },
+      newValues: keysRevoked.length ? { keysRevoked } : null,
     });
     return true;
   });
