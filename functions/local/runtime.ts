@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { setContainer, type Container } from '../adapters/container';
 import { createLocalAdapters } from '../adapters/local';
 import { LOCAL_DOWNLOAD_PREFIX, LOCAL_UPLOAD_PATH, type LocalHttpResponse } from '../adapters/local';
+import { s3StyleError } from '../adapters/local/local-http';
 import { loadEnv } from '../config/env';
 import { AGENT_QUEUES, type Clock } from '../core/ports';
 import { createDatabase } from '../db/client';
@@ -18,6 +19,17 @@ import { handler as backgroundHandler } from '../jobs/background';
 import { handler as publishHandler } from '../jobs/publish';
 import { runSweep } from '../jobs/sweep';
 import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
+import {
+  answerClientErrors,
+  bodyTooLarge,
+  discardRefusedBody,
+  limitedServerOptions,
+  MAX_LOCAL_UPLOAD_BYTES,
+  MAX_REQUEST_BYTES,
+  readBody,
+  RequestBodyError,
+  type HttpLimits,
+} from './http-limits';
 import { localLambdaContext } from './lambda-context';
 import { listenUrl } from './listen-url';
 import { LocalJobQueue } from './local-job-queue';
@@ -29,8 +41,6 @@ import { serveDashboard } from './static-files';
 import { WebSocketGateway } from './websocket-gateway';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** Lambda's own payload limit; larger bodies never reach a function in AWS either. */
-const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
 
 export interface LocalRuntimeOptions {
@@ -46,6 +56,8 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   schedulerIntervalMs?: number;
   queueSettings?: ConstructorParameters<typeof LocalJobQueue>[1];
+  /** Header and whole-request timeouts (http-limits.ts); tests shorten them. */
+  httpLimits?: Partial<HttpLimits>;
   /**
    * Run the publishing sweep at start and then periodically. Default on, unless
    * PLUME_LOCAL_SWEEP=off (the test suite: its files share one database at many clocks).
@@ -60,30 +72,6 @@ export interface LocalRuntime {
   scheduler: LocalPostScheduler;
   realtime: LocalRealtime;
   stop(): Promise<void>;
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(
-          new HttpProblem(
-            413,
-            'payload_too_large',
-            'Request bodies are limited to 6 MB; upload media directly.',
-          ),
-        );
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolveBody(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 function writeLocal(response: ServerResponse, result: LocalHttpResponse): void {
@@ -113,21 +101,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolveReady) => (markReady = resolveReady));
-  const server = createServer((request, response) => {
+  const server = createServer(limitedServerOptions(options.httpLimits), (request, response) => {
     ready
       .then(() => handleRequest(request, response))
       .catch((error: unknown) => {
-        const problem =
-          error instanceof HttpProblem
+        // The client went away (or its request timed out and was answered by answerClientErrors).
+        if (error instanceof RequestBodyError && error.reason === 'aborted') return;
+        const tooLarge = error instanceof RequestBodyError;
+        const problem = tooLarge
+          ? bodyTooLarge(MAX_REQUEST_BYTES)
+          : error instanceof HttpProblem
             ? error
             : new HttpProblem(500, 'internal_error', 'Something went wrong on our side.');
-        if (!(error instanceof HttpProblem))
+        if (!(error instanceof HttpProblem) && !tooLarge)
           console.error('Local runtime request failed', { error: String(error) });
         if (!response.headersSent)
           writeApiGatewayResult(response, problemResponse(problem, { instance: request.url }));
         else response.end();
+        if (tooLarge) discardRefusedBody(request);
       });
   });
+  answerClientErrors(server);
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://local').pathname !== '/ws') {
       socket.destroy();
@@ -207,10 +201,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       return;
     }
     if (url.pathname === LOCAL_UPLOAD_PATH && method === 'POST') {
-      writeLocal(
-        response,
-        await base.media.handleLocalMediaUpload({ headers: request.headers, body: await readBody(request) }),
-      );
+      let body: Buffer;
+      try {
+        body = await readBody(request, MAX_LOCAL_UPLOAD_BYTES);
+      } catch (error) {
+        if (!(error instanceof RequestBodyError) || error.reason !== 'too-large') throw error;
+        // As S3 refuses a POST beyond what it takes (here, what the local stand-in buffers).
+        writeLocal(response, {
+          ...s3StyleError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'),
+          headers: { 'content-type': 'application/xml', connection: 'close' },
+        });
+        discardRefusedBody(request);
+        return;
+      }
+      writeLocal(response, await base.media.handleLocalMediaUpload({ headers: request.headers, body }));
       return;
     }
     if (url.pathname.startsWith(LOCAL_DOWNLOAD_PREFIX) && (method === 'GET' || method === 'HEAD')) {
@@ -231,7 +235,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           },
         );
       }
-      const body = await readBody(request);
+      const body = await readBody(request, MAX_REQUEST_BYTES);
       const event = toApiGatewayEvent(request, body, match, new Date());
       const result = await AREA_HANDLERS[match.route.area](
         event,

@@ -1,11 +1,28 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { issueWebSocketTicket } from '../../functions/core/realtime/websocket-tickets';
 import { startLocalRuntime, type LocalRuntime } from '../../functions/local/runtime';
 import { ROUTES } from '../../functions/http/route-table';
+import { MAX_HEADER_BYTES, MAX_REQUEST_BYTES } from '../../functions/local/http-limits';
+
+/** Sends raw bytes and never more; resolves with what came back once the server closes. */
+function rawExchange(port: number, payload: string): Promise<{ text: string; elapsedMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1', () => socket.write(payload));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('close', () =>
+      resolve({ text: Buffer.concat(chunks).toString('utf8'), elapsedMs: Date.now() - started }),
+    );
+    socket.on('error', reject);
+    socket.setTimeout(20_000, () => socket.destroy(new Error('the server never answered')));
+  });
+}
 
 // The whole local runtime in-process on a random port: PGlite (or DATABASE_URL), real HTTP,
 // real WebSocket, the same handlers Lambda runs.
@@ -25,6 +42,8 @@ describe('local runtime', () => {
       dataDir,
       webDist,
       databaseUrl: process.env.DATABASE_URL,
+      // Short, so that the stalled-request tests take a few seconds (defaults: 10 s and 30 s).
+      httpLimits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 },
     });
   });
 
@@ -57,9 +76,56 @@ describe('local runtime', () => {
     const wrongMethod = await fetch(`${runtime.url}/api/health`, { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET');
+    // A route not built yet authenticates first (501 only to a caller allowed to use it).
     const later = await fetch(`${runtime.url}/api/analytics/overview`);
-    expect(later.status).toBe(501);
-    expect(await later.json()).toMatchObject({ code: 'not_implemented', route: 'getAnalyticsOverview' });
+    expect(later.status).toBe(401);
+    expect(later.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('answers a body over 6 MB with 413 problem+json, not a reset, and stays up', async () => {
+    const response = await fetch(`${runtime.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `"${'x'.repeat(MAX_REQUEST_BYTES)}"`,
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ code: 'payload_too_large', status: 413 });
+    // Streamed without a length, the same.
+    const streamed = await fetch(`${runtime.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([new Uint8Array(MAX_REQUEST_BYTES + 1)]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await fetch(`${runtime.url}/api/health`)).status).toBe(200);
+  });
+
+  it('answers headers over 10 KB with 431 problem+json', async () => {
+    const response = await fetch(`${runtime.url}/api/health`, {
+      headers: { 'x-long': 'x'.repeat(MAX_HEADER_BYTES) },
+    });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ code: 'request_header_fields_too_large', status: 431 });
+  });
+
+  it('answers a stalled body and slow headers with 408 problem+json within the bound', async () => {
+    const port = Number(new URL(runtime.url).port);
+    const [stalled, slowHeaders] = await Promise.all([
+      rawExchange(
+        port,
+        'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":',
+      ),
+      rawExchange(port, 'GET /api/health HTTP/1.1\r\nHost: x\r\n'),
+    ]);
+    for (const { text, elapsedMs } of [stalled, slowHeaders]) {
+      expect(text).toMatch(/^HTTP\/1\.1 408 /);
+      expect(text).toContain('content-type: application/problem+json');
+      expect(text).toContain('"code":"request_timeout"');
+      expect(elapsedMs).toBeLessThan(5_000);
+    }
   });
 
   it('serves the dashboard with SPA fallback and long-cached assets', async () => {
