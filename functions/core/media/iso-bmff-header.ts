@@ -26,7 +26,8 @@ export type VideoHeaderCheck =
   | ({ ok: true } & VideoHeader)
   | { ok: false; reason: 'no_header' | 'no_video_track' | 'damaged'; detail: string };
 
-// mp4box logs warnings about odd boxes to the console; a hostile upload must not fill the logs.
+// mp4box's log level is global to the process: pin it to errors (one line for a box it does not
+// know, such as QuickTime's `©swr` metadata), so no upload can turn on a line per parsed box.
 Log.setLogLevel(Log.error);
 
 /**
