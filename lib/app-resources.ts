@@ -8,11 +8,15 @@ import type { Capability } from './function-access';
 import type { Mail } from './mail';
 import type { MediaStorage } from './media-storage';
 import type { Network } from './network';
-import { PlumeFunction, type FunctionEnvName, type SharedFunctionSettings } from './plume-function';
+import {
+  PlumeFunction,
+  type FunctionEnvName,
+  type LlmSettings,
+  type SharedFunctionSettings,
+} from './plume-function';
 import type { PublishScheduler } from './publish-scheduler';
 import type { Queues } from './queues';
 import type { RealtimeApi } from './realtime-api';
-import type { PlumeStackConfig } from './stack-config';
 
 /** Everything an application function can be bound to, built once by the stack. */
 export interface AppResources {
@@ -28,7 +32,7 @@ export interface AppResources {
   mail: Mail;
   realtime: RealtimeApi;
   scheduler: PublishScheduler;
-  llmProvider: PlumeStackConfig['llmProvider'];
+  llm: LlmSettings;
 }
 
 export interface AppFunctionProps {
@@ -97,7 +101,7 @@ export function grantCapabilities(
         fn.useScheduler(resources.scheduler);
         break;
       case 'llm':
-        fn.useLlm(resources.llmProvider, resources.secrets.anthropicApiKey);
+        fn.useLlm(resources.llm, resources.secrets.anthropicApiKey);
         break;
       case 'stripe':
         fn.useSecret('STRIPE_SECRET_ARN', resources.secrets.stripe);

@@ -46,6 +46,13 @@ export interface SharedFunctionSettings {
   logRetention: logs.RetentionDays;
 }
 
+/** The stack's language model choice (lib/stack-config.ts). */
+export interface LlmSettings {
+  provider: PlumeStackConfig['llmProvider'];
+  anthropicModel: string;
+  bedrockModel: string;
+}
+
 export interface PlumeFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/http/areas/posts.ts`. */
   entry: string;
@@ -232,6 +239,8 @@ export class PlumeFunction extends nodejs.NodejsFunction {
       DB_NAME,
       DB_USER: DB_LOGIN_USER,
       DB_IAM_AUTH: 'true',
+      // Prepared statements pin a client to one connection behind RDS Proxy (no pooling then).
+      DB_PREPARED_STATEMENTS: database.proxy ? 'false' : 'true',
       NODE_EXTRA_CA_CERTS: RDS_CA_BUNDLE,
     });
   }
@@ -359,9 +368,14 @@ export class PlumeFunction extends nodejs.NodejsFunction {
     });
   }
 
-  /** The language model provider (LLM_PROVIDER) and what it needs: the Anthropic key or Bedrock access. */
-  useLlm(provider: PlumeStackConfig['llmProvider'], anthropicKey: secretsmanager.ISecret): this {
-    this.setEnv({ LLM_PROVIDER: provider });
+  /** The language model (LLM_PROVIDER, its model) and what it needs: the Anthropic key or Bedrock access. */
+  useLlm(llm: LlmSettings, anthropicKey: secretsmanager.ISecret): this {
+    const { provider } = llm;
+    this.setEnv({
+      LLM_PROVIDER: provider,
+      LLM_MODEL: llm.anthropicModel,
+      BEDROCK_MODEL_ID: llm.bedrockModel,
+    });
     if (provider === 'anthropic') return this.useSecret('ANTHROPIC_SECRET_ARN', anthropicKey);
     if (provider === 'bedrock') {
       const stack = Stack.of(this);

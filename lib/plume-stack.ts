@@ -24,6 +24,7 @@ import { Queues } from './queues';
 import { RealtimeApi } from './realtime-api';
 import { RealtimeFunctions } from './realtime-functions';
 import type { PlumeStackConfig } from './stack-config';
+import { assertStackName } from './stack-name';
 import { StateTable } from './state-table';
 import { Workers } from './workers';
 
@@ -57,6 +58,7 @@ export class PlumeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: PlumeStackProps) {
     super(scope, id, props);
+    assertStackName(this.stackName);
     const { config } = props;
     const webAssetPath = isAbsolute(config.webAssetPath)
       ? config.webAssetPath
@@ -121,7 +123,11 @@ export class PlumeStack extends Stack {
       mail,
       realtime: this.realtimeApi,
       scheduler,
-      llmProvider: config.llmProvider,
+      llm: {
+        provider: config.llmProvider,
+        anthropicModel: config.anthropicModel,
+        bedrockModel: config.bedrockModel,
+      },
     };
     this.areaFunctions = new AreaFunctions(this, 'Api', resources);
     this.httpApi = new HttpApi(this, 'HttpApi', {

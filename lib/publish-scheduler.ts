@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { scheduleGroupName } from './stack-name';
 
 export interface PublishSchedulerProps {
   publishQueue: sqs.IQueue;
@@ -22,7 +23,7 @@ export class PublishScheduler extends Construct {
   constructor(scope: Construct, id: string, props: PublishSchedulerProps) {
     super(scope, id);
     this.publishQueue = props.publishQueue;
-    this.groupName = `${Stack.of(this).stackName}-posts`;
+    this.groupName = scheduleGroupName(Stack.of(this).stackName);
     this.group = new scheduler.CfnScheduleGroup(this, 'Group', { name: this.groupName });
 
     this.role = new iam.Role(this, 'Role', {

@@ -3,6 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { deadLetterQueueName, queueName } from './stack-name';
 import { QUEUE_NAMES, type QueueName } from '../functions/core/ports/job-queue';
 import { QUEUE_SETTINGS, visibilityTimeoutFor } from './queue-settings';
 
@@ -26,7 +27,7 @@ export class Queues extends Construct {
     const entries = QUEUE_NAMES.map((name): [QueueName, PlumeQueue] => {
       const settings = QUEUE_SETTINGS[name];
       const deadLetterQueue = new sqs.Queue(this, `${name}-dlq`, {
-        queueName: `${stackName}-${name}-dlq`,
+        queueName: deadLetterQueueName(stackName, name),
         encryption: sqs.QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
@@ -38,7 +39,7 @@ export class Queues extends Construct {
         },
       ]);
       const queue = new sqs.Queue(this, name, {
-        queueName: `${stackName}-${name}`,
+        queueName: queueName(stackName, name),
         encryption: sqs.QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         visibilityTimeout: visibilityTimeoutFor(settings),

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  DEFAULT_ANTHROPIC_MODEL,
+  DEFAULT_BEDROCK_MODEL,
+  anthropicModelId,
+  bedrockModelId,
+} from '../functions/config/env';
 
 /**
  * The knobs an operator turns at deploy time (`npx cdk deploy -c natMode=gateway ...`).
@@ -13,7 +19,7 @@ export interface PlumeStackConfig {
    * - `gateway-per-az`: a NAT gateway in each of the two AZs (highly available, ~$66/month).
    * - `none`: no egress at all; the subnets are isolated and interface endpoints are
    *   forced on. Social networks, Anthropic and WebSocket pushes from VPC functions are then
-   *   unreachable, so only use it with `llmProvider=bedrock` for a locked-down install.
+   *   unreachable, so it requires `llmProvider=bedrock` (or offline): a locked-down install.
    */
   natMode: 'instance' | 'gateway' | 'gateway-per-az' | 'none';
   /**
@@ -46,8 +52,15 @@ export interface PlumeStackConfig {
   corsOrigins: string[];
   /** The built dashboard (Vite output), relative to the repository root or absolute. */
   webAssetPath: string;
-  /** Which language model the agents use: Anthropic API (key in Secrets Manager), Bedrock (IAM), offline. */
+  /**
+   * Which language model the agents use: Anthropic API (key in Secrets Manager; needs internet
+   * egress), Bedrock (IAM; through NAT or the bedrock-runtime endpoint), offline.
+   */
   llmProvider: 'anthropic' | 'bedrock' | 'offline';
+  /** The Anthropic API model (LLM_MODEL). */
+  anthropicModel: string;
+  /** The Bedrock model or cross-region inference profile (BEDROCK_MODEL_ID). */
+  bedrockModel: string;
   /**
    * Optional custom domain for the dashboard. CloudFront's default *.cloudfront.net
    * certificate cannot enforce TLS 1.2, a custom certificate (in us-east-1) can.
@@ -107,6 +120,8 @@ const fields = {
   corsOrigins: list.pipe(z.array(origin)).default([]),
   webAssetPath: z.string().min(1).default('web/dist'),
   llmProvider: z.enum(['anthropic', 'bedrock', 'offline']).default('anthropic'),
+  anthropicModel: anthropicModelId.default(DEFAULT_ANTHROPIC_MODEL),
+  bedrockModel: bedrockModelId.default(DEFAULT_BEDROCK_MODEL),
   domainName: optionalText,
   certificateArn: optionalText,
   originVerifyGeneration: z.coerce.number().int().min(1).default(1),
@@ -126,6 +141,11 @@ export const stackConfigSchema = z
     message:
       'Plume sends mail (sign-up, invitations, notifications) and SES refuses an unverified sender: set exactly one of -c mailFromDomain=example.com (a domain identity; publish its DKIM records) or -c mailFromAddress=you@example.com (an address identity; click the link SES mails to it)',
     path: ['mailFromDomain'],
+  })
+  .refine((c) => !(c.natMode === 'none' && c.llmProvider === 'anthropic'), {
+    message:
+      'natMode=none leaves no route to the Anthropic API: use -c llmProvider=bedrock (reached through the VPC endpoint natMode=none adds) or offline, or keep a NAT',
+    path: ['llmProvider'],
   })
   .refine((c) => (c.domainName === undefined) === (c.certificateArn === undefined), {
     message: 'domainName and certificateArn go together',

@@ -1,6 +1,30 @@
 import { z } from 'zod';
 
 /**
+ * Claude model identifiers (Anthropic's model list and "Claude on Amazon Bedrock"). Sonnet 4.6
+ * is served by the Anthropic API and, through every region's `global.` cross-region inference
+ * profile, by Bedrock's InvokeModel, which the Bedrock adapter uses. Both are settings: pick a
+ * newer model when your account has it.
+ */
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-6';
+export const DEFAULT_BEDROCK_MODEL = 'global.anthropic.claude-sonnet-4-6';
+/** An Anthropic API model id or alias: `claude-sonnet-4-6`, `claude-sonnet-4-5-20250929`. */
+export const anthropicModelId = z
+  .string()
+  .regex(/^claude-[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an Anthropic model id such as claude-sonnet-4-6');
+/**
+ * A Claude model on Bedrock: a foundation model id or a cross-region inference profile
+ * (`global.`, `us.`, `eu.`, `jp.`, `apac.`…). Only Anthropic Claude models: that is all the IAM
+ * grant (lib/plume-function.ts useLlm) allows.
+ */
+export const bedrockModelId = z
+  .string()
+  .regex(
+    /^([a-z]{2,6}\.)?anthropic\.claude-[a-z0-9-]+(-v\d+(:\d+)?)?$/,
+    'must be a Bedrock Claude model or inference profile id such as global.anthropic.claude-sonnet-4-6',
+  );
+
+/**
  * Every setting Plume reads from the environment, validated once per process. CDK sets
  * these on each Lambda (lib/plume-function.ts); the local runtime fills local defaults.
  */
@@ -23,6 +47,11 @@ const envSchema = z.object({
   /** Migration function only: the RDS-managed master secret (JSON username/password). */
   DB_ADMIN_SECRET_ARN: z.string().optional(),
   DB_IAM_AUTH: z.enum(['true', 'false']).default('false'),
+  /**
+   * `false` behind RDS Proxy: a named prepared statement pins the client to one database
+   * connection for the rest of its session, which defeats the proxy's pooling.
+   */
+  DB_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   /** With DB_HOST and no IAM auth: the password, passed to the driver as a field (never in a URL). */
   PGPASSWORD: z.string().optional(),
   /**
@@ -60,9 +89,9 @@ const envSchema = z.object({
 
   /** anthropic | bedrock | offline. Locally `offline` unless ANTHROPIC_API_KEY is set. */
   LLM_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),
-  LLM_MODEL: z.string().default('claude-sonnet-5'),
+  LLM_MODEL: anthropicModelId.default(DEFAULT_ANTHROPIC_MODEL),
   /** A cross-region inference profile, so every commercial region can serve it. */
-  BEDROCK_MODEL_ID: z.string().default('global.anthropic.claude-sonnet-5'),
+  BEDROCK_MODEL_ID: bedrockModelId.default(DEFAULT_BEDROCK_MODEL),
   ANTHROPIC_API_KEY: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

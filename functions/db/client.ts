@@ -207,12 +207,14 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
 export function databaseOptionsFromEnv(env: Env): DatabaseOptions {
   const runtime = env.PLUME_RUNTIME;
   const connectTimeoutSeconds = env.DB_CONNECT_TIMEOUT_SECONDS;
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, runtime, connectTimeoutSeconds };
+  const prepare = env.DB_PREPARED_STATEMENTS === 'true';
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, runtime, connectTimeoutSeconds, prepare };
   if (env.DB_HOST) {
     if (env.DB_IAM_AUTH === 'true') {
       return {
         runtime,
         connectTimeoutSeconds,
+        prepare,
         iam: {
           host: env.DB_HOST,
           port: env.DB_PORT,
@@ -225,6 +227,7 @@ export function databaseOptionsFromEnv(env: Env): DatabaseOptions {
     return {
       runtime,
       connectTimeoutSeconds,
+      prepare,
       server: {
         host: env.DB_HOST,
         port: env.DB_PORT,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../functions/config/env';
 import { createDatabase, databaseOptionsFromEnv, postgresClientOptions } from '../../functions/db/client';
 import { queryRows } from '../../functions/db/rows';
+import { users } from '../../functions/db/schema';
 import { readSnapshot } from '../support/db';
 
 describe('postgresClientOptions', () => {
@@ -92,6 +93,7 @@ describe('databaseOptionsFromEnv', () => {
       url: 'postgres://x@h/d',
       runtime: 'aws',
       connectTimeoutSeconds: 10,
+      prepare: true,
     });
     expect(
       databaseOptionsFromEnv(
@@ -106,6 +108,7 @@ describe('databaseOptionsFromEnv', () => {
     ).toEqual({
       runtime: 'local',
       connectTimeoutSeconds: 10,
+      prepare: true,
       iam: { host: 'cluster.example.com', port: 5432, user: 'plume', database: 'plume', region: 'eu-west-1' },
     });
     // A password is a field, never part of a URL the driver would percent-decode.
@@ -117,6 +120,7 @@ describe('databaseOptionsFromEnv', () => {
       server: { host: 'cluster.example.com', port: 5432, user: 'plume', database: 'main', password: 'a%41b' },
       runtime: 'local',
       connectTimeoutSeconds: 10,
+      prepare: true,
     });
     expect(databaseOptionsFromEnv(loadEnv({ PLUME_DATA_DIR: '/var/plume' }))).toEqual({
       dataDir: '/var/plume',
@@ -147,6 +151,31 @@ describe('createDatabase', () => {
       await rm(join(dataDir, '..'), { recursive: true, force: true });
     }
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'prepares no named statement when told not to (behind RDS Proxy one would pin the connection)',
+    async () => {
+      const named = async (prepare: boolean) => {
+        const handle = await createDatabase({ url: process.env.DATABASE_URL, runtime: 'aws', prepare });
+        try {
+          const probe = handle.db.select({ id: users.id }).from(users).limit(1).prepare('plume_probe');
+          await probe.execute();
+          await probe.execute();
+          const [row] = await queryRows<{ n: number }>(
+            handle.db,
+            sql`select count(*)::int as n from pg_prepared_statements`,
+          );
+          return row!.n;
+        } finally {
+          await handle.close();
+        }
+      };
+      expect(await named(true)).toBeGreaterThan(0);
+      expect(await named(false)).toBe(0);
+      const env = loadEnv({ DB_HOST: 'proxy.example.com', DB_PREPARED_STATEMENTS: 'false' });
+      expect(postgresClientOptions(databaseOptionsFromEnv(env)).options.prepare).toBe(false);
+    },
+  );
 
   it.skipIf(!process.env.DATABASE_URL)('connects with postgres.js when given a URL', async () => {
     const handle = await createDatabase({ url: process.env.DATABASE_URL });

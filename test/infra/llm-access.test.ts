@@ -20,7 +20,10 @@ function functionWithLlm(provider: PlumeStackConfig['llmProvider']) {
     description: 'agent',
     service: 'agent',
     shared: { corsOrigins: [], version: '0.0.0', logRetention: logs.RetentionDays.ONE_DAY },
-  }).useLlm(provider, key);
+  }).useLlm(
+    { provider, anthropicModel: 'claude-sonnet-4-6', bedrockModel: 'global.anthropic.claude-sonnet-4-6' },
+    key,
+  );
   const resources = resourcesOf(Template.fromStack(stack));
   const env = (resources[logicalIdOf(fn)]!.Properties!.Environment as { Variables: Record<string, unknown> })
     .Variables;
@@ -28,10 +31,14 @@ function functionWithLlm(provider: PlumeStackConfig['llmProvider']) {
   return { env, actions, keyId: logicalIdOf(key) };
 }
 
-describe('the llm capability', () => {
+// Synthesizing a stack, even a small one, takes tens of seconds on a busy machine.
+describe('the llm capability', { timeout: 120_000 }, () => {
   it('with Bedrock: IAM access to Claude models, no Anthropic key', () => {
     const { env, actions } = functionWithLlm('bedrock');
-    expect(env).toMatchObject({ LLM_PROVIDER: 'bedrock' });
+    expect(env).toMatchObject({
+      LLM_PROVIDER: 'bedrock',
+      BEDROCK_MODEL_ID: 'global.anthropic.claude-sonnet-4-6',
+    });
     expect(env.ANTHROPIC_SECRET_ARN).toBeUndefined();
     expect(actions).toContain('bedrock:InvokeModel');
     expect(actions).not.toContain('secretsmanager:GetSecretValue');
@@ -39,7 +46,11 @@ describe('the llm capability', () => {
 
   it('with the Anthropic API: the key secret, no Bedrock', () => {
     const { env, actions, keyId } = functionWithLlm('anthropic');
-    expect(env).toMatchObject({ LLM_PROVIDER: 'anthropic', ANTHROPIC_SECRET_ARN: { Ref: keyId } });
+    expect(env).toMatchObject({
+      LLM_PROVIDER: 'anthropic',
+      LLM_MODEL: 'claude-sonnet-4-6',
+      ANTHROPIC_SECRET_ARN: { Ref: keyId },
+    });
     expect(actions).toContain('secretsmanager:GetSecretValue');
     expect(actions).not.toContain('bedrock:InvokeModel');
   });

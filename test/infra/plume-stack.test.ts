@@ -271,6 +271,7 @@ describe('database', () => {
       PubliclyAccessible: false,
     });
     synth.template.resourceCountIs('AWS::RDS::DBProxy', 0);
+    expect(envOf(synth.stack.workers.publisher).DB_PREPARED_STATEMENTS).toBe('true');
   });
 
   it('admits only the Lambda security group, on the PostgreSQL port', () => {
@@ -427,7 +428,7 @@ describe('encryption keys', () => {
     expect(keyIds()).toHaveLength(2);
     for (const [id, key] of ofType('AWS::KMS::Key')) {
       expect(key.Properties?.EnableKeyRotation, id).toBe(true);
-      expect((key as { DeletionPolicy?: string }).DeletionPolicy, id).toBe('Retain');
+      expect(key.DeletionPolicy, id).toBe('Retain');
     }
     const storage = keyIds().find((id) => id !== envelopeKeyId())!;
     // Storage at rest never uses the envelope key, and the envelope key nothing else.
@@ -685,6 +686,46 @@ describe('alarms', () => {
     );
     expect(props(topicId).KmsMasterKeyId).toBeDefined();
     synth.template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
+
+describe('what the stack leaves behind and asks of the account', () => {
+  it('keeps exactly what the README says `cdk destroy` leaves (data, its keys, logs, a final snapshot)', () => {
+    const kept = Object.entries(resources)
+      .filter(([, r]) => ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(String(r.DeletionPolicy)))
+      .map(([id, r]) => {
+        const name = id.startsWith('CustomCDKBucketDeployment')
+          ? 'CustomCDKBucketDeploymentLogGroup'
+          : id.replace(/[0-9A-F]{8}$/, '');
+        return `${r.Type} ${r.DeletionPolicy} ${name}`;
+      })
+      .sort();
+    expect(kept).toEqual(
+      [
+        'AWS::S3::Bucket Retain AccessLogsBucket',
+        'AWS::S3::Bucket Retain DashboardBucket',
+        'AWS::S3::Bucket Retain MediaBucket',
+        'AWS::DynamoDB::Table Retain StateTable',
+        'AWS::KMS::Key Retain EncryptionKey',
+        'AWS::KMS::Key Retain EncryptionKeyEnvelopeKey',
+        'AWS::RDS::DBCluster Snapshot DatabaseCluster',
+        // CDK's own: the log group of the dashboard upload's custom resource.
+        'AWS::Logs::LogGroup Retain CustomCDKBucketDeploymentLogGroup',
+      ].sort(),
+    );
+    // The Aurora log group is created by a LogRetention custom resource, which leaves it too.
+    expect(ofType('Custom::LogRetention')).toHaveLength(1);
+  });
+
+  it('reserves no Lambda concurrency, so it deploys in a new account whose quota may be 10', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties?.ReservedConcurrentExecutions, id).toBeUndefined();
+    }
+    // Queue consumers are capped instead (SQS maximum concurrency, at least 2 each); the README gives the sum.
+    const caps = ofType('AWS::Lambda::EventSourceMapping').map(
+      ([, m]) => (m.Properties?.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency,
+    );
+    expect(caps.reduce((a, b) => a + b, 0)).toBe(50);
   });
 });
 

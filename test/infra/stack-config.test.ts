@@ -15,6 +15,8 @@ describe('stack configuration from cdk context', () => {
       corsOrigins: [],
       webAssetPath: 'web/dist',
       llmProvider: 'anthropic',
+      anthropicModel: 'claude-sonnet-4-6',
+      bedrockModel: 'global.anthropic.claude-sonnet-4-6',
       originVerifyGeneration: 1,
     });
   });
@@ -63,6 +65,33 @@ describe('stack configuration from cdk context', () => {
     expect(parseStackConfig({ mailFromDomain: 'mail.example.co.uk' }).mailFromDomain).toBe(
       'mail.example.co.uk',
     );
+  });
+
+  it('refuses no egress with the Anthropic API, which needs the internet; Bedrock has its endpoint', () => {
+    const mail = { mailFromDomain: 'example.com' };
+    expect(() => parseStackConfig({ ...mail, natMode: 'none' })).toThrow(
+      /llmProvider: natMode=none leaves no route to the Anthropic API/,
+    );
+    expect(parseStackConfig({ ...mail, natMode: 'none', llmProvider: 'bedrock' }).natMode).toBe('none');
+    expect(parseStackConfig({ ...mail, natMode: 'none', llmProvider: 'offline' }).natMode).toBe('none');
+  });
+
+  it('takes model ids of the right shape for each provider', () => {
+    const mail = { mailFromDomain: 'example.com' };
+    expect(
+      parseStackConfig({
+        ...mail,
+        anthropicModel: 'claude-sonnet-4-5-20250929',
+        bedrockModel: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+      }),
+    ).toMatchObject({
+      anthropicModel: 'claude-sonnet-4-5-20250929',
+      bedrockModel: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    });
+    expect(() => parseStackConfig({ ...mail, anthropicModel: 'gpt-4o' })).toThrow(/anthropicModel/);
+    // The Bedrock grant covers Anthropic Claude models only.
+    expect(() => parseStackConfig({ ...mail, bedrockModel: 'amazon.nova-pro-v1:0' })).toThrow(/bedrockModel/);
+    expect(() => parseStackConfig({ ...mail, bedrockModel: 'claude-sonnet-4-6' })).toThrow(/bedrockModel/);
   });
 
   it('reads typed values from cdk.json and treats empty strings as unset', () => {
@@ -123,6 +152,8 @@ describe('stack configuration from cdk context', () => {
         'domainName',
         'certificateArn',
         'originVerifyGeneration',
+        'anthropicModel',
+        'bedrockModel',
       ].sort(),
     );
   });

@@ -84,6 +84,8 @@ describe('stack options', () => {
     });
     const proxyId = logicalIdOf(stack.database.proxy!);
     expect([...referencesIn(envOf(synth, stack.areaFunctions.byArea.posts).DB_HOST)]).toEqual([proxyId]);
+    // Named prepared statements would pin each Lambda to one proxied connection.
+    expect(envOf(synth, stack.areaFunctions.byArea.posts).DB_PREPARED_STATEMENTS).toBe('false');
     expect([...referencesIn(envOf(synth, stack.migration.handler).DB_HOST)]).toEqual([
       logicalIdOf(stack.database.cluster),
     ]);

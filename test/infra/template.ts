@@ -6,6 +6,7 @@ export interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
   DependsOn?: string | string[];
+  DeletionPolicy?: string;
   Metadata?: Record<string, unknown>;
 }
 

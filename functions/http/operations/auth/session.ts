@@ -11,15 +11,9 @@ import { auditActor, clientIp, userAgent } from '../../request-origin';
 import { clearedRefreshCookie, readRefreshCookie } from '../../session-cookie';
 import { sessionGrant } from '../../session-grant';
 
-const corsOrigins = (origins: string): string[] =>
-  origins
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-
 /** Ends the session family of the refresh cookie (if any) and clears the cookie. Always 204. */
 export const logout: Operation = async (_input, { container, event }) => {
-  assertSameOrigin(event, corsOrigins(container.env.CORS_ORIGINS));
+  assertSameOrigin(event, container.env);
   const token = readRefreshCookie(event);
   if (token) {
     const now = container.clock.now();
@@ -46,7 +40,7 @@ export const logout: Operation = async (_input, { container, event }) => {
 
 /** Rotates the refresh cookie and issues a new access token; a replayed cookie ends the family. */
 export const refreshSession: Operation = async (_input, { container, event }) => {
-  assertSameOrigin(event, corsOrigins(container.env.CORS_ORIGINS));
+  assertSameOrigin(event, container.env);
   const token = readRefreshCookie(event);
   const refused = (detail: string) =>
     new HttpProblem(401, 'unauthorized', detail, { headers: { 'set-cookie': clearedRefreshCookie(event) } });
