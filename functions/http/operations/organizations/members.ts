@@ -2,11 +2,13 @@ import { and, count, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { hashToken, newOpaqueToken } from '../../../core/identity/opaque-tokens';
+import { lockOrganization } from '../../../core/organizations/organization-lock';
 import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { apiKeys, invitations, organizationMembers, organizations, users } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import { rolesAbove } from '../../access';
 import type { Operation } from '../../area-handler';
+import type { AuthContext } from '../../auth-context';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
 import type { Role } from '../../route-table';
@@ -210,9 +212,31 @@ async function lowerKeysOf(tx: Tx, organizationId: string, userId: string, role:
   return keys.map((k) => ({ ...k, to: role }));
 }
 
+/**
+ * Serialises membership changes in the organization (see lockOrganization), then checks that
+ * the caller is still an admin: a concurrent demotion may have committed since this request
+ * was authenticated, and a demoted admin must not finish demoting the last other admin.
+ */
+async function lockAsAdmin(tx: Tx, auth: AuthContext): Promise<void> {
+  await lockOrganization(tx, auth.organizationId);
+  const [caller] = await tx
+    .select({ role: organizationMembers.role })
+    .from(organizationMembers)
+    .where(
+      and(
+        eq(organizationMembers.organizationId, auth.organizationId),
+        eq(organizationMembers.userId, auth.userId),
+      ),
+    );
+  if (caller?.role !== 'admin') {
+    throw new HttpProblem(403, 'forbidden', 'You are no longer an admin of this organization.');
+  }
+}
+
 export const updateMemberRole: Operation = async ({ params, body }, { container, event, auth }) => {
   const { role } = body as { role: Role };
   const member = await withTenant(container.db, auth!.organizationId, async (tx) => {
+    await lockAsAdmin(tx, auth!);
     const [before] = await tx
       .select()
       .from(organizationMembers)
@@ -261,6 +285,7 @@ export const updateMemberRole: Operation = async ({ params, body }, { container,
 export const removeMember: Operation = async ({ params }, { container, event, auth }) => {
   const now = container.clock.now();
   const removed = await withTenant(container.db, auth!.organizationId, async (tx) => {
+    await lockAsAdmin(tx, auth!);
     const [member] = await tx
       .select()
       .from(organizationMembers)
