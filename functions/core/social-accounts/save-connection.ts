@@ -37,10 +37,12 @@ export async function connectedAccountCount(tx: Database, organizationId: string
 
 /** Throws PlanLimitReached when one more account would exceed the organization's plan. */
 export async function assertRoomForAccount(tx: Database, organizationId: string): Promise<void> {
+  // Locked until the transaction ends, so parallel connections count one after the other.
   const [organization] = await tx
     .select({ plan: organizations.subscriptionPlan, limit: organizations.maxSocialAccounts })
     .from(organizations)
-    .where(eq(organizations.id, organizationId));
+    .where(eq(organizations.id, organizationId))
+    .for('update');
   if (!organization) throw new Error(`Organization ${organizationId} not found`);
   if ((await connectedAccountCount(tx, organizationId)) >= organization.limit) {
     throw new PlanLimitReached(organization.plan, organization.limit);

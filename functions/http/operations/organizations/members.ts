@@ -85,6 +85,8 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
   const token = newOpaqueToken();
   const mail = new OutgoingMail();
   const result = await withTenant(container.db, auth!.organizationId, async (tx) => {
+    // Invitations for the last seats are counted one at a time.
+    await lockAsAdmin(tx, auth!);
     const [inviter] = await tx.select().from(users).where(eq(users.id, auth!.userId));
     if (!inviter?.emailVerified) {
       throw new HttpProblem(403, 'email_not_verified', 'Verify your email address before inviting people.');
