@@ -5,6 +5,7 @@ import { lambdaBundles } from './lambda-bundles';
 import { parseCliOptions, USAGE } from './options';
 import { postsApi } from './posts-api';
 import { publishLateness } from './publish-lateness';
+import { recovery } from './recovery';
 import { REPO_ROOT, RESULTS_DIR } from './paths';
 import { describeMachine, machineInfo } from './report/machine';
 import { writeResults } from './report/results-file';
@@ -21,6 +22,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   dashboardFirstLoad,
   publishLateness,
   postsApi,
+  recovery,
 ];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {

@@ -7,6 +7,8 @@ export interface ServerProcess {
   /** Spawn to ready, including migrations for Plume. */
   startupMs: number;
   stop(): Promise<void>;
+  /** `kill -9`: the process dies at once, whatever it was doing (the recovery benchmark). */
+  kill(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 120_000;
@@ -60,7 +62,16 @@ export async function startServerProcess(entry: string, config: ServerConfig): P
     database: ready.database,
     startupMs,
     stop: () => stopChild(child),
+    kill: () => killChild(child),
   };
+}
+
+function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
