@@ -74,4 +74,22 @@ describe('plan limits under concurrency', () => {
     );
     expect(connected?.n).toBe(3);
   }, 60_000);
+
+  it('never lets parallel upload reservations exceed the plan’s media storage', async () => {
+    const admin = await env.signUp();
+    const size = 600 * 1024 * 1024; // three fit in the free plan's 2 GiB, a fourth does not
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        admin.client.post<{ code: string }>('/api/media/upload', {
+          fileName: `clip-${i}.mp4`,
+          contentType: 'video/mp4',
+          size,
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
+    expect(answers.filter((a) => a.status !== 201).every((a) => a.body.code === 'plan_limit_reached')).toBe(
+      true,
+    );
+  }, 60_000);
 });
