@@ -40,19 +40,42 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = {
 export type LoginAttempt =
   { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: 'pair' | 'address' | 'account' };
 
+/**
+ * The address as the throttle counts it. An IPv6 subscriber is usually given a whole /64, so
+ * counting single IPv6 addresses would let one attacker rotate through billions of them;
+ * IPv4-mapped IPv6 addresses count as their IPv4 address.
+ */
+export function throttledAddress(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1] as string;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const zeros = Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0');
+  const groups = tail === undefined ? headGroups : [...headGroups, ...zeros, ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 const pair = (email: string, ip: string) => `${email}#${ip}`;
-const keys = (email: string, ip: string) => ({
-  /** Attempts from this address at this account since its last success. */
-  pair: { pk: 'login#pair', sk: pair(email, ip) },
-  /** Attempts past the free ones this address was let through: the delay doubles with each. */
-  level: { pk: 'login#level', sk: pair(email, ip) },
-  /** Present while this address must wait before its next attempt at this account. */
-  gate: { pk: 'login#gate', sk: pair(email, ip) },
-  address: { pk: 'login#ip', sk: ip },
-  account: { pk: 'login#account', sk: email },
-  /** This address signed in to this account successfully. */
-  familiar: { pk: 'login#familiar', sk: pair(email, ip) },
-});
+const keys = (email: string, rawIp: string) => {
+  const ip = throttledAddress(rawIp);
+  return {
+    /** Attempts from this address at this account since its last success. */
+    pair: { pk: 'login#pair', sk: pair(email, ip) },
+    /** Attempts past the free ones this address was let through: the delay doubles with each. */
+    level: { pk: 'login#level', sk: pair(email, ip) },
+    /** Present while this address must wait before its next attempt at this account. */
+    gate: { pk: 'login#gate', sk: pair(email, ip) },
+    address: { pk: 'login#ip', sk: ip },
+    account: { pk: 'login#account', sk: email },
+    /** This address signed in to this account successfully. */
+    familiar: { pk: 'login#familiar', sk: pair(email, ip) },
+  };
+};
 
 export class LoginThrottle {
   constructor(

@@ -5,6 +5,7 @@ import { ManualClock, MemoryKeyValue } from '../../../functions/adapters/local';
 import {
   DEFAULT_LOGIN_THROTTLE,
   LoginThrottle,
+  throttledAddress,
   type LoginThrottlePolicy,
 } from '../../../functions/core/identity/login-throttle';
 import type { KeyValue } from '../../../functions/core/ports';
@@ -24,6 +25,17 @@ const STORES: Array<[string, (clock: ManualClock) => KeyValue]> = [
     (clock) => new DynamoKeyValue(createDocumentClient(dynamo.client), TABLE, clock),
   ],
 ];
+
+describe('throttledAddress', () => {
+  it('counts IPv4 addresses as they are and IPv6 addresses by their /64', () => {
+    expect(throttledAddress('203.0.113.7')).toBe('203.0.113.7');
+    expect(throttledAddress('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(throttledAddress('2001:db8:85a3:1:abcd::1')).toBe('2001:db8:85a3:1::/64');
+    expect(throttledAddress('2001:0DB8:85a3:0001:ffff:ffff:ffff:fffe')).toBe('2001:db8:85a3:1::/64');
+    expect(throttledAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttledAddress('::1')).toBe('0:0:0:0::/64');
+  });
+});
 
 describe.each(STORES)('LoginThrottle on %s', (_name, createStore) => {
   const setup = (policy: Partial<LoginThrottlePolicy> = {}) => {
@@ -75,6 +87,15 @@ describe.each(STORES)('LoginThrottle on %s', (_name, createStore) => {
     for (let i = 0; i < 3; i += 1) await parallelGuesses(30, '6.6.6.6');
     expect((await signIn('6.6.6.6')).allowed).toBe(false);
     expect(await signIn('2.2.2.2', true)).toEqual({ allowed: true });
+  });
+
+  it('counts an IPv6 attacker rotating through their /64 as one address', async () => {
+    const { parallelGuesses, signIn } = setup();
+    const rotating = Array.from({ length: 30 }, (_, i) => signIn(`2001:db8:1:2::${(i + 1).toString(16)}`));
+    expect((await Promise.all(rotating)).filter((a) => a.allowed)).toHaveLength(
+      DEFAULT_LOGIN_THROTTLE.freeAttempts,
+    );
+    expect(await parallelGuesses(5, '2001:db8:1:3::1')).toBe(5); // the next /64 is someone else
   });
 
   it('caps failures per address across accounts, atomically, until the window ends', async () => {
