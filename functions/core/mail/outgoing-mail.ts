@@ -67,10 +67,11 @@ export class OutgoingMail {
 
   /**
    * Queues a password reset for the account with this address, if there is one, and records the
-   * request in the audit log, in one statement that runs the same whether or not an account
-   * matches (it inserts what its `select` finds: nothing for an unknown address). `dispatch` then
-   * sends the same job message either way, so neither the answer nor its timing says whether the
-   * address has an account.
+   * request in the audit log (without an account for an unknown address: who asked, not what
+   * for), in one statement that runs the same whether or not an account matches. Both ways the
+   * transaction writes and commits (a read-only one skips the WAL flush and answered ~5 ms
+   * faster), and `dispatch` sends the same job message, so neither the answer nor its timing
+   * says whether the address has an account.
    */
   async writePasswordReset(tx: Database, email: string, actor: AuditActor, now: Date): Promise<void> {
     this.written = true;
@@ -82,9 +83,9 @@ export class OutgoingMail {
              where ${and(eq(users.email, email), isNull(users.deletedAt), eq(users.isActive, true))}
           ), audited as (
             insert into ${auditLogs} (user_id, action, resource_type, resource_id, ip_address, user_agent, request_id)
-            select id, 'password_reset_requested', 'user', id::text,
+            select account.id, 'password_reset_requested', 'user', account.id::text,
                    ${actor.ipAddress ?? null}::inet, ${actor.userAgent ?? null}, ${actor.requestId ?? null}
-              from account
+              from (select 1) as request left join account on true
           )
           insert into ${mailOutbox} (kind, user_id, status, next_attempt_at, created_at)
           select 'reset_password', id, 'pending', ${at}, ${at} from account

@@ -159,6 +159,13 @@ describe('transactional mail outbox: no request fails because mail could not be 
     nextWindow();
     mailer.refusing = true;
     const anonymous = new TestClient(env.runtime.url);
+    const anonymousRequests = async () =>
+      (
+        await withSystem(db(), (tx) =>
+          tx.select().from(auditLogs).where(eq(auditLogs.action, 'password_reset_requested')),
+        )
+      ).filter((a) => a.userId === null).length;
+    const anonymousBefore = await anonymousRequests();
     const before = queue.mailMessages.length;
     const unknown = await anonymous.post('/api/auth/forgot-password', { email: 'nobody-here@example.test' });
     const between = queue.mailMessages.length;
@@ -177,6 +184,8 @@ describe('transactional mail outbox: no request fails because mail could not be 
       tx.select().from(auditLogs).where(eq(auditLogs.userId, userId)),
     );
     expect(audited.filter((a) => a.action === 'password_reset_requested')).toHaveLength(1);
+    // The unknown address wrote too (who asked, not for what): both transactions commit writes.
+    expect(await anonymousRequests()).toBe(anonymousBefore + 1);
     // Asking again while it waits brings the same mail forward instead of queueing a second one.
     await anonymous.post('/api/auth/forgot-password', { email });
     const waiting = (await outboxOf(userId)).filter((r) => r.kind === 'reset_password');
