@@ -1,8 +1,6 @@
 import { getContainer } from '../adapters/container';
 import { mailToResend } from '../core/mail/deliver-mail';
 import { enqueueMail } from '../core/mail/outgoing-mail';
-import { mailToResend } from '../core/mail/deliver-mail';
-import { enqueueMail } from '../core/mail/outgoing-mail';
 import { notificationEmailsToRetry } from '../core/notifications/deliver-notification-emails';
 import { enqueueNotificationEmails, takePendingEmails } from '../core/notifications/email-outbox';
 import { requestLookups } from '../core/publishing/lookup-trigger';
@@ -64,8 +62,6 @@ export async function runSweep(options: SweepOptions = {}): Promise<SweepSummary
     ...emails,
     ...(await notificationEmailsToRetry({ db }, clock.now())),
   ]);
-  // Transactional mail (sign-up, resets, invitations) whose job was lost or whose retry is due.
-  await enqueueMail({ queue, logger, kv, clock }, await mailToResend({ db }, clock.now()));
   // Transactional mail (sign-up, resets, invitations) whose job was lost or whose retry is due.
   await enqueueMail({ queue, logger, kv, clock }, await mailToResend({ db }, clock.now()));
   const summary: SweepSummary = {
