@@ -233,6 +233,25 @@ describe('unconfirmed targets are looked up before anyone is asked', () => {
     expect((await notesOf(targetId)).map((n) => n.type)).toEqual(['post.unconfirmed']);
   });
 
+  it('asks a person at once when the network refuses the look-up itself', async () => {
+    use((c) => {
+      c.then(new PlatformError('unknown_outcome', 'connection reset'));
+      c.answer(
+        new PlatformError(
+          'permanent',
+          'Not enough permissions to access: partnerApiPostsExternal.FINDER-author',
+        ),
+      );
+    });
+    const { targetId, version } = await duePost('Cannot be read back');
+    await publishTarget(container, { targetId, version });
+    expect(await reconcileTarget(container, targetId)).toBe('needs_person');
+    expect((await targetRow(env.runtime.container.db, targetId)).errorMessage).toContain(
+      'Not enough permissions',
+    );
+    expect(connector.queries).toHaveLength(1);
+  });
+
   it('never takes a post already recorded for another target of the same account', async () => {
     use((c) => c.then({ platformPostId: 'twin-1', url: 'https://sandbox.test/p/twin-1' }));
     const first = await duePost('Same words');

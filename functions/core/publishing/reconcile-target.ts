@@ -216,7 +216,9 @@ export async function reconcileTarget(
     const message = error instanceof Error ? error.message : String(error);
     logger.warn('Look-up of an unconfirmed post failed', { targetId, message });
     const failures = state!.failures + 1;
-    if ((error instanceof PlatformError && error.kind === 'auth') || failures >= LOOKUP_FAILURE_LIMIT) {
+    // A refused token or permission (LinkedIn without r_member_social) will not pass by waiting.
+    const final = error instanceof PlatformError && (error.kind === 'auth' || error.kind === 'permanent');
+    if (final || failures >= LOOKUP_FAILURE_LIMIT) {
       return askPerson(`Plume could not look for it: ${message}`, { lookup: 'failed', error: message });
     }
     const next: LookupState = { ...state!, failures };

@@ -1,5 +1,7 @@
 import type { AppPasswordFlow, Connector, ConnectorContext } from '../connector';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { BLUESKY_LIMITS } from './limits';
+import { findBlueskyPost } from './lookup';
 import { fetchBlueskyMetrics } from './metrics';
 import { accountPds, publishToBluesky } from './publish';
 import { createRuntime, type BlueskyConnectorOptions } from './runtime';
@@ -43,5 +45,8 @@ export function createBlueskyConnector(
     refresh: (credentials) => refreshBlueskySession(runtime, credentials),
     publish: (credentials, draft) => publishToBluesky(runtime, credentials, draft),
     fetchMetrics: (_credentials, ids) => fetchBlueskyMetrics(runtime, ids),
+    publishTimeoutMs: PUBLISH_BOUNDS.bluesky.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.bluesky.lookupSettleMs,
+    findPublished: (credentials, query) => findBlueskyPost(runtime, credentials, query),
   };
 }

@@ -1,4 +1,6 @@
 import type { Connector, ConnectorContext } from '../connector';
+import { findGraphPost } from '../meta-graph/find-post';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { facebookConnect } from './auth';
 import { facebookEndpoints } from './endpoints';
 import { FACEBOOK_LIMITS } from './limits';
@@ -20,5 +22,24 @@ export function createFacebookConnector(context: ConnectorContext): Connector {
     validate: validateFacebookDraft,
     publish: (credentials, draft) => publishToFacebook(context, endpoints, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchFacebookMetrics(context, endpoints, credentials, ids),
+    publishTimeoutMs: PUBLISH_BOUNDS.facebook.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.facebook.lookupSettleMs,
+    // https://developers.facebook.com/docs/graph-api/reference/page/published_posts/
+    findPublished: (credentials, query) =>
+      findGraphPost(
+        context,
+        'facebook',
+        {
+          url: `${endpoints.api}/${credentials.accountId}/published_posts`,
+          accessToken: credentials.accessToken,
+          textField: 'message',
+          timeField: 'created_time',
+          linkField: 'permalink_url',
+          timeBounds: true,
+          describe: "the Page's published posts",
+          fallbackUrl: (id) => `https://www.facebook.com/${id}`,
+        },
+        query,
+      ),
   };
 }

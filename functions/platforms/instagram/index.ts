@@ -1,6 +1,8 @@
 import type { Connector, ConnectorContext, PlatformLimits } from '../connector';
 import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
 import { dailyPublishingQuota } from '../meta-graph/publishing-quota';
+import { findGraphPost } from '../meta-graph/find-post';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { instagramConnect, refreshInstagramToken } from './auth';
 import { instagramEndpoints } from './endpoints';
 import { INSTAGRAM_DAILY_PUBLISH_LIMIT, INSTAGRAM_LIMITS } from './limits';
@@ -39,5 +41,23 @@ export function createInstagramConnector(
       edge: 'content_publishing_limit',
       dailyLimit: INSTAGRAM_DAILY_PUBLISH_LIMIT,
     }),
+    publishTimeoutMs: PUBLISH_BOUNDS.instagram.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.instagram.lookupSettleMs,
+    // The IG User media edge, newest first (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+    findPublished: (credentials, query) =>
+      findGraphPost(
+        context,
+        'instagram',
+        {
+          url: `${endpoints.api}/${credentials.accountId}/media`,
+          accessToken: credentials.accessToken,
+          textField: 'caption',
+          timeField: 'timestamp',
+          linkField: 'permalink',
+          timeBounds: false,
+          describe: "the account's Instagram media",
+        },
+        query,
+      ),
   };
 }

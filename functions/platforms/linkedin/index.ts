@@ -1,4 +1,5 @@
 import type { AccountCredentials, Connector, ConnectorContext } from '../connector';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { linkedinSettings, type LinkedInConnectorOptions } from './api';
 import { linkedinOAuthFlow, listOrganizations, refreshTokens } from './auth';
 import { LINKEDIN_LIMITS } from './limits';
@@ -6,6 +7,7 @@ import { fetchPostMetrics } from './metrics';
 import { publishPost } from './publish';
 import { authorKind, authorUrn } from './urn';
 import { validateLinkedInDraft } from './validate';
+import { findLinkedInPost } from './lookup';
 
 export type { LinkedInConnectorOptions } from './api';
 export { LINKEDIN_LIMITS, LINKEDIN_MEMBER_SCOPES, LINKEDIN_ORGANIZATION_SCOPES } from './limits';
@@ -31,6 +33,9 @@ export function createLinkedInConnector(
     refresh: (credentials, client) => refreshTokens(settings, credentials, client),
     publish: (credentials, draft) => publishPost(settings, credentials, draft),
     fetchMetrics: (credentials, postIds) => fetchPostMetrics(settings, credentials, postIds),
+    publishTimeoutMs: PUBLISH_BOUNDS.linkedin.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.linkedin.lookupSettleMs,
+    findPublished: (credentials, query) => findLinkedInPost(settings, credentials, query),
   };
 }
 

@@ -2,7 +2,9 @@ import type { Connector, ConnectorContext } from '../connector';
 import { createMastodonOAuthFlow, refreshMastodonTokens, type MastodonOAuthFlow } from './auth';
 import { createRuntime, type MastodonConnectorOptions } from './client';
 import { readMastodonLimits } from './instance';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { MASTODON_DEFAULT_LIMITS } from './limits';
+import { findMastodonPost } from './lookup';
 import { fetchMastodonMetrics } from './metrics';
 import { publishToMastodon } from './publish';
 import { validateMastodonDraft } from './validate';
@@ -41,5 +43,8 @@ export function createMastodonConnector(
     refresh: (credentials, client) => refreshMastodonTokens(runtime, credentials, client),
     publish: (credentials, draft) => publishToMastodon(runtime, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchMastodonMetrics(runtime, credentials, ids),
+    publishTimeoutMs: PUBLISH_BOUNDS.mastodon.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.mastodon.lookupSettleMs,
+    findPublished: (credentials, query) => findMastodonPost(runtime, credentials, query),
   };
 }

@@ -1,6 +1,8 @@
 import type { Connector, ConnectorContext } from '../connector';
 import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
 import { dailyPublishingQuota } from '../meta-graph/publishing-quota';
+import { findGraphPost } from '../meta-graph/find-post';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { refreshThreadsToken, threadsConnect } from './auth';
 import { threadsEndpoints } from './endpoints';
 import { THREADS_DAILY_PUBLISH_LIMIT, THREADS_LIMITS } from './limits';
@@ -33,5 +35,23 @@ export function createThreadsConnector(
       edge: 'threads_publishing_limit',
       dailyLimit: THREADS_DAILY_PUBLISH_LIMIT,
     }),
+    publishTimeoutMs: PUBLISH_BOUNDS.threads.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.threads.lookupSettleMs,
+    // https://developers.facebook.com/documentation/threads/retrieve-and-discover-posts/retrieve-posts
+    findPublished: (credentials, query) =>
+      findGraphPost(
+        context,
+        'threads',
+        {
+          url: `${endpoints.api}/${credentials.accountId}/threads`,
+          accessToken: credentials.accessToken,
+          textField: 'text',
+          timeField: 'timestamp',
+          linkField: 'permalink',
+          timeBounds: true,
+          describe: "the profile's threads",
+        },
+        query,
+      ),
   };
 }

@@ -1,4 +1,5 @@
 import type { AccountCredentials, Connector, ConnectorContext } from '../connector';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { tiktokSettings, type TikTokConnectorOptions } from './api';
 import { refreshTokens, tiktokOAuthFlow } from './auth';
 import { queryCreatorInfo } from './creator-info';
@@ -7,6 +8,7 @@ import { fetchPostMetrics } from './metrics';
 import { publishPost } from './publish';
 import { fetchPublishStatus } from './status';
 import { validateTikTokDraft } from './validate';
+import { findTikTokPost } from './lookup';
 
 export type { TikTokConnectorOptions } from './api';
 export type { CreatorInfo } from './creator-info';
@@ -40,6 +42,9 @@ export function createTikTokConnector(
     refresh: (credentials, client) => refreshTokens(settings, credentials, client),
     publish: (credentials, draft) => publishPost(settings, credentials, draft),
     fetchMetrics: (credentials, postIds) => fetchPostMetrics(settings, credentials, postIds),
+    publishTimeoutMs: PUBLISH_BOUNDS.tiktok.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.tiktok.lookupSettleMs,
+    findPublished: (credentials, query) => findTikTokPost(settings, credentials, query),
   };
 }
 

@@ -5,6 +5,8 @@ import { twitterLimitsFor } from './limits';
 import { fetchTwitterMetrics } from './metrics';
 import { publishToTwitter } from './publish';
 import { validateTwitterDraft } from './validate';
+import { PUBLISH_BOUNDS } from '../publish-bounds';
+import { findTwitterPost } from './lookup';
 
 export { TWITTER_SCOPES } from './auth';
 export type { TwitterConnectorOptions } from './client';
@@ -45,5 +47,8 @@ export function createTwitterConnector(
     publish: (credentials, draft) => publishToTwitter(runtime, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchTwitterMetrics(runtime, credentials, ids),
     quota: async (credentials) => runtime.quotas.quota(credentials.accountId, context.clock.now()),
+    publishTimeoutMs: PUBLISH_BOUNDS.twitter.publishTimeoutMs,
+    lookupSettleMs: PUBLISH_BOUNDS.twitter.lookupSettleMs,
+    findPublished: (credentials, query) => findTwitterPost(runtime, credentials, query),
   };
 }

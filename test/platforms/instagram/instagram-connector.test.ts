@@ -272,7 +272,11 @@ describe('Instagram publish', () => {
     ig.server.failNext('POST', /media_publish$/, (request) => {
       const container = ig.store.containers.get(request.form.creation_id!)!;
       ig.store.markPublished(container);
-      ig.published.set('17999999999999999', { id: '17999999999999999', containerId: container.id });
+      ig.published.set('17999999999999999', {
+        id: '17999999999999999',
+        containerId: container.id,
+        publishedAt: ig.state.now(),
+      });
       return { body: { id: '17999999999999999' }, delayMs: TOO_LATE_MS };
     });
     const error = await rejection(connector().publish(credentials, { text: 'x', media: [image('a')] }));

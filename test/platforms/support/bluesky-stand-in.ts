@@ -306,6 +306,20 @@ export class BlueskyStandIn {
         }
         return xrpcError(res, 400, 'RecordNotFound', 'Could not locate record');
       }
+      case 'com.atproto.repo.listRecords': {
+        // Newest first, as the PDS lists by record key; the cursor is the last URI of a page.
+        const prefix = `at://${request.query.get('repo')}/${request.query.get('collection')}/`;
+        const all = [...world.records.entries()].filter(([uri]) => uri.startsWith(prefix)).reverse();
+        if (request.query.get('reverse') === 'true') all.reverse();
+        const after = request.query.get('cursor');
+        const start = after ? all.findIndex(([uri]) => uri === after) + 1 : 0;
+        const limit = Math.min(100, Number(request.query.get('limit') ?? 50));
+        const slice = all.slice(start, start + limit);
+        return sendJson(res, 200, {
+          records: slice.map(([uri, record]) => ({ uri, cid: record.cid, value: record.value })),
+          ...(start + limit < all.length ? { cursor: slice.at(-1)?.[0] } : {}),
+        });
+      }
       case 'com.atproto.identity.resolveHandle': {
         const did = world.handles.get(request.query.get('handle') ?? '');
         return did

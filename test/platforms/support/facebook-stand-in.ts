@@ -6,6 +6,7 @@ import {
   type RecordedRequest,
   type StandInReply,
 } from './meta-graph-stand-in';
+import { graphListing, graphTime } from './meta-graph-listing';
 
 export const FB_APP = {
   clientId: '1100000000000001',
@@ -40,6 +41,7 @@ export interface FeedPost {
   id: string;
   pageId: string;
   form: Record<string, string>;
+  createdAt: Date;
 }
 
 /**
@@ -76,6 +78,8 @@ export function startFacebookStandIn() {
       'publish_video',
     ],
     pages,
+    /** The network's clock, for `created_time` (tests align it with the connector's). */
+    now: () => new Date(),
     counts: new Map<
       string,
       { reactions: number; comments: number; shares?: number; insights?: Record<string, number> }
@@ -200,10 +204,34 @@ export function startFacebookStandIn() {
         }
         if (!request.form.message && attached.length === 0)
           return graphError(400, { message: '(#100) Missing message or attachment', code: 100 });
-        const post: FeedPost = { id: `${pageId}_3000${nextId()}`, pageId, form: request.form };
+        const post: FeedPost = {
+          id: `${pageId}_3000${nextId()}`,
+          pageId,
+          form: request.form,
+          createdAt: state.now(),
+        };
         posts.set(post.id, post);
         return { body: { id: post.id } };
       }),
+    )
+    .route(
+      'GET',
+      /^\/v25\.0\/(\d+)\/published_posts$/,
+      asPage((request, match) =>
+        graphListing(
+          request,
+          [...posts.values()]
+            .filter((post) => post.pageId === match[1])
+            .map((post) => ({
+              id: post.id,
+              at: post.createdAt,
+              message: post.form.message,
+              created_time: graphTime(post.createdAt),
+              permalink_url: `https://www.facebook.com/${post.pageId}/posts/${post.id.split('_')[1]}`,
+            })),
+          { timeBounds: true },
+        ),
+      ),
     )
     .route(
       'POST',

@@ -1,5 +1,6 @@
 import { ContainerStore, finished, processing, type StandInContainer } from './meta-graph-containers';
 import { graphError, GraphStandIn, type RecordedRequest, type StandInReply } from './meta-graph-stand-in';
+import { graphListing, graphTime } from './meta-graph-listing';
 import { bearerGuard, LONG_LIVED_SECONDS, routeTokenLadder } from './meta-token-ladder';
 
 export { LONG_LIVED_SECONDS };
@@ -16,6 +17,8 @@ export const IG_TOKENS = { short: 'IGAA-short', long: 'IGAA-long-lived', refresh
 export interface PublishedMedia {
   id: string;
   containerId: string;
+  caption?: string;
+  publishedAt: Date;
 }
 
 /**
@@ -32,6 +35,8 @@ export function startInstagramStandIn() {
   const state = {
     validToken: IG_TOKENS.long,
     quotaUsage: 3,
+    /** The network's clock, for `timestamp` (tests align it with the connector's). */
+    now: () => new Date(),
     accountType: 'BUSINESS',
     /** Short-lived token answer; Business Login documents it wrapped in `data: [...]`. */
     tokenAnswer: 'flat' as 'flat' | 'wrapped',
@@ -96,7 +101,12 @@ export function startInstagramStandIn() {
       return graphError(400, { message: 'Media ID is not available', code: 9007, error_subcode: 2207027 });
     }
     store.markPublished(container);
-    const media: PublishedMedia = { id: `1790000000${published.size + 1}`, containerId: container.id };
+    const media: PublishedMedia = {
+      id: `1790000000${published.size + 1}`,
+      containerId: container.id,
+      caption: container.params.caption,
+      publishedAt: state.now(),
+    };
     published.set(media.id, media);
     return { body: { id: media.id } };
   }
@@ -184,6 +194,26 @@ export function startInstagramStandIn() {
       'POST',
       /^\/v25\.0\/(\d+)\/media$/,
       authorized((request, match) => createContainer(match[1]!, request.form)),
+    )
+    .route(
+      'GET',
+      /^\/v25\.0\/(\d+)\/media$/,
+      authorized((request, match) =>
+        match[1] !== IG_USER_ID
+          ? graphError(400, { message: 'Object does not exist', code: 100, error_subcode: 33 })
+          : graphListing(
+              request,
+              [...published.values()].map((media) => ({
+                id: media.id,
+                at: media.publishedAt,
+                caption: media.caption,
+                timestamp: graphTime(media.publishedAt),
+                permalink: `https://www.instagram.com/p/${media.id}/`,
+              })),
+              // The media edge pages by cursor only: no since/until.
+              { timeBounds: false },
+            ),
+      ),
     )
     .route(
       'POST',

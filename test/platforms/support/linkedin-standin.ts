@@ -91,6 +91,17 @@ export interface LinkedInStandin {
   media: Map<string, Buffer>;
   /** Page roles of the member, served 2 per page. */
   organizationAcls: { organization: string; role: string; state: string; roleAssignee: string }[];
+  /** Posts created, as "Find Posts by Authors" lists them. */
+  posts: { id: string; author: string; commentary: string; createdAt: number }[];
+  /** URNs for the next created posts (else POST_URN), so a look-up can tell posts apart. */
+  nextPostUrns: string[];
+  /** The network's clock, for `createdAt`. */
+  now: () => Date;
+  /**
+   * Whether the app holds the restricted `r_member_social` permission: without it LinkedIn
+   * refuses to list a member's posts (a Page's need `r_organization_social`, which Plume asks).
+   */
+  memberPostReads: boolean;
   close(): Promise<void>;
   find(route: string): RecordedRequest[];
 }
@@ -109,6 +120,10 @@ export async function startLinkedInStandin(): Promise<LinkedInStandin> {
   let videoPoll = 0;
 
   const state: Omit<LinkedInStandin, 'close' | 'find' | 'override' | 'requests' | 'url'> = {
+    posts: [],
+    nextPostUrns: [],
+    now: () => new Date(),
+    memberPostReads: false,
     videoStatuses: ['PROCESSING', 'AVAILABLE'],
     videoPartBytes: 4,
     rotateRefreshToken: false,
@@ -263,7 +278,48 @@ export async function startLinkedInStandin(): Promise<LinkedInStandin> {
         ...(status === 'PROCESSING_FAILED' ? { processingFailureReason: 'Invalid codec' } : {}),
       });
     }
-    if (key === 'POST /rest/posts') return { status: 201, headers: { 'x-restli-id': POST_URN } };
+    if (key === 'POST /rest/posts') {
+      const body = (request.json ?? {}) as { author?: string; commentary?: string };
+      const id = state.nextPostUrns.shift() ?? POST_URN;
+      state.posts.push({
+        id,
+        author: body.author ?? '',
+        commentary: body.commentary ?? '',
+        createdAt: state.now().getTime(),
+      });
+      return { status: 201, headers: { 'x-restli-id': id } };
+    }
+    if (key === 'GET /rest/posts' && request.query.get('q') === 'author') {
+      // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api (Find Posts by Authors)
+      const author = request.query.get('author') ?? '';
+      if (request.headers['x-restli-protocol-version'] !== '2.0.0' || !request.headers['linkedin-version'])
+        return json(400, { status: 400, message: 'Missing versioning headers' });
+      if (author.startsWith('urn:li:person:') && !state.memberPostReads) {
+        return json(403, {
+          status: 403,
+          serviceErrorCode: 100,
+          code: 'ACCESS_DENIED',
+          message: 'Not enough permissions to access: partnerApiPostsExternal.FINDER-author.20260501',
+        });
+      }
+      const start = Number(request.query.get('start') ?? 0);
+      const count = Number(request.query.get('count') ?? 10);
+      const mine = state.posts
+        .filter((post) => post.author === author)
+        .sort((a, b) => b.createdAt - a.createdAt);
+      return json(200, {
+        elements: mine.slice(start, start + count).map((post) => ({
+          id: post.id,
+          author: post.author,
+          commentary: post.commentary,
+          createdAt: post.createdAt,
+          publishedAt: post.createdAt,
+          lifecycleState: 'PUBLISHED',
+          visibility: 'PUBLIC',
+        })),
+        paging: { start, count, total: mine.length },
+      });
+    }
     if (request.method === 'POST' && /^\/rest\/socialActions\/[^/]+\/comments$/.test(request.path)) {
       return json(
         201,

@@ -38,6 +38,7 @@ interface StoredStatus {
   mediaIds: string[];
   inReplyToId?: string;
   counts: { replies: number; reblogs: number; favourites: number; quotes?: number };
+  createdAt: string;
 }
 
 export function sendJson(
@@ -67,12 +68,17 @@ export class MastodonStandIn {
   /** How many 206 answers a video gets before it is processed. */
   videoPollsUntilReady = 2;
   instanceV2 = true;
+  /** The instance's clock, for `created_at` (tests align it with the connector's). */
+  now: () => Date = () => new Date();
+  /** The account id verify_credentials answers, whose statuses are listed. */
+  readonly accountId = '109';
   private readonly overrides: Override[] = [];
   private readonly codes = new Map<
     string,
     { challenge: string; clientId: string; redirectUri: string; scope: string }
   >();
-  private readonly idempotency = new Map<string, string>();
+  /** Idempotency-Key -> status id and when it was used: Mastodon keeps a key for an hour. */
+  private readonly idempotency = new Map<string, { id: string; at: number }>();
   private nextId = 1000;
   private server?: Server;
   url = '';
@@ -214,6 +220,8 @@ export class MastodonStandIn {
     const mediaMatch = /^\/api\/v1\/media\/([^/]+)$/.exec(path);
     if (method === 'GET' && mediaMatch) return this.getMedia(mediaMatch[1] ?? '', request, res);
     if (method === 'POST' && path === '/api/v1/statuses') return this.createStatus(request, res);
+    const accountStatuses = /^\/api\/v1\/accounts\/([^/]+)\/statuses$/.exec(path);
+    if (method === 'GET' && accountStatuses) return this.listStatuses(accountStatuses[1] ?? '', request, res);
     const statusMatch = /^\/api\/v1\/statuses\/([^/]+)$/.exec(path);
     if (method === 'GET' && statusMatch) {
       if (!this.authorized(request, res)) return;
@@ -228,6 +236,42 @@ export class MastodonStandIn {
       });
     }
     sendJson(res, 404, { error: 'Record not found' });
+  }
+
+  /**
+   * `GET /api/v1/accounts/:id/statuses`: newest first, `limit` (max 40), `max_id` for older
+   * pages, `exclude_replies`; content rendered as HTML the way Mastodon does (a paragraph, links
+   * wrapped in anchors, `&` escaped).
+   */
+  private listStatuses(accountId: string, request: RecordedRequest, res: ServerResponse): void {
+    if (!this.authorized(request, res)) return;
+    if (accountId !== this.accountId) return sendJson(res, 404, { error: 'Record not found' });
+    const limit = Math.min(40, Number(request.query.get('limit') ?? 20));
+    const maxId = request.query.get('max_id');
+    const list = [...this.statuses.values()]
+      .filter((status) => request.query.get('exclude_replies') !== 'true' || !status.inReplyToId)
+      .filter((status) => !maxId || Number(status.id) < Number(maxId))
+      .sort((a, b) => Number(b.id) - Number(a.id))
+      .slice(0, limit);
+    const html = (text: string) => {
+      const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const linked = escaped.replace(
+        /https?:\/\/[^\s<]+/g,
+        (url) => `<a href="${url}" rel="nofollow noopener noreferrer" target="_blank">${url}</a>`,
+      );
+      return `<p>${linked.replace(/\n/g, '<br />')}</p>`;
+    };
+    sendJson(
+      res,
+      200,
+      list.map((status) => ({
+        id: status.id,
+        url: `${this.url}/@alice/${status.id}`,
+        created_at: status.createdAt,
+        content: html(status.text),
+        in_reply_to_id: status.inReplyToId ?? null,
+      })),
+    );
   }
 
   private registerApp(request: RecordedRequest, res: ServerResponse): void {
@@ -342,8 +386,9 @@ export class MastodonStandIn {
     const body = (request.json ?? {}) as { status?: string; media_ids?: string[]; in_reply_to_id?: string };
     const key = request.headers['idempotency-key'];
     const tokenKey = `${request.headers.authorization}:${String(key)}`;
-    if (typeof key === 'string' && this.idempotency.has(tokenKey)) {
-      const existing = this.statuses.get(this.idempotency.get(tokenKey) ?? '');
+    const remembered = this.idempotency.get(tokenKey);
+    if (typeof key === 'string' && remembered && this.now().getTime() - remembered.at < 3_600_000) {
+      const existing = this.statuses.get(remembered.id);
       if (existing)
         return sendJson(res, 200, {
           id: existing.id,
@@ -377,8 +422,9 @@ export class MastodonStandIn {
       mediaIds,
       inReplyToId: body.in_reply_to_id,
       counts: { replies: 0, reblogs: 0, favourites: 0 },
+      createdAt: this.now().toISOString(),
     });
-    if (typeof key === 'string') this.idempotency.set(tokenKey, id);
+    if (typeof key === 'string') this.idempotency.set(tokenKey, { id, at: this.now().getTime() });
     sendJson(res, 200, { id, url: `${this.url}/@alice/${id}`, content: `<p>${body.status ?? ''}</p>` });
   }
 }

@@ -1,5 +1,6 @@
 import { ContainerStore, finished, processing } from './meta-graph-containers';
 import { graphError, GraphStandIn, INVALID_TOKEN, type StandInReply } from './meta-graph-stand-in';
+import { graphListing, graphTime } from './meta-graph-listing';
 import { bearerGuard, LONG_LIVED_SECONDS, routeTokenLadder } from './meta-token-ladder';
 
 export const THREADS_USER_ID = '25000000000000001';
@@ -17,6 +18,7 @@ export interface PublishedThread {
   containerId: string;
   text?: string;
   replyToId?: string;
+  publishedAt: Date;
 }
 
 /**
@@ -30,6 +32,8 @@ export function startThreadsStandIn() {
   const published = new Map<string, PublishedThread>();
   const state = {
     validToken: THREADS_TOKENS.long,
+    /** The network's clock, for `timestamp` (tests align it with the connector's). */
+    now: () => new Date(),
     insights: new Map<string, Record<string, number>>(),
   };
 
@@ -76,6 +80,7 @@ export function startThreadsStandIn() {
       containerId: container.id,
       text: container.params.text,
       replyToId: container.params.reply_to_id,
+      publishedAt: state.now(),
     };
     published.set(thread.id, thread);
     return { body: { id: thread.id } };
@@ -123,6 +128,28 @@ export function startThreadsStandIn() {
       'POST',
       /^\/v1\.0\/(\d+)\/threads$/,
       authorized((request, match) => createContainer(match[1]!, request.form)),
+    )
+    .route(
+      'GET',
+      /^\/v1\.0\/(\d+)\/threads$/,
+      authorized((request, match) =>
+        match[1] !== THREADS_USER_ID
+          ? graphError(400, { message: 'Object does not exist', code: 100, error_subcode: 33 })
+          : graphListing(
+              request,
+              // Top-level threads only: replies are listed by the replies edge.
+              [...published.values()]
+                .filter((thread) => !thread.replyToId)
+                .map((thread) => ({
+                  id: thread.id,
+                  at: thread.publishedAt,
+                  text: thread.text,
+                  timestamp: graphTime(thread.publishedAt),
+                  permalink: `https://www.threads.net/@plume.studio/post/${thread.id}`,
+                })),
+              { timeBounds: true },
+            ),
+      ),
     )
     .route(
       'POST',

@@ -71,6 +71,10 @@ export interface TikTokStandin {
   media: Map<string, Buffer>;
   /** Bytes received by the upload URL, in order. */
   uploaded: Buffer[];
+  /** The creator's videos, as the Display API lists them (public ones only). */
+  videos: { id: string; title: string; privacy: string; createTime: number }[];
+  /** The network's clock, for `create_time`. */
+  now: () => Date;
   find(route: string): RecordedRequest[];
   close(): Promise<void>;
 }
@@ -100,6 +104,8 @@ export async function startTikTokStandin(): Promise<TikTokStandin> {
     rotateRefreshToken: false,
     media: new Map<string, Buffer>(),
     uploaded: [] as Buffer[],
+    videos: [] as TikTokStandin['videos'],
+    now: () => new Date(),
   };
 
   function route(request: RecordedRequest): Reply {
@@ -221,6 +227,13 @@ export async function startTikTokStandin(): Promise<TikTokStandin> {
       }
       uploadExpected = { size, received: 0 };
       statusIndex = 0;
+      const postInfo = (request.json as { post_info?: { title?: string; privacy_level?: string } }).post_info;
+      state.videos.push({
+        id: VIDEO_ID,
+        title: postInfo?.title ?? '',
+        privacy: postInfo?.privacy_level ?? 'SELF_ONLY',
+        createTime: Math.floor(state.now().getTime() / 1000),
+      });
       return ok({
         publish_id: VIDEO_PUBLISH_ID,
         upload_url: `${base}/upload/?upload_id=67890&upload_token=Xza123`,
@@ -234,6 +247,34 @@ export async function startTikTokStandin(): Promise<TikTokStandin> {
       const reply = state.statuses[Math.min(statusIndex, state.statuses.length - 1)]!;
       statusIndex += 1;
       return reply;
+    }
+    if (key === 'POST /v2/video/list/') {
+      // https://developers.tiktok.com/doc/tiktok-api-v2-video-list: public videos, newest first;
+      // the cursor is a time in ms ("videos posted before"), descriptions cut at 150 characters.
+      const body = (request.json ?? {}) as { max_count?: number; cursor?: number };
+      const count = Math.min(20, body.max_count ?? 10);
+      const fields = (request.query.get('fields') ?? '').split(',');
+      const listed = state.videos
+        .filter((video) => video.privacy === 'PUBLIC_TO_EVERYONE')
+        .filter((video) => body.cursor === undefined || video.createTime * 1000 < body.cursor)
+        .sort((a, b) => b.createTime - a.createTime);
+      const page = listed.slice(0, count);
+      const shown = page.map((video) =>
+        Object.fromEntries(
+          Object.entries({
+            id: video.id,
+            title: video.title.slice(0, 150),
+            video_description: video.title.slice(0, 150),
+            create_time: video.createTime,
+            share_url: `https://www.tiktok.com/@plume.creator/video/${video.id}`,
+          }).filter(([field]) => fields.includes(field)),
+        ),
+      );
+      return ok({
+        videos: shown,
+        cursor: page.length > 0 ? page.at(-1)!.createTime * 1000 : (body.cursor ?? 0),
+        has_more: listed.length > count,
+      });
     }
     if (key === 'POST /v2/video/query/') {
       const ids = (request.json as { filters: { video_ids: string[] } }).filters.video_ids;

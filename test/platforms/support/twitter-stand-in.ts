@@ -40,6 +40,7 @@ interface Tweet {
   mediaIds: string[];
   inReplyTo?: string;
   replySettings?: string;
+  createdAt: string;
   metrics: {
     retweet_count: number;
     reply_count: number;
@@ -236,6 +237,8 @@ export class TwitterStandIn {
     }
     if (method === 'POST' && path === '/2/tweets') return this.createTweet(request, res);
     if (method === 'GET' && path === '/2/tweets') return this.lookup(request, res);
+    const timeline = /^\/2\/users\/(\d+)\/tweets$/.exec(path);
+    if (method === 'GET' && timeline) return this.timeline(timeline[1] ?? '', request, res);
     sendJson(res, 404, problem(404, 'Not Found', `No route ${method} ${path}`));
   }
 
@@ -442,6 +445,7 @@ export class TwitterStandIn {
       mediaIds,
       inReplyTo: body.reply?.in_reply_to_tweet_id,
       replySettings: body.reply_settings,
+      createdAt: new Date(this.nowSeconds * 1000).toISOString(),
       metrics: {
         retweet_count: 0,
         reply_count: 0,
@@ -458,6 +462,52 @@ export class TwitterStandIn {
       { data: { id, text: body.text ?? '', edit_history_tweet_ids: [id] } },
       this.rateLimitHeaders(),
     );
+  }
+
+  /**
+   * `GET /2/users/:id/tweets`: newest first from `start_time`, `exclude=replies`, pages of
+   * `max_results` with `meta.next_token`; text as X returns it (links as t.co, `&<>` escaped,
+   * the link of attached media appended).
+   */
+  private timeline(userId: string, request: RecordedRequest, res: ServerResponse): void {
+    if (!this.authorized(request, res)) return;
+    if (userId !== '2244994945')
+      return sendJson(res, 404, problem(404, 'Not Found Error', 'Could not find user'));
+    const since = Date.parse(request.query.get('start_time') ?? '1970-01-01T00:00:00Z');
+    const excludeReplies = (request.query.get('exclude') ?? '').split(',').includes('replies');
+    const all = [...this.tweets.values()]
+      .filter((tweet) => Date.parse(tweet.createdAt) >= since && !(excludeReplies && tweet.inReplyTo))
+      .sort((a, b) => Number(BigInt(b.id) - BigInt(a.id)));
+    const size = Number(request.query.get('max_results') ?? 10);
+    const start = Number(request.query.get('pagination_token') ?? 0);
+    const page = all.slice(start, start + size);
+    const asListed = (tweet: Tweet) =>
+      [
+        (tweet.text ?? '')
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/https?:\/\/\S+/g, () => `https://t.co/${tweet.id.slice(-6)}`),
+        ...(tweet.mediaIds.length > 0 ? [`https://t.co/m${tweet.id.slice(-5)}`] : []),
+      ]
+        .filter(Boolean)
+        .join(' ');
+    sendJson(res, 200, {
+      ...(page.length > 0
+        ? {
+            data: page.map((tweet) => ({
+              id: tweet.id,
+              text: asListed(tweet),
+              created_at: tweet.createdAt,
+              edit_history_tweet_ids: [tweet.id],
+            })),
+          }
+        : {}),
+      meta: {
+        result_count: page.length,
+        ...(start + size < all.length ? { next_token: String(start + size) } : {}),
+      },
+    });
   }
 
   private lookup(request: RecordedRequest, res: ServerResponse): void {
