@@ -51,6 +51,9 @@ export function natInstanceSetupScript(target: NatSignalTarget): string[] {
     `  sleep ${NAT_INSTALL_RETRY_SECONDS}`,
     'done',
     '[ "$installed" = yes ] && rpm -q iptables-services >/dev/null || fail "iptables-services could not be installed"',
+    // The AL2023 AMI ships cfn-signal (aws-cfn-bootstrap); should an image lack it, fetch it, or
+    // CloudFormation would wait out the whole timeout for a signal that cannot come.
+    `command -v cfn-signal >/dev/null || for attempt in $(seq 1 ${NAT_INSTALL_ATTEMPTS}); do dnf install -y aws-cfn-bootstrap && break; sleep ${NAT_INSTALL_RETRY_SECONDS}; done`,
     '',
     "echo 'net.ipv4.ip_forward=1' | tee /etc/sysctl.d/90-plume-nat.conf >/dev/null || fail 'could not write the sysctl file'",
     'sysctl -p /etc/sysctl.d/90-plume-nat.conf || fail "could not turn IP forwarding on"',

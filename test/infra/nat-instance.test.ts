@@ -73,7 +73,7 @@ describe('NAT instance boot script', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  function runScript(env: Record<string, string> = {}): Run {
+  function runScript(env: Record<string, string> = {}, without: string[] = []): Run {
     const root = mkdtempSync(join(tmpdir(), 'plume-nat-'));
     dirs.push(root);
     const bin = join(root, 'bin');
@@ -85,7 +85,7 @@ describe('NAT instance boot script', () => {
         join(bin, tool),
       );
     }
-    for (const [name, body] of Object.entries(STUBS)) {
+    for (const [name, body] of Object.entries(STUBS).filter(([stub]) => !without.includes(stub))) {
       const file = join(bin, name);
       writeFileSync(file, `#!/bin/bash\necho "${name} $*" >> "$STATE/calls"\n${body}\n`);
       chmodSync(file, 0o755);
@@ -138,6 +138,13 @@ describe('NAT instance boot script', () => {
     expect(signals(run)).toEqual([
       `cfn-signal --exit-code 0 --reason NAT ready on ens5 --stack Plume --resource ${logicalId} --region eu-west-1`,
     ]);
+  });
+
+  it('installs cfn-signal when the image lacks it, so the signal can always be sent', () => {
+    const run = runScript({}, ['cfn-signal']);
+    expect(run.calls).toContain('dnf install -y aws-cfn-bootstrap');
+    const withIt = runScript();
+    expect(withIt.calls).not.toContain('dnf install -y aws-cfn-bootstrap');
   });
 
   it('gives up after its attempts and fails the deploy with the reason', () => {
