@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { hashToken } from '../../../core/identity/opaque-tokens';
+import { LoginThrottle } from '../../../core/identity/login-throttle';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../../core/identity/password-hashing';
 import { passwordStrengthProblem } from '../../../core/identity/password-strength';
 import { createSession } from '../../../core/identity/session-store';
@@ -98,8 +99,20 @@ export const acceptInvitation: Operation = async ({ body }, { container, event }
 
   let newPasswordHash: string | undefined;
   if (existing) {
+    // A password check like sign-in's, so it takes a slot of the same throttle: the emailed
+    // link must not become a way around the per-account and per-address limits on guessing.
+    const ip = clientIp(event);
+    const throttle = new LoginThrottle(container.kv, container.clock);
+    const attempt = await throttle.begin(existing.email, ip);
+    if (!attempt.allowed) {
+      const wait = attempt.retryAfterSeconds;
+      throw new HttpProblem(429, 'rate_limited', `Too many failed sign-ins; try again in ${wait} s.`, {
+        headers: { 'retry-after': String(wait) },
+      });
+    }
     const ok = await verifyPassword(input.password, existing.passwordHash ?? (await decoyPasswordHash()));
     if (!ok || !existing.isActive) throw new HttpProblem(401, 'unauthorized', 'The password is incorrect.');
+    await throttle.succeeded(existing.email, ip);
   } else {
     const errors = [];
     if (!input.firstName) errors.push({ field: 'body.firstName', message: 'Required for a new account' });
