@@ -27,6 +27,10 @@ const RULES_BY_ROUTE: Record<string, RateLimitRule> = {
   requestDataExport: { name: 'export', limit: 5, windowSeconds: 3600 },
 };
 
+/** Whether a route can answer 429: every call with a caller, and the public entry points above. */
+export const isRateLimited = (route: Pick<RouteDefinition, 'name' | 'access'>): boolean =>
+  route.name in RULES_BY_ROUTE || route.access !== 'public';
+
 /**
  * Applies the route's rate limit and returns the RateLimit headers for the response; throws
  * 429 with Retry-After when over. Routes without a rule and without a caller are unlimited

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,12 @@ export interface LocalRuntimeOptions {
   queueSettings?: ConstructorParameters<typeof LocalJobQueue>[1];
   /** Header and whole-request timeouts (http-limits.ts); tests shorten them. */
   httpLimits?: Partial<HttpLimits>;
+  /** Sees every API answer of a handler (the tests check each against the OpenAPI document). */
+  onApiResponse?: (exchange: {
+    method: string;
+    path: string;
+    result: APIGatewayProxyStructuredResultV2;
+  }) => void;
   /**
    * Run the publishing sweep at start and then periodically. Default on, unless
    * PLUME_LOCAL_SWEEP=off (the test suite: its files share one database at many clocks).
@@ -241,6 +248,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         event,
         localLambdaContext(`http-${match.route.area}`),
       );
+      options.onApiResponse?.({ method, path: url.pathname, result });
       writeApiGatewayResult(response, result);
       return;
     }

@@ -8,6 +8,7 @@ import { issueWebSocketTicket } from '../../functions/core/realtime/websocket-ti
 import { startLocalRuntime, type LocalRuntime } from '../../functions/local/runtime';
 import { ROUTES } from '../../functions/http/route-table';
 import { MAX_HEADER_BYTES, MAX_REQUEST_BYTES } from '../../functions/local/http-limits';
+import { ContractRecorder } from '../support/openapi-contract';
 
 /** Sends raw bytes and never more; resolves with what came back once the server closes. */
 function rawExchange(port: number, payload: string): Promise<{ text: string; elapsedMs: number }> {
@@ -29,6 +30,7 @@ function rawExchange(port: number, payload: string): Promise<{ text: string; ela
 describe('local runtime', () => {
   let runtime: LocalRuntime;
   let dataDir: string;
+  const contract = new ContractRecorder();
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'plume-runtime-'));
@@ -44,12 +46,14 @@ describe('local runtime', () => {
       databaseUrl: process.env.DATABASE_URL,
       // Short, so that the stalled-request tests take a few seconds (defaults: 10 s and 30 s).
       httpLimits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 },
+      onApiResponse: contract.onApiResponse,
     });
   });
 
   afterAll(async () => {
     await runtime?.stop();
     await rm(dataDir, { recursive: true, force: true });
+    contract.assertClean();
   });
 
   it('answers /api/health with the database reachable', async () => {

@@ -1,6 +1,10 @@
+import { contractViolations } from './openapi-contract';
+
 /**
  * A tiny HTTP client for API tests: JSON in and out, a cookie jar (the refresh cookie), an
  * optional bearer token, and headers a browser would add. Talks to a real local runtime.
+ * Every response is checked against the OpenAPI document (status listed for the operation,
+ * content type, body valid against the schema): a mismatch throws, failing the test there.
  */
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -47,6 +51,15 @@ export class TestClient {
       else this.cookies.set(name.trim(), value.join('='));
     }
     const text = await response.text();
+    const violations = contractViolations({
+      method,
+      path,
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? undefined,
+      body: text,
+    });
+    if (violations.length > 0)
+      throw new Error(`The OpenAPI document is wrong, or the response is:\n${violations.join('\n')}`);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;

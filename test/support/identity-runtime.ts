@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ManualClock, readOutbox } from '../../functions/adapters/local';
 import { startLocalRuntime, type LocalRuntime } from '../../functions/local/runtime';
 import { TestClient } from './http-client';
+import { ContractRecorder } from './openapi-contract';
 
 export const STRONG_PASSWORD = 'correct horse battery staple 42!';
 
@@ -14,7 +15,10 @@ export const STRONG_PASSWORD = 'correct horse battery staple 42!';
 export async function startIdentityRuntime(start = new Date(), options: { databaseUrl?: string } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'plume-identity-'));
   const clock = new ManualClock(start);
+  // Every answer, whoever asked (the test client, raw fetch, a browser), against the document.
+  const contract = new ContractRecorder();
   const runtime: LocalRuntime = await startLocalRuntime({
+    onApiResponse: contract.onApiResponse,
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -101,9 +105,11 @@ export async function startIdentityRuntime(start = new Date(), options: { databa
     signUp,
     verify,
     addMember,
+    contract,
     stop: async () => {
       await runtime.stop();
       await rm(dataDir, { recursive: true, force: true });
+      contract.assertClean();
     },
   };
 }

@@ -19,16 +19,29 @@ export const authContracts: Record<string, RouteContract> = {
       .meta({ id: 'RegisterRequest' }),
     response: sessionGrant,
     successStatus: 201,
+    errors: { 409: 'An account with this email exists already' },
   },
   login: {
     body: z.object({ email, password: z.string().min(1).max(256) }).meta({ id: 'LoginRequest' }),
     response: sessionGrant,
+    errors: {
+      401: 'The email or password is wrong',
+      403: 'The account has no organization to sign in to any more',
+      429: 'Too many failed sign-ins for this account from this address; see `Retry-After`',
+    },
   },
-  logout: { successStatus: 204 },
-  refreshSession: { response: sessionGrant },
+  logout: { successStatus: 204, errors: { 403: 'The session cookie was sent from another site' } },
+  refreshSession: {
+    response: sessionGrant,
+    errors: {
+      401: 'No refresh cookie, or it expired, was revoked or was used before',
+      403: 'The session cookie was sent from another site, or you are no longer a member of the organization',
+    },
+  },
   switchOrganization: {
     body: z.object({ organizationId: z.uuid() }).meta({ id: 'SwitchOrganizationRequest' }),
     response: sessionGrant,
+    errors: { 404: 'You are not a member of that organization' },
   },
   forgotPassword: { body: z.object({ email }).meta({ id: 'ForgotPasswordRequest' }), successStatus: 202 },
   resetPassword: {

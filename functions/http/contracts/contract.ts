@@ -1,13 +1,22 @@
 import type { z } from 'zod';
 
+/** Statuses an operation may declare for its own domain problems (problem+json). */
+export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503;
+
 /**
  * The request and response shapes of one route. Handlers validate with these; the OpenAPI
  * document is generated from these; so the documentation cannot drift from the code.
+ * A route without a contract is not built yet (it answers 501).
  */
 export interface RouteContract {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * A body the operation reads itself instead of the pipeline (a CSV upload, a signed webhook
+   * whose exact bytes are verified), by content type: documented, never parsed by the pipeline.
+   */
+  rawBody?: { description: string; content: Record<string, z.ZodType> };
   /** Schema of a successful response body. */
   response?: z.ZodType;
   /** Status of a successful response (200 unless stated). */
@@ -16,4 +25,10 @@ export interface RouteContract {
   otherResponses?: Record<string, { description: string; schema: z.ZodType }>;
   /** Response content type when not JSON (e.g. text/html for the API reference). */
   responseContentType?: string;
+  /**
+   * The problems the operation itself can answer, by status, in words: what the document
+   * cannot work out from the route (401/403 from its access policy, 400/413/415 from its
+   * input, 404 from a path id, 429 from its rate limit, 500/503 everywhere are generated).
+   */
+  errors?: Partial<Record<DomainErrorStatus, string>>;
 }

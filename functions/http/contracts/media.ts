@@ -97,8 +97,17 @@ export const mediaContracts: Record<string, RouteContract> = {
       })
       .meta({ id: 'MediaUpload' }),
     successStatus: 201,
+    errors: { 403: "The plan's media storage is full" },
   },
-  completeMediaUpload: { params: uuidParam, response: mediaItem },
+  completeMediaUpload: {
+    params: uuidParam,
+    response: mediaItem,
+    errors: {
+      400: 'The file that arrived is not the size announced',
+      409: 'The file has not arrived yet, or this upload was refused before',
+      422: 'The file is empty, damaged, not the media it claims to be, or no network takes it',
+    },
+  },
   getMedia: { params: uuidParam, response: mediaItem },
   listMedia: {
     query: z
@@ -134,7 +143,11 @@ export const mediaContracts: Record<string, RouteContract> = {
       })
       .meta({ id: 'StorageUsage' }),
   },
-  deleteMedia: { params: uuidParam, successStatus: 204 },
+  deleteMedia: {
+    params: uuidParam,
+    successStatus: 204,
+    errors: { 409: 'Scheduled post targets still use the file' },
+  },
   updateMedia: {
     params: uuidParam,
     body: z
@@ -143,5 +156,12 @@ export const mediaContracts: Record<string, RouteContract> = {
       .meta({ id: 'UpdateMediaRequest' }),
     response: mediaItem,
   },
-  optimizeMedia: { params: uuidParam, response: mediaItem, successStatus: 202 },
+  optimizeMedia: {
+    params: uuidParam,
+    response: mediaItem,
+    successStatus: 202,
+    errors: {
+      409: 'The upload is not finished, is being optimized already, or its type cannot be optimized',
+    },
+  },
 };

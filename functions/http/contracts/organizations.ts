@@ -72,6 +72,7 @@ export const organizationContracts: Record<string, RouteContract> = {
       .strict()
       .meta({ id: 'UpdateOrganizationRequest' }),
     response: organization,
+    errors: { 409: 'That slug is taken' },
   },
   listMembers: {
     response: z
@@ -82,13 +83,28 @@ export const organizationContracts: Record<string, RouteContract> = {
     body: z.object({ email, role: roleSchema }).meta({ id: 'InviteMemberRequest' }),
     response: invitation,
     successStatus: 201,
+    errors: {
+      403: 'Verify your email address first; or the plan allows no more members',
+      409: 'That person is a member already',
+    },
   },
   revokeInvitation: { params: uuidParam, successStatus: 204 },
-  removeMember: { params: uuidParam, successStatus: 204 },
+  removeMember: {
+    params: uuidParam,
+    successStatus: 204,
+    errors: {
+      403: 'You are no longer an admin of this organization',
+      409: 'The organization would be left without an admin',
+    },
+  },
   updateMemberRole: {
     params: uuidParam,
     body: z.object({ role: roleSchema }).meta({ id: 'UpdateMemberRoleRequest' }),
     response: member,
+    errors: {
+      403: 'You are no longer an admin of this organization',
+      409: 'The organization would be left without an admin',
+    },
   },
   getInvitation: {
     params: z.object({ token: z.string().min(16).max(256) }),
@@ -118,6 +134,11 @@ export const organizationContracts: Record<string, RouteContract> = {
       })
       .meta({ id: 'AcceptInvitationRequest' }),
     response: sessionGrant,
+    errors: {
+      401: 'The account exists and the password is wrong',
+      403: "The organization's plan allows no more members",
+      404: 'The invitation does not exist, was used, revoked or expired',
+    },
   },
   listApiKeys: { response: z.object({ apiKeys: z.array(apiKey) }) },
   createApiKey: {
@@ -133,6 +154,7 @@ export const organizationContracts: Record<string, RouteContract> = {
       .extend({ key: z.string().describe('The secret; shown only in this response') })
       .meta({ id: 'CreatedApiKey' }),
     successStatus: 201,
+    errors: { 403: 'A key cannot have a higher role than yours' },
   },
   revokeApiKey: { params: uuidParam, successStatus: 204 },
 };

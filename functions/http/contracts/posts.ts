@@ -208,6 +208,10 @@ export const bulkScheduleRow = z
   )
   .meta({ id: 'BulkScheduleRow' });
 
+/** The most rows one bulk schedule takes. */
+export const MAX_BULK_ROWS = 500;
+const bulkRows = z.array(bulkScheduleRow).min(1).max(MAX_BULK_ROWS);
+
 export const postsContracts: Record<string, RouteContract> = {
   listPosts: {
     query: listQuery,
@@ -220,19 +224,73 @@ export const postsContracts: Record<string, RouteContract> = {
       })
       .meta({ id: 'PostList' }),
   },
-  createPost: { body: createPostRequest, response: post, successStatus: 201 },
+  createPost: {
+    body: createPostRequest,
+    response: post,
+    successStatus: 201,
+    errors: { 400: 'An account or media file does not exist in your organization' },
+  },
   getPost: { params: uuidParam, response: post },
-  updatePost: { params: uuidParam, body: updatePostRequest, response: post },
-  deletePost: { params: uuidParam, successStatus: 204 },
-  duplicatePost: { params: uuidParam, response: post, successStatus: 201 },
+  updatePost: {
+    params: uuidParam,
+    body: updatePostRequest,
+    response: post,
+    errors: {
+      409: 'The post is published or being published',
+      422: 'A scheduled target would break its network’s rules',
+    },
+  },
+  deletePost: {
+    params: uuidParam,
+    successStatus: 204,
+    errors: { 409: 'The post is being published right now' },
+  },
+  duplicatePost: {
+    params: uuidParam,
+    response: post,
+    successStatus: 201,
+    errors: { 409: 'Every account of the post is disconnected' },
+  },
   // Optional only so that an unknown post answers 404 before the body is judged; a missing body is a 400.
-  schedulePost: { params: uuidParam, body: scheduleRequest.optional(), response: post },
-  publishPostNow: { params: uuidParam, response: post, successStatus: 202 },
+  schedulePost: {
+    params: uuidParam,
+    body: scheduleRequest.optional(),
+    response: post,
+    errors: {
+      409: 'The post is being published, or no target can be scheduled',
+      422: 'A target breaks its network’s rules; each issue is in `errors`',
+    },
+  },
+  publishPostNow: {
+    params: uuidParam,
+    response: post,
+    successStatus: 202,
+    errors: {
+      409: 'The post is being published, or no target can be published',
+      422: 'A target breaks its network’s rules; each issue is in `errors`',
+    },
+  },
   previewPost: { params: uuidParam, response: postPreview },
-  // The body is a JSON array of BulkScheduleRow or a text/csv upload, parsed by the operation.
+  // The operation reads the body itself: JSON, or a CSV file with the same columns.
   bulkSchedulePosts: {
+    rawBody: {
+      description:
+        `1 to ${MAX_BULK_ROWS} posts, all scheduled or none: JSON (an array, or \`{ "posts": [...] }\`), ` +
+        'or CSV with a header row: content, accounts (ids separated by spaces, commas or semicolons), ' +
+        'at | local_time + time_zone, title, media_ids, first_comment. Each row gives `at`, or ' +
+        '`localTime` with `timeZone`.',
+      content: {
+        'application/json': z.union([bulkRows, z.object({ posts: bulkRows }).strict()]),
+        'text/csv': z.string().describe('UTF-8 CSV with a header row'),
+      },
+    },
     response: z.object({ posts: z.array(post) }).meta({ id: 'BulkScheduleResult' }),
     successStatus: 201,
+    errors: {
+      413: 'The body is over 1000000 bytes',
+      415: 'The body is neither `application/json` nor `text/csv`',
+      422: 'A row cannot be scheduled (an account, media file or time is refused); nothing was scheduled',
+    },
   },
   getCalendar: {
     query: calendarQuery,

@@ -57,6 +57,7 @@ export const sandboxContracts: Record<string, RouteContract> = {
       })
       .strict(),
     responseContentType: 'text/html',
+    errors: { 404: 'No such sandbox account or post' },
   },
   getSandboxAccount: {
     params: z.object({ handle }),

@@ -171,6 +171,12 @@ export const socialAccountsContracts: Record<string, RouteContract> = {
     otherResponses: {
       '201': { description: 'Connected at once (app password, Sandbox)', schema: connectAnswer },
     },
+    errors: {
+      403: 'The plan allows no more accounts',
+      409: 'The network is not set up on this Plume (its app credentials are missing)',
+      422: 'The network refused the credentials or the server address, or this build cannot connect it',
+      503: 'The network cannot be reached right now; try again',
+    },
   },
   completeSocialAccountConnection: {
     params: z.object({ platform: z.string().max(32) }),
@@ -182,11 +188,17 @@ export const socialAccountsContracts: Record<string, RouteContract> = {
     }),
     successStatus: 302,
   },
-  updateSocialAccount: { params: uuidParam, body: updateBody, response: socialAccount },
+  updateSocialAccount: {
+    params: uuidParam,
+    body: updateBody,
+    response: socialAccount,
+    errors: { 409: 'A disconnected account cannot be activated; connect it again' },
+  },
   disconnectSocialAccount: { params: uuidParam, successStatus: 204 },
   syncSocialAccount: {
     params: uuidParam,
     successStatus: 202,
+    errors: { 409: 'The account must be reconnected first' },
     response: z.object({ accountId: z.uuid(), queued: z.literal(true) }),
   },
   getSocialAccountInsights: { params: uuidParam, response: socialAccountInsights },

@@ -27,7 +27,7 @@ export const dataExport = z
   .meta({ id: 'DataExport' });
 
 export const userContracts: Record<string, RouteContract> = {
-  getProfile: { response: me },
+  getProfile: { response: me, errors: { 404: 'Your account no longer exists' } },
   updateProfile: {
     body: z
       .object({
@@ -48,12 +48,17 @@ export const userContracts: Record<string, RouteContract> = {
       .strict()
       .meta({ id: 'UpdateProfileRequest' }),
     response: me,
+    errors: { 404: 'Your account no longer exists' },
   },
   deleteAccount: {
     body: z
       .object({ password: z.string().min(1).max(256), confirm: z.literal('DELETE MY ACCOUNT') })
       .meta({ id: 'DeleteAccountRequest' }),
     successStatus: 204,
+    errors: {
+      404: 'Your account no longer exists',
+      409: 'You are the only admin of an organization: make someone else admin first',
+    },
   },
   listSessions: { response: z.object({ sessions: z.array(sessionInfo) }) },
   revokeSession: { params: uuidParam, successStatus: 204 },

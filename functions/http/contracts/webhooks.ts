@@ -17,6 +17,21 @@ const received = z
   })
   .meta({ id: 'WebhookReceipt' });
 
+/** A signed event delivery: the operation verifies the exact bytes, then parses them. */
+const signed = (network: string): RouteContract => ({
+  rawBody: {
+    description: `The event as ${network} sends it, signed over its exact bytes`,
+    content: { 'application/json': z.record(z.string(), z.unknown()) },
+  },
+  response: received,
+  errors: {
+    400: 'The signature header is missing, or the body is not JSON',
+    401: 'The signature does not match',
+    413: 'The body is over 1000000 bytes',
+    503: `${network} webhooks are not configured on this Plume`,
+  },
+});
+
 export const webhooksContracts: Record<string, RouteContract> = {
   verifyFacebookWebhook: {
     query: z.object({
@@ -25,15 +40,20 @@ export const webhooksContracts: Record<string, RouteContract> = {
       'hub.challenge': token('Echoed back as text/plain when the token matches'),
     }),
     responseContentType: 'text/plain',
+    errors: {
+      403: 'The mode is not `subscribe` or the verify token does not match',
+      503: 'Meta webhooks are not configured on this Plume',
+    },
   },
-  receiveFacebookWebhook: { response: received },
+  receiveFacebookWebhook: signed('Meta'),
   answerTwitterCrc: {
     query: z.object({ crc_token: token('Challenge from X, signed with the consumer secret') }),
     response: z
       .object({ response_token: z.string().describe('`sha256=` + base64 HMAC-SHA256 of crc_token') })
       .meta({ id: 'TwitterCrcResponse' }),
+    errors: { 503: 'X webhooks are not configured on this Plume' },
   },
-  receiveTwitterWebhook: { response: received },
+  receiveTwitterWebhook: signed('X'),
   answerLinkedInChallenge: {
     query: z.object({
       challengeCode: token('Random UUID from LinkedIn'),
@@ -47,6 +67,7 @@ export const webhooksContracts: Record<string, RouteContract> = {
           .describe('Hex HMAC-SHA256 of challengeCode keyed with the client secret'),
       })
       .meta({ id: 'LinkedInChallengeResponse' }),
+    errors: { 503: 'LinkedIn webhooks are not configured on this Plume' },
   },
-  receiveLinkedInWebhook: { response: received },
+  receiveLinkedInWebhook: signed('LinkedIn'),
 };

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { startLocalRuntime, type LocalRuntimeOptions } from '../../../functions/local/runtime';
 import { requireChromium } from '../../support/chromium';
+import { ContractRecorder } from '../../support/openapi-contract';
 
 /**
  * What every browser test of the dashboard needs: the real local runtime (PGlite in a
@@ -37,8 +38,10 @@ export async function startBrowserRig(
   delete process.env.DATABASE_URL;
   const dataDir = mkdtempSync(join(tmpdir(), `plume-e2e-${name}-`));
   mkdirSync(screenshots, { recursive: true });
+  // The dashboard's own calls are checked against the OpenAPI document too.
+  const contract = new ContractRecorder();
   const [runtime, browser] = await Promise.all([
-    startLocalRuntime({ ...options, port: 0, dataDir, webDist }),
+    startLocalRuntime({ onApiResponse: contract.onApiResponse, ...options, port: 0, dataDir, webDist }),
     chromium.launch({
       executablePath: requireChromium(),
       args: [
@@ -60,6 +63,7 @@ export async function startBrowserRig(
       await browser.close();
       await runtime.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      contract.assertClean();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { ScheduleTimeInput } from '../../../core/publishing/schedule-time';
 import { announcePostChange } from '../../../core/publishing/announce-post';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
-import { bulkScheduleRow } from '../../contracts/posts';
+import { bulkScheduleRow, MAX_BULK_ROWS } from '../../contracts/posts';
 import { HttpProblem, type FieldError } from '../../problem';
 import { header, MAX_JSON_BODY_BYTES, parseJsonText, rawBody, unsafeTextErrors } from '../../request';
 import { auditActor } from '../../request-origin';
@@ -12,7 +12,7 @@ import { assertReferences, authorZone, insertPost } from './crud';
 import { loadPost, presentPost } from './post-records';
 import { armSchedules, resolveTimeOrProblem, scheduleTargetsInTx, type ArmedTarget } from './schedule';
 
-const MAX_ROWS = 500;
+const MAX_ROWS = MAX_BULK_ROWS;
 type Row = z.infer<typeof bulkScheduleRow>;
 
 /** CSV columns (header row required): content, accounts, at | local_time + time_zone, title, media_ids, first_comment. */
