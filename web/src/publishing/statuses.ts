@@ -6,7 +6,8 @@ export type PostTargetStatus = components['schemas']['PostTarget']['status'];
 
 /**
  * How each status reads and looks everywhere (lists, calendar, detail). `unconfirmed` is
- * loud on purpose: the post may be live and Plume will not re-send it without a person.
+ * loud on purpose: the post may be live; Plume looks for it on the network first and asks a
+ * person when the network cannot tell (the target card says which).
  */
 export const STATUS_LOOK: Record<PostStatus, { label: string; tone: BadgeTone; dot: string; help: string }> =
   {
@@ -25,7 +26,7 @@ export const STATUS_LOOK: Record<PostStatus, { label: string; tone: BadgeTone; d
       label: 'Unconfirmed',
       tone: 'danger',
       dot: 'bg-fuchsia-500',
-      help: 'The network did not answer in time: it may be live. Check before sending again.',
+      help: 'The network did not answer in time: it may be live. Plume looks for it first; check before sending again.',
     },
     missed: {
       label: 'Missed',

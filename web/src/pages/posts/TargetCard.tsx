@@ -43,8 +43,9 @@ export function TargetCard({ target, viewerZone }: { target: PostTarget; viewerZ
       <p className="mt-2 text-xs text-slate-500">{STATUS_LOOK[target.status].help}</p>
       {target.status === 'unconfirmed' ? (
         <p className="mt-3 rounded-lg bg-fuchsia-50 px-3 py-2 text-sm text-fuchsia-900 ring-1 ring-fuchsia-200 ring-inset">
-          {network} did not confirm this post in time, so it may already be live. Plume will not send it again
-          on its own: check the account, and publish it again yourself only if it is not there.
+          {target.errorCode === 'awaiting_lookup'
+            ? `${network} did not confirm this post in time, so it may already be live. Plume is looking for it on ${network} and will record it as published if it is there; nothing is sent twice.`
+            : `${network} did not confirm this post in time, and Plume could not tell from ${network} whether it went out. Check the account, and publish it again yourself only if it is not there.`}
         </p>
       ) : null}
       {target.errorMessage ? (
