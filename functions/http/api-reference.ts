@@ -23,7 +23,19 @@ function schemaBlock(schema: unknown): string {
   return `<pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre>`;
 }
 
-function renderOperation(method: string, path: string, op: JsonObject): string {
+/** Each status with what it means: shared problem responses are looked up by their $ref. */
+function responseRows(responses: JsonObject, shared: JsonObject): string {
+  return Object.entries(responses)
+    .map(([status, raw]) => {
+      const ref = (raw as JsonObject).$ref;
+      const response = (typeof ref === 'string' ? shared[ref.split('/').pop() ?? ''] : raw) as JsonObject;
+      const types = Object.keys((response?.content as JsonObject | undefined) ?? {}).join(', ');
+      return `<tr><td><code>${escapeHtml(status)}</code></td><td>${escapeHtml(response?.description ?? '')}</td><td>${escapeHtml(types)}</td></tr>`;
+    })
+    .join('');
+}
+
+function renderOperation(method: string, path: string, op: JsonObject, shared: JsonObject): string {
   const params = (op.parameters as JsonObject[] | undefined) ?? [];
   const body = (op.requestBody as JsonObject | undefined)?.content as JsonObject | undefined;
   const responses = (op.responses as JsonObject) ?? {};
@@ -42,20 +54,22 @@ function renderOperation(method: string, path: string, op: JsonObject): string {
   <span class="opid">operationId: ${escapeHtml(op.operationId)}</span></p>
   ${rows ? `<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>Type</th><th>Description</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
   ${body ? `<details><summary>Request body</summary>${schemaBlock((body['application/json'] as JsonObject | undefined)?.schema)}</details>` : ''}
-  <details><summary>Responses: ${Object.keys(responses).map(escapeHtml).join(', ')}</summary>${schemaBlock(responses)}</details>
+  <table><thead><tr><th>Status</th><th>When</th><th>Content</th></tr></thead><tbody>${responseRows(responses, shared)}</tbody></table>
+  <details><summary>Response schemas</summary>${schemaBlock(responses)}</details>
 </article>`;
 }
 
 export function renderApiReference(document: JsonObject): string {
   const info = document.info as JsonObject;
   const paths = document.paths as Record<string, JsonObject>;
+  const shared = ((document.components as JsonObject | undefined)?.responses ?? {}) as JsonObject;
   const byTag = new Map<string, string[]>();
   const toc = new Map<string, string[]>();
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, raw] of Object.entries(item)) {
       const op = raw as JsonObject;
       const tag = ((op.tags as string[] | undefined) ?? ['other'])[0] ?? 'other';
-      byTag.set(tag, [...(byTag.get(tag) ?? []), renderOperation(method, path, op)]);
+      byTag.set(tag, [...(byTag.get(tag) ?? []), renderOperation(method, path, op, shared)]);
       toc.set(tag, [
         ...(toc.get(tag) ?? []),
         `<li><a href="#${escapeHtml(op.operationId)}">${method.toUpperCase()} ${escapeHtml(path.replace('/api', ''))}</a></li>`,

@@ -174,6 +174,9 @@ describe('OpenAPI document', () => {
   it('renders a self-contained HTML reference with every operation and escapes text', () => {
     const html = renderApiReference(document);
     for (const route of ROUTES) expect(html).toContain(`id="${route.name}"`);
+    // Shared problem responses are shown with what they mean, not as bare references.
+    expect(html).toContain('Not found, or not visible to you (another organization)');
+    expect(html).not.toContain('<td>undefined</td>');
     expect(html).not.toMatch(/<script/i);
     const hostile = renderApiReference({
       ...document,
