@@ -138,6 +138,7 @@ describe('account credentials: refresh ahead of expiry, revocation, sync', () =>
     twitter.tweets.set('555', {
       id: '555',
       text: 'Hello',
+      createdAt: now.toISOString(),
       mediaIds: [],
       metrics: {
         retweet_count: 2,
