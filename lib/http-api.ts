@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -44,6 +44,12 @@ export class HttpApi extends Construct {
   readonly api: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly routes: apigwv2.HttpRoute[];
+  /**
+   * The routes and their integrations live in a nested stack of their own: they are a third of
+   * the stack's resources and grow with every route-table entry, and CloudFormation refuses a
+   * template above 500 resources (test/infra/stack-size.test.ts keeps each one below 450).
+   */
+  readonly routesStack: NestedStack;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -85,6 +91,12 @@ export class HttpApi extends Construct {
       },
     });
 
+    // The API itself stays in the parent: CloudFront's origin needs its URL, and the Lambdas
+    // need CloudFront's URL (PUBLIC_URL); with the API in the nested stack that would be a cycle.
+    this.routesStack = new NestedStack(this, 'Routes', {
+      description: 'Plume HTTP API routes and their Lambda integrations (one per route-table entry)',
+    });
+
     // One integration per area, shared by its routes; one invoke permission per area Lambda
     // (not per route) keeps the Lambda resource policies small.
     const integrations = Object.fromEntries(
@@ -98,7 +110,7 @@ export class HttpApi extends Construct {
 
     this.routes = ROUTES.map(
       (route) =>
-        new apigwv2.HttpRoute(this, `Route-${route.name}`, {
+        new apigwv2.HttpRoute(this.routesStack, `Route-${route.name}`, {
           httpApi: this.api,
           routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
           integration: integrations[route.area],

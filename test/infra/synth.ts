@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Aspects } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PlumeStack } from '../../lib/plume-stack';
 import { fromRoot } from '../../lib/paths';
 import { parseStackConfig, type PlumeStackConfig } from '../../lib/stack-config';
+import { mergedTemplate, stackTemplates, type StackTemplate } from './stack-templates';
 
 /** The feature flags of cdk.json, so tests synthesize exactly what `cdk synth` does. */
 function cdkJsonContext(): Record<string, unknown> {
@@ -25,7 +26,13 @@ export function fakeWebDist(): string {
 
 export interface Synthesized {
   stack: PlumeStack;
+  /**
+   * The root template with the nested stacks' resources merged in (stack-templates.ts), so
+   * assertions need not know which stack holds a resource.
+   */
   template: Template;
+  /** Each template CloudFormation deploys on its own (the root first, then the nested stacks). */
+  templates: StackTemplate[];
   /** The cloud assembly directory (assets such as config.json live in `asset.<hash>/`). */
   outdir: string;
 }
@@ -60,6 +67,6 @@ export function synthesize(
   });
   const stack = new PlumeStack(app, 'Plume', { config });
   if (options.nag) Aspects.of(stack).add(new AwsSolutionsChecks());
-  const template = Template.fromStack(stack);
-  return { stack, template, outdir: app.outdir };
+  const templates = stackTemplates(stack);
+  return { stack, template: mergedTemplate(stack), templates, outdir: app.outdir };
 }
