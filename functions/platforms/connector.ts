@@ -1,18 +1,19 @@
 import type { Clock, Logger } from '../core/ports';
+import type { Database } from '../db/client';
+import type { Platform } from '../shared/platforms/catalog';
+import type { PlatformLimits, PostDraft, ValidationIssue } from '../shared/platforms/types';
 
-/** Every network Plume publishes to. `sandbox` is the built-in simulated network. */
-export const PLATFORM_IDS = [
-  'bluesky',
-  'mastodon',
-  'twitter',
-  'linkedin',
-  'facebook',
-  'instagram',
-  'threads',
-  'tiktok',
-  'sandbox',
-] as const;
-export type Platform = (typeof PLATFORM_IDS)[number];
+// The network list and the content types are browser-safe (functions/shared/platforms): the
+// dashboard reads them too. Re-exported here because every connector speaks in them.
+export { PLATFORM_IDS, type Platform } from '../shared/platforms/catalog';
+export {
+  DEFAULT_LOOKUP_SETTLE_MS,
+  DEFAULT_PUBLISH_TIMEOUT_MS,
+  type MediaItem,
+  type PlatformLimits,
+  type PostDraft,
+  type ValidationIssue,
+} from '../shared/platforms/types';
 
 /**
  * How a platform failure must be handled (DESIGN.md section 4): `auth` marks the account
@@ -40,73 +41,6 @@ export class PlatformError extends Error {
     super(message);
     this.name = 'PlatformError';
   }
-}
-
-/** Limits of a network, from configuration (`limits.ts` in each connector) or read at run time. */
-export interface PlatformLimits {
-  maxTextLength: number;
-  /** How text is measured: X weighted length, graphemes, UTF-16 units, or Threads' bytes for emoji. */
-  textCounting: 'twitter-weighted' | 'graphemes' | 'characters' | 'threads';
-  /** Characters a URL counts as, when the network shortens links (X: 23; Mastodon: reserved per URL). */
-  urlLength?: number;
-  maxImages: number;
-  maxVideos: number;
-  maxImageBytes: number;
-  maxVideoBytes: number;
-  /** May images and a video be combined in one post? */
-  mixedMedia: boolean;
-  maxHashtags?: number;
-  maxMentions?: number;
-  supportsThreads: boolean;
-  supportsFirstComment: boolean;
-  /** Networks that cannot post text alone (Instagram, TikTok). */
-  requiresMedia: boolean;
-  /** Longest video accepted, where known (TikTok reads it per creator at run time). */
-  maxVideoDurationSeconds?: number;
-}
-
-export interface MediaItem {
-  id: string;
-  kind: 'image' | 'video' | 'gif';
-  mimeType: string;
-  bytes: number;
-  width?: number;
-  height?: number;
-  durationSeconds?: number;
-  altText?: string;
-  /** A URL the platform (or Plume) can fetch the file from: presigned S3 or the local media URL. */
-  url: string;
-}
-
-/** What the composer produced for one target: text, media, and follow-ups where supported. */
-export interface PostDraft {
-  text: string;
-  media: MediaItem[];
-  /** Replies posted under the first post (threads on X, Bluesky, Mastodon, Threads). */
-  thread?: string[];
-  /** A comment posted right after (LinkedIn, Facebook, Instagram). */
-  firstComment?: string;
-  /**
-   * Per-target platform settings chosen in the composer (TikTok privacy level and interaction
-   * toggles, LinkedIn visibility...). Each connector documents and validates its own keys.
-   */
-  options?: Record<string, unknown>;
-  /**
-   * Plume's idempotency marker for this target (its id). Networks that keep a caller's
-   * marker with the post (the Sandbox keys the post by it) store it, so a later look-up can
-   * find the post by it and a repeated publish returns the existing post instead of a second.
-   */
-  idempotencyKey?: string;
-}
-
-export interface ValidationIssue {
-  field: 'text' | 'media' | 'thread' | 'firstComment' | 'options';
-  code: string;
-  message: string;
-  severity: 'error' | 'warning';
-  /** For counters: how much was used of how much. */
-  used?: number;
-  limit?: number;
 }
 
 export interface TokenSet {
@@ -250,6 +184,13 @@ export interface ConnectorContext {
   endpoints?: Record<string, string>;
   /** Per-request timeout for platform calls. */
   timeoutMs?: number;
+  /**
+   * Plume's own database and public address, from the caller's container: the Sandbox network
+   * keeps its posts in that database and links to its feed page under that address. Other
+   * networks ignore both.
+   */
+  database?: Database;
+  publicUrl?: string;
 }
 
 /** One social network behind one interface; each network is a folder in functions/platforms. */
@@ -284,12 +225,3 @@ export interface Connector {
    */
   readonly lookupSettleMs?: number;
 }
-
-/**
- * A publish call's default bound: inside the publish worker's Lambda timeout (3 minutes,
- * lib/queue-settings.ts) with time left to record the outcome, and enforced the same way locally.
- */
-export const DEFAULT_PUBLISH_TIMEOUT_MS = 150_000;
-
-/** A minute covers a network that accepted a post but lists it a little later. */
-export const DEFAULT_LOOKUP_SETTLE_MS = 60_000;

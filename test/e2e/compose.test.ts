@@ -1,7 +1,8 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureText, PLATFORM_RULES } from '../../functions/platforms/validation';
+import { PLATFORM_CATALOG } from '../../functions/shared/platforms/catalog';
+import { measureText } from '../../functions/shared/platforms/rules';
 import { makePng } from '../core/media/images';
 import {
   collectProblems,
@@ -28,7 +29,7 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-const SANDBOX_LIMIT = PLATFORM_RULES.sandbox.limits.maxTextLength;
+const SANDBOX_LIMIT = PLATFORM_CATALOG.sandbox.limits.maxTextLength;
 const FAMILY = '👨‍👩‍👧';
 
 interface StoredPost {
@@ -72,7 +73,7 @@ describe('composer', () => {
 
     const mainText = `Plume ships its composer ${FAMILY} #launch https://example.com/notes`;
     await page.getByLabel('Post text').fill(mainText);
-    const mainLength = measureText('sandbox', mainText, PLATFORM_RULES.sandbox.limits);
+    const mainLength = measureText('sandbox', mainText, PLATFORM_CATALOG.sandbox.limits);
     // Graphemes: the family emoji is one character, not five code points.
     expect(mainLength).toBe(mainText.length - FAMILY.length + 1);
     const counters = page.getByTestId('character-counter');

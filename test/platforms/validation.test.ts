@@ -4,18 +4,18 @@ import { connectorFor } from '../../functions/platforms/registry';
 import {
   limitsForAccount,
   measureText,
-  PLATFORM_RULES,
   validateForPlatform,
-} from '../../functions/platforms/validation';
+} from '../../functions/shared/platforms/rules';
+import { PLATFORM_CATALOG } from '../../functions/shared/platforms/catalog';
 import { PLATFORM_IDS } from '../../functions/platforms/connector';
 import { captureLogger } from '../support/logger';
 
 /**
- * functions/platforms/validation.ts is what the dashboard's composer runs for its live
+ * functions/shared/platforms/rules.ts is what the dashboard's composer runs for its live
  * counters; these tests hold it to the networks' counting rules and to each connector's own
  * verdict, which is what the server says on save.
  */
-const limits = (platform: Platform): PlatformLimits => PLATFORM_RULES[platform].limits;
+const limits = (platform: Platform): PlatformLimits => PLATFORM_CATALOG[platform].limits;
 const measure = (platform: Platform, text: string) => measureText(platform, text, limits(platform));
 
 const FAMILY = '👨‍👩‍👧‍👦'; // 7 code points, 11 UTF-16 units, 25 UTF-8 bytes, one grapheme
@@ -69,9 +69,9 @@ describe('measureText', () => {
 describe('limitsForAccount', () => {
   it('returns the configured limits (a copy) without run-time values', () => {
     const mastodon = limitsForAccount('mastodon');
-    expect(mastodon).toEqual(PLATFORM_RULES.mastodon.limits);
-    expect(mastodon).not.toBe(PLATFORM_RULES.mastodon.limits);
-    expect(limitsForAccount('mastodon', null)).toEqual(PLATFORM_RULES.mastodon.limits);
+    expect(mastodon).toEqual(PLATFORM_CATALOG.mastodon.limits);
+    expect(mastodon).not.toBe(PLATFORM_CATALOG.mastodon.limits);
+    expect(limitsForAccount('mastodon', null)).toEqual(PLATFORM_CATALOG.mastodon.limits);
   });
 
   it('overlays what was read at run time and ignores null or undefined values', () => {
@@ -81,10 +81,10 @@ describe('limitsForAccount', () => {
       maxVideoBytes: null as unknown as number,
     });
     expect(merged.maxTextLength).toBe(5000);
-    expect(merged.maxImages).toBe(PLATFORM_RULES.mastodon.limits.maxImages);
-    expect(merged.maxVideoBytes).toBe(PLATFORM_RULES.mastodon.limits.maxVideoBytes);
+    expect(merged.maxImages).toBe(PLATFORM_CATALOG.mastodon.limits.maxImages);
+    expect(merged.maxVideoBytes).toBe(PLATFORM_CATALOG.mastodon.limits.maxVideoBytes);
     // The defaults themselves are left alone.
-    expect(PLATFORM_RULES.mastodon.limits.maxTextLength).toBe(500);
+    expect(PLATFORM_CATALOG.mastodon.limits.maxTextLength).toBe(500);
   });
 
   it('lets a run-time limit change the verdict', () => {
@@ -140,7 +140,7 @@ describe('validateForPlatform agrees with each connector', () => {
       const connector = connectorFor(platform, context);
       expect(connector).toBeDefined();
       const configured = connector!.limits();
-      expect(configured).toEqual(PLATFORM_RULES[platform].limits);
+      expect(configured).toEqual(PLATFORM_CATALOG[platform].limits);
       for (const [name, draft] of Object.entries(DRAFTS)) {
         expect(validateForPlatform(platform, draft), `${platform} ${name}`).toEqual(
           connector!.validate(draft, configured),

@@ -1,18 +1,18 @@
-import { BLUESKY_IMAGE_TYPES, BLUESKY_LIMITS, BLUESKY_VIDEO_TYPES } from '../../platforms/bluesky/limits';
+import { BLUESKY_IMAGE_TYPES, BLUESKY_LIMITS, BLUESKY_VIDEO_TYPES } from '../../shared/platforms/bluesky/limits';
 import type { Platform, PlatformLimits } from '../../platforms/connector';
-import { FACEBOOK_FORMATS, FACEBOOK_LIMITS } from '../../platforms/facebook/limits';
-import { INSTAGRAM_FORMATS, INSTAGRAM_LIMITS } from '../../platforms/instagram/limits';
-import { LINKEDIN_IMAGE_TYPES, LINKEDIN_LIMITS, LINKEDIN_VIDEO_TYPES } from '../../platforms/linkedin/limits';
-import { MASTODON_DEFAULT_LIMITS, MASTODON_MEDIA_TYPES } from '../../platforms/mastodon/limits';
-import { THREADS_FORMATS, THREADS_LIMITS } from '../../platforms/threads/limits';
-import { TIKTOK_IMAGE_TYPES, TIKTOK_LIMITS, TIKTOK_VIDEO_TYPES } from '../../platforms/tiktok/limits';
+import { FACEBOOK_FORMATS, FACEBOOK_LIMITS } from '../../shared/platforms/facebook/limits';
+import { INSTAGRAM_FORMATS, INSTAGRAM_LIMITS } from '../../shared/platforms/instagram/limits';
+import { LINKEDIN_IMAGE_TYPES, LINKEDIN_LIMITS, LINKEDIN_VIDEO_TYPES } from '../../shared/platforms/linkedin/limits';
+import { MASTODON_DEFAULT_LIMITS, MASTODON_MEDIA_TYPES } from '../../shared/platforms/mastodon/limits';
+import { THREADS_FORMATS, THREADS_LIMITS } from '../../shared/platforms/threads/limits';
+import { TIKTOK_IMAGE_TYPES, TIKTOK_LIMITS, TIKTOK_VIDEO_TYPES } from '../../shared/platforms/tiktok/limits';
 import {
   TWITTER_DEFAULT_LIMITS,
   TWITTER_GIF_TYPES,
   TWITTER_IMAGE_TYPES,
   TWITTER_MAX_GIF_BYTES,
   TWITTER_VIDEO_TYPES,
-} from '../../platforms/twitter/limits';
+} from '../../shared/platforms/twitter/limits';
 
 export type MediaKind = 'image' | 'gif' | 'video';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALLOWED_MEDIA_TYPES } from '../../core/media/media-limits';
 import { MEDIA_STATUSES } from '../../db/schema/media';
 import { SUBSCRIPTION_PLANS } from '../../db/schema/organizations';
-import { LINKEDIN_MAX_ALT_TEXT_LENGTH } from '../../platforms/linkedin/limits';
+import { LINKEDIN_MAX_ALT_TEXT_LENGTH } from '../../shared/platforms/linkedin/limits';
 import { PLATFORM_IDS } from '../../platforms/connector';
 import type { RouteContract } from './contract';
 import { timestamp, uuidParam } from './common';

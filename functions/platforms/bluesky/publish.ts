@@ -8,11 +8,11 @@ import {
 } from '../connector';
 import { postWebUrl } from './at-uri';
 import { detectFacets, type BlueskyFacet, type HandleCache } from './facets';
-import { BLUESKY_LIMITS } from './limits';
+import { BLUESKY_LIMITS } from '../../shared/platforms/bluesky/limits';
 import { aspectRatio, downloadMedia, uploadBlob } from './media';
-import { readBlueskyOptions, type BlueskyPostOptions } from './options';
+import { readBlueskyOptions, type BlueskyPostOptions } from '../../shared/platforms/bluesky/options';
 import { serviceOrigin, type BlueskyRuntime } from './runtime';
-import { isBlueskyVideo, validateBlueskyDraft } from './validate';
+import { isBlueskyVideo, validateBlueskyDraft } from '../../shared/platforms/bluesky/validate';
 import { uploadVideo } from './video';
 import { readBody, xrpc } from './xrpc';
 

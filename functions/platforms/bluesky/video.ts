@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PlatformError, type AccountCredentials, type MediaItem, type PlatformLimits } from '../connector';
 import { platformRequest } from '../platform-http';
 import { blueskyError } from './errors';
-import { BLUESKY_LIMITS } from './limits';
+import { BLUESKY_LIMITS } from '../../shared/platforms/bluesky/limits';
 import { blobRef, downloadMedia, uploadBlob, type BlobRef } from './media';
 import type { BlueskyRuntime } from './runtime';
 import { didWebOf } from './service-url';

@@ -1,12 +1,10 @@
 import type { Connector, ConnectorContext } from '../connector';
+import { profileParts } from '../profile-parts';
 import { findGraphPost } from '../meta-graph/find-post';
-import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { facebookConnect } from './auth';
 import { facebookEndpoints } from './endpoints';
-import { FACEBOOK_LIMITS } from './limits';
 import { fetchFacebookMetrics } from './metrics';
 import { publishToFacebook } from './publish';
-import { validateFacebookDraft } from './validate';
 
 /**
  * Facebook Pages through the Graph API. The connected account is a Page and its credentials
@@ -15,15 +13,10 @@ import { validateFacebookDraft } from './validate';
 export function createFacebookConnector(context: ConnectorContext): Connector {
   const endpoints = facebookEndpoints(context);
   return {
-    platform: 'facebook',
-    displayName: 'Facebook Page',
+    ...profileParts('facebook'),
     connect: facebookConnect(context, endpoints),
-    limits: () => FACEBOOK_LIMITS,
-    validate: validateFacebookDraft,
     publish: (credentials, draft) => publishToFacebook(context, endpoints, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchFacebookMetrics(context, endpoints, credentials, ids),
-    publishTimeoutMs: PUBLISH_BOUNDS.facebook.publishTimeoutMs,
-    lookupSettleMs: PUBLISH_BOUNDS.facebook.lookupSettleMs,
     // https://developers.facebook.com/docs/graph-api/reference/page/published_posts/
     findPublished: (credentials, query) =>
       findGraphPost(

@@ -11,7 +11,7 @@ import { addFirstComment } from '../meta-graph/first-comment';
 import { graphRequest } from '../meta-graph/graph-request';
 import { fetchMediaBytes } from '../meta-graph/media-bytes';
 import type { FacebookEndpoints } from './endpoints';
-import { FACEBOOK_LIMITS } from './limits';
+import { FACEBOOK_LIMITS } from '../../shared/platforms/facebook/limits';
 
 /**
  * Uploads one photo as unpublished (invisible until a post attaches it), sending the bytes

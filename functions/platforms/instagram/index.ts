@@ -1,14 +1,13 @@
 import type { Connector, ConnectorContext, PlatformLimits } from '../connector';
+import { profileParts } from '../profile-parts';
 import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
 import { dailyPublishingQuota } from '../meta-graph/publishing-quota';
 import { findGraphPost } from '../meta-graph/find-post';
-import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { instagramConnect, refreshInstagramToken } from './auth';
 import { instagramEndpoints } from './endpoints';
-import { INSTAGRAM_DAILY_PUBLISH_LIMIT, INSTAGRAM_LIMITS } from './limits';
+import { INSTAGRAM_DAILY_PUBLISH_LIMIT, INSTAGRAM_LIMITS } from '../../shared/platforms/instagram/limits';
 import { fetchInstagramMetrics } from './metrics';
 import { publishToInstagram } from './publish';
-import { validateInstagramDraft } from './validate';
 
 export interface InstagramConnectorOptions extends MetaPollingOptions {
   /** Hashtags allowed per caption: 30 by Meta's reference, 5 by some 2026 reports. */
@@ -27,11 +26,9 @@ export function createInstagramConnector(
     maxHashtags: options.hashtagLimit ?? INSTAGRAM_LIMITS.maxHashtags,
   };
   return {
-    platform: 'instagram',
-    displayName: 'Instagram',
+    ...profileParts('instagram'),
     connect: instagramConnect(context, endpoints),
     limits: () => limits,
-    validate: validateInstagramDraft,
     refresh: (credentials) => refreshInstagramToken(context, endpoints, credentials),
     publish: (credentials, draft) =>
       publishToInstagram({ context, api: endpoints.api, polling }, credentials, draft),
@@ -41,8 +38,6 @@ export function createInstagramConnector(
       edge: 'content_publishing_limit',
       dailyLimit: INSTAGRAM_DAILY_PUBLISH_LIMIT,
     }),
-    publishTimeoutMs: PUBLISH_BOUNDS.instagram.publishTimeoutMs,
-    lookupSettleMs: PUBLISH_BOUNDS.instagram.lookupSettleMs,
     // The IG User media edge, newest first (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
     findPublished: (credentials, query) =>
       findGraphPost(

@@ -13,7 +13,7 @@ import {
 import { addFirstComment } from '../meta-graph/first-comment';
 import { isTransientSubcode } from '../meta-graph/graph-error';
 import type { GraphParams } from '../meta-graph/graph-request';
-import { INSTAGRAM_MAX_CAROUSEL_ITEMS } from './limits';
+import { INSTAGRAM_MAX_CAROUSEL_ITEMS } from '../../shared/platforms/instagram/limits';
 
 /** Instagram reports a failed container as `status: "Error: ... 2207026"`. */
 function failureKind(detail: string | undefined): 'transient' | 'permanent' {

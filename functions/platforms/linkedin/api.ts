@@ -1,7 +1,26 @@
 import type { ConnectorContext } from '../connector';
 import { platformRequest, type PlatformRequest, type PlatformResponse } from '../platform-http';
 import { linkedinError } from './errors';
-import { LINKEDIN_API_VERSION, LINKEDIN_MEMBER_SCOPES } from './limits';
+
+/**
+ * Scopes. Member posting comes with the "Share on LinkedIn" and "Sign In with LinkedIn using
+ * OpenID Connect" products; organization (Page) posting needs the Community Management API
+ * product, which LinkedIn approves separately: request ORGANIZATION scopes only when the app
+ * has it, or LinkedIn refuses the whole authorization (`unauthorized_scope_error`).
+ */
+export const LINKEDIN_MEMBER_SCOPES = ['openid', 'profile', 'w_member_social'] as const;
+export const LINKEDIN_ORGANIZATION_SCOPES = [
+  'w_organization_social',
+  'r_organization_social',
+  'rw_organization_admin',
+  'r_member_postAnalytics',
+] as const;
+
+/**
+ * `LinkedIn-Version` (YYYYMM). LinkedIn supports each monthly version for about a year, so bump
+ * it at least yearly: https://learn.microsoft.com/en-us/linkedin/marketing/versioning
+ */
+export const LINKEDIN_API_VERSION = '202605';
 
 export const LINKEDIN_DEFAULT_ENDPOINTS = {
   /** REST and v2 APIs. */

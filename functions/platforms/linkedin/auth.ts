@@ -7,7 +7,14 @@ import {
   type TokenSet,
 } from '../connector';
 import { linkedinCall, restHeaders, type LinkedInSettings } from './api';
-import { LINKEDIN_POSTING_ROLES } from './limits';
+
+/** Page roles that may post as the organization (Posts API permission notes). */
+export const LINKEDIN_POSTING_ROLES = [
+  'ADMINISTRATOR',
+  'CONTENT_ADMINISTRATOR',
+  'DIRECT_SPONSORED_CONTENT_POSTER',
+  'RECRUITING_POSTER',
+] as const;
 
 /** `POST /oauth/v2/accessToken` answer (authorization code and refresh token grants). */
 interface TokenResponse {

@@ -1,18 +1,17 @@
 import type { AccountCredentials, Connector, ConnectorContext } from '../connector';
-import { PUBLISH_BOUNDS } from '../publish-bounds';
+import { profileParts } from '../profile-parts';
 import { linkedinSettings, type LinkedInConnectorOptions } from './api';
 import { linkedinOAuthFlow, listOrganizations, refreshTokens } from './auth';
-import { LINKEDIN_LIMITS } from './limits';
 import { fetchPostMetrics } from './metrics';
 import { publishPost } from './publish';
 import { authorKind, authorUrn } from './urn';
-import { validateLinkedInDraft } from './validate';
 import { findLinkedInPost } from './lookup';
 
 export type { LinkedInConnectorOptions } from './api';
-export { LINKEDIN_LIMITS, LINKEDIN_MEMBER_SCOPES, LINKEDIN_ORGANIZATION_SCOPES } from './limits';
+export { LINKEDIN_MEMBER_SCOPES, LINKEDIN_ORGANIZATION_SCOPES } from './api';
+export { LINKEDIN_LIMITS } from '../../shared/platforms/linkedin/limits';
 export { toLittleText } from './little-text';
-export { validateLinkedInDraft } from './validate';
+export { validateLinkedInDraft } from '../../shared/platforms/linkedin/validate';
 
 /**
  * LinkedIn through the versioned Posts API, as a member (`urn:li:person:*` account id) or as a
@@ -25,16 +24,11 @@ export function createLinkedInConnector(
 ): Connector {
   const settings = linkedinSettings(context, options);
   return {
-    platform: 'linkedin',
-    displayName: 'LinkedIn',
+    ...profileParts('linkedin'),
     connect: linkedinOAuthFlow(settings),
-    limits: () => ({ ...LINKEDIN_LIMITS }),
-    validate: validateLinkedInDraft,
     refresh: (credentials, client) => refreshTokens(settings, credentials, client),
     publish: (credentials, draft) => publishPost(settings, credentials, draft),
     fetchMetrics: (credentials, postIds) => fetchPostMetrics(settings, credentials, postIds),
-    publishTimeoutMs: PUBLISH_BOUNDS.linkedin.publishTimeoutMs,
-    lookupSettleMs: PUBLISH_BOUNDS.linkedin.lookupSettleMs,
     findPublished: (credentials, query) => findLinkedInPost(settings, credentials, query),
   };
 }

@@ -6,7 +6,7 @@ import {
   type PublishedPost,
 } from '../connector';
 import { linkedinCall, restHeaders, type LinkedInSettings } from './api';
-import { LINKEDIN_VISIBILITIES, type LinkedInVisibility } from './limits';
+import { LINKEDIN_VISIBILITIES, type LinkedInVisibility } from '../../shared/platforms/linkedin/limits';
 import { toLittleText } from './little-text';
 import { uploadImage, uploadVideo } from './media';
 import { authorUrn, postUrl } from './urn';

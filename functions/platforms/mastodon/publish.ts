@@ -9,7 +9,7 @@ import {
 } from '../connector';
 import { accountInstance, mastodonCall, readBody, type MastodonRuntime } from './client';
 import { fetchMediaFile, uploadFileName } from './media-source';
-import { readMastodonOptions, statusParameters } from './options';
+import { readMastodonOptions, statusParameters } from '../../shared/platforms/mastodon/options';
 
 const mediaAttachment = z.object({ id: z.string().min(1), url: z.string().nullable().optional() });
 const status = z.object({ id: z.string().min(1), url: z.string().nullable().optional() });

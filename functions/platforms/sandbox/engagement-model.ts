@@ -1,5 +1,5 @@
 import { audienceActivity, localTimeWithOffset, safeOffsetMinutes } from './audience-activity';
-import { contentFeatures, type ContentFeatures } from './content-features';
+import { contentFeatures, type ContentFeatures } from '../../shared/platforms/sandbox/content-features';
 import { meanOneLogNormal, seededNormals } from './seeded-random';
 
 /**

@@ -1,12 +1,10 @@
 import type { Connector, ConnectorContext } from '../connector';
+import { profileParts } from '../profile-parts';
 import { createSandboxConnectFlow, type SandboxConnectFlow } from './connect';
-import { PUBLISH_BOUNDS } from '../publish-bounds';
-import { SANDBOX_LIMITS } from './limits';
 import { findSandboxPost } from './lookup';
 import { fetchSandboxMetrics } from './metrics';
 import { publishToSandbox } from './publish';
 import { createSandboxRuntime, type SandboxConnectorOptions } from './runtime';
-import { validateSandboxDraft } from './validate';
 
 export { defaultFollowers, followersAt, normalizeSandboxHandle } from './account';
 export { audienceActivity, localTime } from './audience-activity';
@@ -16,7 +14,7 @@ export {
   type SandboxAccountSettings,
   type SandboxConnectFlow,
 } from './connect';
-export { contentFeatures, type ContentFeatures } from './content-features';
+export { contentFeatures, type ContentFeatures } from '../../shared/platforms/sandbox/content-features';
 export {
   ENGAGEMENT_MODEL,
   accruedShare,
@@ -26,8 +24,8 @@ export {
   type SandboxEngagement,
   type SandboxPostSnapshot,
 } from './engagement-model';
-export { parseSandboxMarkers, type SandboxFailure, type SandboxMarkers } from './failure-markers';
-export { SANDBOX_LIMITS, SANDBOX_MAX_THREAD_REPLIES } from './limits';
+export { parseSandboxMarkers, type SandboxFailure, type SandboxMarkers } from '../../shared/platforms/sandbox/failure-markers';
+export { SANDBOX_LIMITS, SANDBOX_MAX_THREAD_REPLIES } from '../../shared/platforms/sandbox/limits';
 export {
   SANDBOX_RATE_LIMIT_RESET_SECONDS,
   SANDBOX_SLOW_RESPONSE_MS,
@@ -37,7 +35,7 @@ export {
   sandboxProfileUrl,
   type SandboxConnectorOptions,
 } from './runtime';
-export { validateSandboxDraft } from './validate';
+export { validateSandboxDraft } from '../../shared/platforms/sandbox/validate';
 
 export interface SandboxConnector extends Connector {
   readonly platform: 'sandbox';
@@ -56,15 +54,10 @@ export function createSandboxConnector(
 ): SandboxConnector {
   const runtime = createSandboxRuntime(context, options);
   return {
-    platform: 'sandbox',
-    displayName: 'Sandbox',
+    ...profileParts('sandbox'),
     connect: createSandboxConnectFlow(runtime),
-    limits: () => ({ ...SANDBOX_LIMITS }),
-    validate: validateSandboxDraft,
     publish: (credentials, draft) => publishToSandbox(runtime, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchSandboxMetrics(runtime, credentials, ids),
-    publishTimeoutMs: PUBLISH_BOUNDS.sandbox.publishTimeoutMs,
-    lookupSettleMs: PUBLISH_BOUNDS.sandbox.lookupSettleMs,
     findPublished: (credentials, query) => findSandboxPost(runtime, credentials, query),
   };
 }

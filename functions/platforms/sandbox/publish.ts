@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { PlatformError, type AccountCredentials, type PostDraft, type PublishedPost } from '../connector';
 import { normalizeSandboxHandle } from './account';
 import { sandboxAccessToken } from './connect';
-import { parseSandboxMarkers, type SandboxFailure } from './failure-markers';
-import { SANDBOX_LIMITS } from './limits';
+import { parseSandboxMarkers, type SandboxFailure } from '../../shared/platforms/sandbox/failure-markers';
+import { SANDBOX_LIMITS } from '../../shared/platforms/sandbox/limits';
 import {
   SANDBOX_RATE_LIMIT_RESET_SECONDS,
   SANDBOX_SLOW_RESPONSE_MS,
@@ -19,7 +19,7 @@ import {
   sandboxPostIdFor,
   type SandboxAccount,
 } from './store';
-import { validateSandboxDraft } from './validate';
+import { validateSandboxDraft } from '../../shared/platforms/sandbox/validate';
 
 /** The error the network answers for a simulated failure, worded like a platform's own. */
 export function simulatedFailure(kind: Exclude<SandboxFailure, 'unknown'>, marker: string): PlatformError {

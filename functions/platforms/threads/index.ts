@@ -1,14 +1,13 @@
 import type { Connector, ConnectorContext } from '../connector';
+import { profileParts } from '../profile-parts';
 import { pollingFrom, type MetaPollingOptions } from '../meta-graph/polling';
 import { dailyPublishingQuota } from '../meta-graph/publishing-quota';
 import { findGraphPost } from '../meta-graph/find-post';
-import { PUBLISH_BOUNDS } from '../publish-bounds';
 import { refreshThreadsToken, threadsConnect } from './auth';
 import { threadsEndpoints } from './endpoints';
-import { THREADS_DAILY_PUBLISH_LIMIT, THREADS_LIMITS } from './limits';
+import { THREADS_DAILY_PUBLISH_LIMIT } from '../../shared/platforms/threads/limits';
 import { fetchThreadsMetrics } from './metrics';
 import { publishToThreads } from './publish';
-import { validateThreadsDraft } from './validate';
 
 export type ThreadsConnectorOptions = MetaPollingOptions;
 
@@ -20,11 +19,8 @@ export function createThreadsConnector(
   const endpoints = threadsEndpoints(context);
   const polling = pollingFrom(options);
   return {
-    platform: 'threads',
-    displayName: 'Threads',
+    ...profileParts('threads'),
     connect: threadsConnect(context, endpoints),
-    limits: () => THREADS_LIMITS,
-    validate: validateThreadsDraft,
     refresh: (credentials) => refreshThreadsToken(context, endpoints, credentials),
     publish: (credentials, draft) =>
       publishToThreads({ context, api: endpoints.api, polling }, credentials, draft),
@@ -35,8 +31,6 @@ export function createThreadsConnector(
       edge: 'threads_publishing_limit',
       dailyLimit: THREADS_DAILY_PUBLISH_LIMIT,
     }),
-    publishTimeoutMs: PUBLISH_BOUNDS.threads.publishTimeoutMs,
-    lookupSettleMs: PUBLISH_BOUNDS.threads.lookupSettleMs,
     // https://developers.facebook.com/documentation/threads/retrieve-and-discover-posts/retrieve-posts
     findPublished: (credentials, query) =>
       findGraphPost(

@@ -12,7 +12,7 @@ import {
 } from '../meta-graph/container-publisher';
 import { describeError } from '../meta-graph/created-object';
 import type { GraphParams } from '../meta-graph/graph-request';
-import { THREADS_MAX_CAROUSEL_ITEMS } from './limits';
+import { THREADS_MAX_CAROUSEL_ITEMS } from '../../shared/platforms/threads/limits';
 
 /** `error_message` values after which a fresh container may well work. */
 const TRANSIENT_FAILURES = new Set(['FAILED_DOWNLOADING_VIDEO', 'UNKNOWN']);

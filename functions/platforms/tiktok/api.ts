@@ -2,7 +2,17 @@ import { PlatformError, type ConnectorContext } from '../connector';
 import { platformRequest, type PlatformRequest, type PlatformResponse } from '../platform-http';
 import { tiktokError, errorCode, type TikTokEnvelope } from './errors';
 import { parseJsonKeepingBigIntegers } from './json';
-import { TIKTOK_DEFAULT_SCOPES } from './limits';
+
+/**
+ * `video.publish` posts (Direct Post, videos and photos); `video.list` reads metrics;
+ * `user.info.profile` gives the username for post URLs.
+ */
+export const TIKTOK_DEFAULT_SCOPES = [
+  'user.info.basic',
+  'user.info.profile',
+  'video.publish',
+  'video.list',
+] as const;
 
 export const TIKTOK_DEFAULT_ENDPOINTS = {
   /** Content Posting, Display and OAuth token APIs. */

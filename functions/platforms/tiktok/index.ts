@@ -1,21 +1,20 @@
 import type { AccountCredentials, Connector, ConnectorContext } from '../connector';
-import { PUBLISH_BOUNDS } from '../publish-bounds';
+import { profileParts } from '../profile-parts';
 import { tiktokSettings, type TikTokConnectorOptions } from './api';
 import { refreshTokens, tiktokOAuthFlow } from './auth';
 import { queryCreatorInfo } from './creator-info';
-import { TIKTOK_LIMITS } from './limits';
 import { fetchPostMetrics } from './metrics';
 import { publishPost } from './publish';
 import { fetchPublishStatus } from './status';
-import { validateTikTokDraft } from './validate';
 import { findTikTokPost } from './lookup';
 
 export type { TikTokConnectorOptions } from './api';
 export type { CreatorInfo } from './creator-info';
-export { TIKTOK_DEFAULT_SCOPES, TIKTOK_LIMITS, TIKTOK_PRIVACY_LEVELS } from './limits';
-export { parseTikTokOptions, type TikTokPostOptions } from './options';
+export { TIKTOK_DEFAULT_SCOPES } from './api';
+export { TIKTOK_LIMITS, TIKTOK_PRIVACY_LEVELS } from '../../shared/platforms/tiktok/limits';
+export { parseTikTokOptions, type TikTokPostOptions } from '../../shared/platforms/tiktok/options';
 export type { PublishStatusData } from './status';
-export { validateTikTokDraft } from './validate';
+export { validateTikTokDraft } from '../../shared/platforms/tiktok/validate';
 
 /**
  * TikTok through the Content Posting API, Direct Post: one video (chunked FILE_UPLOAD) or up to
@@ -28,22 +27,17 @@ export function createTikTokConnector(
 ): Connector {
   const settings = tiktokSettings(context, options);
   return {
-    platform: 'tiktok',
-    displayName: 'TikTok',
+    ...profileParts('tiktok'),
     connect: tiktokOAuthFlow(settings),
-    limits: () => ({ ...TIKTOK_LIMITS }),
     async readLimits(credentials) {
       const creator = await queryCreatorInfo(settings, credentials.accessToken);
       return creator.max_video_post_duration_sec
         ? { maxVideoDurationSeconds: creator.max_video_post_duration_sec }
         : {};
     },
-    validate: validateTikTokDraft,
     refresh: (credentials, client) => refreshTokens(settings, credentials, client),
     publish: (credentials, draft) => publishPost(settings, credentials, draft),
     fetchMetrics: (credentials, postIds) => fetchPostMetrics(settings, credentials, postIds),
-    publishTimeoutMs: PUBLISH_BOUNDS.tiktok.publishTimeoutMs,
-    lookupSettleMs: PUBLISH_BOUNDS.tiktok.lookupSettleMs,
     findPublished: (credentials, query) => findTikTokPost(settings, credentials, query),
   };
 }

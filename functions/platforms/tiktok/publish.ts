@@ -8,7 +8,7 @@ import {
 import { tiktokCall, type TikTokSettings } from './api';
 import { queryCreatorInfo, type CreatorInfo } from './creator-info';
 import { downloadMedia } from '../media-download';
-import { parseTikTokOptions, type TikTokPostOptions } from './options';
+import { parseTikTokOptions, type TikTokPostOptions } from '../../shared/platforms/tiktok/options';
 import { waitForPublish } from './status';
 import { planChunks, uploadChunks } from './upload';
 

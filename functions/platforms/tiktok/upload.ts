@@ -3,7 +3,15 @@ import { platformRequest } from '../platform-http';
 import type { TikTokSettings } from './api';
 import { tiktokError, type TikTokEnvelope } from './errors';
 import { parseJsonKeepingBigIntegers } from './json';
-import { TIKTOK_MAX_CHUNKS } from './limits';
+
+/**
+ * FILE_UPLOAD chunk rules (media transfer guide): chunks of 5 to 64 MB except the last, which
+ * may reach 128 MB to take the trailing bytes; files under 5 MB go whole; at most 1,000 chunks;
+ * `total_chunk_count` = floor(video_size / chunk_size).
+ */
+export const TIKTOK_MIN_CHUNK_BYTES = 5 * 1024 * 1024;
+export const TIKTOK_MAX_CHUNK_BYTES = 64 * 1024 * 1024;
+export const TIKTOK_MAX_CHUNKS = 1000;
 
 export interface ChunkPlan {
   videoSize: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PlatformError, type AccountCredentials, type PostDraft, type PublishedPost } from '../connector';
 import { readBody, twitterCall, type TwitterRuntime } from './client';
 import { uploadTwitterMedia } from './media-upload';
-import { readTwitterOptions } from './options';
+import { readTwitterOptions } from '../../shared/platforms/twitter/options';
 
 const created = z.object({ data: z.object({ id: z.string().min(1) }) });
 

@@ -1,5 +1,12 @@
 import type { PublishingQuota } from '../connector';
-import { TWITTER_DEFAULT_QUOTA } from './limits';
+
+/**
+ * Used until a `POST /2/tweets` answer has shown the account's real limit headers: "300
+ * requests per 3-hour window per user, per app" (https://docs.x.com/x-api/posts/manage-tweets/migrate/overview).
+ * Paid tiers and pay-per-use differ (Basic was reported at 100 per 24 h per user), which is
+ * why the headers win as soon as they are seen.
+ */
+export const TWITTER_DEFAULT_QUOTA: PublishingQuota = { used: 0, limit: 300, windowSeconds: 3 * 60 * 60 };
 
 interface Observed extends PublishingQuota {
   resetAt: number;

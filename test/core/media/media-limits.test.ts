@@ -5,9 +5,9 @@ import {
   mediaKind,
   networksAccepting,
 } from '../../../functions/core/media/media-limits';
-import { INSTAGRAM_LIMITS } from '../../../functions/platforms/instagram/limits';
-import { TIKTOK_LIMITS } from '../../../functions/platforms/tiktok/limits';
-import { LINKEDIN_LIMITS } from '../../../functions/platforms/linkedin/limits';
+import { INSTAGRAM_LIMITS } from '../../../functions/shared/platforms/instagram/limits';
+import { TIKTOK_LIMITS } from '../../../functions/shared/platforms/tiktok/limits';
+import { LINKEDIN_LIMITS } from '../../../functions/shared/platforms/linkedin/limits';
 
 const MB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FACEBOOK_LIMITS } from '../../../functions/platforms/facebook/limits';
-import { validateFacebookDraft } from '../../../functions/platforms/facebook/validate';
+import { FACEBOOK_LIMITS } from '../../../functions/shared/platforms/facebook/limits';
+import { validateFacebookDraft } from '../../../functions/shared/platforms/facebook/validate';
 import { assertValidatorTotal, codes, jpeg, mp4 } from '../support/meta-graph-drafts';
 
 const validate = (draft: Parameters<typeof validateFacebookDraft>[0]) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../functions/adapters/local/manual-clock';
 import { createInstagramConnector } from '../../../functions/platforms/instagram';
-import { INSTAGRAM_LIMITS } from '../../../functions/platforms/instagram/limits';
-import { validateInstagramDraft } from '../../../functions/platforms/instagram/validate';
+import { INSTAGRAM_LIMITS } from '../../../functions/shared/platforms/instagram/limits';
+import { validateInstagramDraft } from '../../../functions/shared/platforms/instagram/validate';
 import { captureLogger } from '../../support/logger';
 import { assertValidatorTotal, codes, jpeg, mp4 } from '../support/meta-graph-drafts';
 

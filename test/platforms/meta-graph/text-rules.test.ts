@@ -4,8 +4,7 @@ import {
   links,
   mentions,
   threadsTextLength,
-  utf16Length,
-} from '../../../functions/platforms/meta-graph/text-rules';
+} from '../../../functions/shared/platforms/meta-graph/text-rules';
 
 describe('threadsTextLength', () => {
   it.each([
@@ -53,9 +52,5 @@ describe('hashtags, mentions, links', () => {
         'See https://plume.example/a. Also www.threads.com, HTTPS://PLUME.EXAMPLE/a and http://x.test/p?q=1!',
       ),
     ).toEqual(['https://plume.example/a', 'www.threads.com', 'http://x.test/p?q=1']);
-  });
-
-  it('measures UTF-16 length for Facebook and Instagram', () => {
-    expect(utf16Length('👍a')).toBe(3);
   });
 });

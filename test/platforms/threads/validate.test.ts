@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { THREADS_LIMITS } from '../../../functions/platforms/threads/limits';
-import { validateThreadsDraft } from '../../../functions/platforms/threads/validate';
+import { THREADS_LIMITS } from '../../../functions/shared/platforms/threads/limits';
+import { validateThreadsDraft } from '../../../functions/shared/platforms/threads/validate';
 import { assertValidatorTotal, codes, jpeg, mp4 } from '../support/meta-graph-drafts';
 
 const validate = (draft: Parameters<typeof validateThreadsDraft>[0]) =>

@@ -1,5 +1,5 @@
 /**
- * The networks' content rules, shared with the server (functions/platforms/validation.ts):
+ * The networks' content rules, shared with the server (functions/shared/platforms/rules.ts):
  * the composer's counters and warnings are exactly what the API will say on save.
  */
 export {
@@ -7,11 +7,11 @@ export {
   limitsForAccount,
   measureText,
   validateForPlatform,
-  type PlatformRules,
-} from '../../../functions/platforms/validation';
+} from '../../../functions/shared/platforms/rules';
 export type {
   MediaItem,
   PlatformLimits,
+  PlatformRules,
   PostDraft,
   ValidationIssue,
-} from '../../../functions/platforms/connector';
+} from '../../../functions/shared/platforms/types';

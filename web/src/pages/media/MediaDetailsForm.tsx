@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { LINKEDIN_MAX_ALT_TEXT_LENGTH } from '../../../../functions/platforms/linkedin/limits';
+import { LINKEDIN_MAX_ALT_TEXT_LENGTH } from '../../../../functions/shared/platforms/linkedin/limits';
 import { unwrap } from '../../api/client';
 import { isApiProblem } from '../../api/problem';
 import { useServices } from '../../app/services';

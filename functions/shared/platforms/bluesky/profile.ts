@@ -1,0 +1,19 @@
+import { type PlatformProfile } from '../profile';
+import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
+import { BLUESKY_IMAGE_TYPES, BLUESKY_LIMITS, BLUESKY_VIDEO_TYPES } from './limits';
+
+/** Bluesky: an app password (no developer app), a 300-grapheme post, 4 images or 1 video. */
+export const BLUESKY_PROFILE = {
+  name: 'Bluesky',
+  look: {
+    badge: 'Bs',
+    colour: '#1185fe',
+    preview: { link: '#1185fe', mediaFirst: false, corners: 'xl', when: 'now' },
+  },
+  connect: { method: 'app-password' },
+  limits: BLUESKY_LIMITS,
+  media: { imageTypes: BLUESKY_IMAGE_TYPES, videoTypes: BLUESKY_VIDEO_TYPES, namedInLibrary: true },
+  // A publish may upload media and poll processing for minutes: the default bound, inside the
+  // publish worker's 3-minute Lambda timeout.
+  publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+} satisfies PlatformProfile;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
+import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
+import { FACEBOOK_FORMATS, FACEBOOK_LIMITS } from './limits';
+
+/** Facebook Pages: Meta login with the operator's app; the app secret also signs webhooks. */
+export const FACEBOOK_PROFILE = {
+  name: 'Facebook Page',
+  look: {
+    badge: 'f',
+    colour: '#0866ff',
+    preview: { link: '#0866ff', mediaFirst: false, corners: 'lg', when: 'Just now · Public' },
+  },
+  connect: { method: 'oauth' },
+  app: appSettings(
+    {
+      ...OAUTH_APP_SETTINGS,
+      appSecret: z.string().min(1),
+      webhookVerifyToken: z.string().min(1).optional(),
+    },
+    ['clientId', 'appSecret'],
+  ),
+  limits: FACEBOOK_LIMITS,
+  media: { imageTypes: FACEBOOK_FORMATS.image, videoTypes: FACEBOOK_FORMATS.video, namedInLibrary: true },
+  // A publish may upload media and poll processing for minutes: the default bound, inside the
+  // publish worker's 3-minute Lambda timeout.
+  publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+} satisfies PlatformProfile;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
+import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
+import { INSTAGRAM_FORMATS, INSTAGRAM_LIMITS } from './limits';
+
+/** Instagram professional accounts: Meta login with the operator's app; media is required. */
+export const INSTAGRAM_PROFILE = {
+  name: 'Instagram',
+  look: {
+    badge: 'Ig',
+    colour: '#e1306c',
+    preview: { link: '#00376b', mediaFirst: true, corners: 'md', when: 'now' },
+  },
+  connect: { method: 'oauth' },
+  app: appSettings({ ...OAUTH_APP_SETTINGS, appSecret: z.string().min(1) }, ['clientId', 'appSecret']),
+  limits: INSTAGRAM_LIMITS,
+  media: { imageTypes: INSTAGRAM_FORMATS.image, videoTypes: INSTAGRAM_FORMATS.video, namedInLibrary: true },
+  // A publish may upload media and poll processing for minutes: the default bound, inside the
+  // publish worker's 3-minute Lambda timeout.
+  publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+} satisfies PlatformProfile;

@@ -1,0 +1,20 @@
+import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
+import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
+import { LINKEDIN_IMAGE_TYPES, LINKEDIN_LIMITS, LINKEDIN_VIDEO_TYPES } from './limits';
+
+/** LinkedIn: OAuth with the operator's app, posting as a member or a Page. */
+export const LINKEDIN_PROFILE = {
+  name: 'LinkedIn',
+  look: {
+    badge: 'in',
+    colour: '#0a66c2',
+    preview: { link: '#0a66c2', mediaFirst: false, corners: 'lg', when: 'now • Public' },
+  },
+  connect: { method: 'oauth' },
+  app: appSettings(OAUTH_APP_SETTINGS, ['clientId', 'clientSecret']),
+  limits: LINKEDIN_LIMITS,
+  media: { imageTypes: LINKEDIN_IMAGE_TYPES, videoTypes: LINKEDIN_VIDEO_TYPES, namedInLibrary: true },
+  // A publish may upload media and poll processing for minutes: the default bound, inside the
+  // publish worker's 3-minute Lambda timeout.
+  publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+} satisfies PlatformProfile;

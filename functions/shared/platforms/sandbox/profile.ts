@@ -1,0 +1,22 @@
+import { type PlatformProfile } from '../profile';
+import { SANDBOX_GIF_TYPES, SANDBOX_IMAGE_TYPES, SANDBOX_LIMITS, SANDBOX_VIDEO_TYPES } from './limits';
+
+/** The built-in Sandbox network: connect any handle at once, posts stay in Plume's own database. */
+export const SANDBOX_PROFILE = {
+  name: 'Sandbox',
+  look: {
+    badge: 'Sb',
+    colour: '#0d9488',
+    preview: { link: '#0d9488', mediaFirst: false, corners: 'xl', when: 'now' },
+  },
+  connect: { method: 'instant' },
+  limits: SANDBOX_LIMITS,
+  media: {
+    imageTypes: [...SANDBOX_IMAGE_TYPES, ...SANDBOX_GIF_TYPES],
+    videoTypes: SANDBOX_VIDEO_TYPES,
+    namedInLibrary: false,
+  },
+  // Answers from Plume's own database: its slowest answer (`#slow`) waits one request timeout
+  // (20 s by default), and what it stores is readable at once.
+  publishing: { publishTimeoutMs: 25_000, lookupSettleMs: 0 },
+} satisfies PlatformProfile;

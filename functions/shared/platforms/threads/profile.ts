@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
+import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
+import { THREADS_FORMATS, THREADS_LIMITS } from './limits';
+
+/** Threads: Meta's Threads login with the operator's app. */
+export const THREADS_PROFILE = {
+  name: 'Threads',
+  look: {
+    badge: '@',
+    colour: '#000000',
+    preview: { link: '#0095f6', mediaFirst: false, corners: '2xl', when: 'now' },
+  },
+  connect: { method: 'oauth' },
+  app: appSettings({ ...OAUTH_APP_SETTINGS, appSecret: z.string().min(1) }, ['clientId', 'appSecret']),
+  limits: THREADS_LIMITS,
+  media: { imageTypes: THREADS_FORMATS.image, videoTypes: THREADS_FORMATS.video, namedInLibrary: true },
+  // A publish may upload media and poll processing for minutes: the default bound, inside the
+  // publish worker's 3-minute Lambda timeout.
+  publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+} satisfies PlatformProfile;

@@ -1,0 +1,20 @@
+import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
+import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
+import { TIKTOK_IMAGE_TYPES, TIKTOK_LIMITS, TIKTOK_VIDEO_TYPES } from './limits';
+
+/** TikTok: OAuth with the operator's app (Direct Post); media is required. */
+export const TIKTOK_PROFILE = {
+  name: 'TikTok',
+  look: {
+    badge: 'Tt',
+    colour: '#010101',
+    preview: { link: '#fe2c55', mediaFirst: true, corners: 'md', when: 'now' },
+  },
+  connect: { method: 'oauth' },
+  app: appSettings(OAUTH_APP_SETTINGS, ['clientId', 'clientSecret']),
+  limits: TIKTOK_LIMITS,
+  media: { imageTypes: TIKTOK_IMAGE_TYPES, videoTypes: TIKTOK_VIDEO_TYPES, namedInLibrary: true },
+  // A publish may upload media and poll processing for minutes: the default bound, inside the
+  // publish worker's 3-minute Lambda timeout.
+  publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+} satisfies PlatformProfile;
