@@ -9,7 +9,7 @@ export type PostChange = 'created' | 'updated' | 'deleted' | 'scheduled' | 'publ
  * lists follow without a reload. Best effort after the commit: the database holds the truth.
  */
 export async function announcePostChange(
-  container: Container,
+  container: Pick<Container, 'realtime' | 'logger'>,
   organizationId: string,
   change: PostChange,
   postIds: string[],

@@ -4,8 +4,12 @@ import { withSystem, type Transaction } from '../../db/tenant';
 import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
 import { notifyPostTarget, type PostNotificationType } from '../notifications/post-notifications';
 import type { PostRow } from './drafts';
-import { transitionPostTarget, type PostTarget, type TransitionChange } from './post-target-transitions';
-import { refreshPostStatus } from './post-status';
+import {
+  rollUpPosts,
+  transitionPostTarget,
+  type PostTarget,
+  type TransitionChange,
+} from './post-target-transitions';
 import type { SocialAccount } from './seams';
 
 export interface Move {
@@ -52,7 +56,7 @@ export async function moveTarget(
     );
     if (!updated) return undefined;
     await move.also?.(tx);
-    await refreshPostStatus(tx, updated.postId);
+    await rollUpPosts(tx, [updated.postId]);
     if (move.notify && post) {
       await notifyPostTarget(tx, {
         organizationId: updated.organizationId,

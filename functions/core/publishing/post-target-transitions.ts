@@ -1,9 +1,19 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { postPlatforms, postTargetEvents, type PostTargetStatus } from '../../db/schema';
+import { refreshPostStatus } from './post-status';
+
+/**
+ * The one place where a post target's status changes. Every change (a new target, a person's
+ * schedule or deletion, the publisher's claim and outcomes, the sweep) is a conditional update
+ * of `post_platforms.status` plus its `post_target_events` row, written here and nowhere else,
+ * so the history can never miss a move and no move can half-apply. The post's derived status
+ * is rolled up by `rollUpPosts` once the caller's moves are done.
+ */
 
 type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 export type PostTarget = typeof postPlatforms.$inferSelect;
+type NewPostTarget = Omit<typeof postPlatforms.$inferInsert, 'status' | 'id'>;
 
 /**
  * Claims a scheduled target for publishing with one conditional update. Only the delivery
@@ -40,6 +50,33 @@ export async function claimPostTarget(
   return claimed;
 }
 
+/**
+ * Creates targets as drafts, each with the first row of its history (`to: draft`, no `from`).
+ * Returns the new rows.
+ */
+export async function createDraftTargets(
+  tx: Tx,
+  targets: readonly NewPostTarget[],
+  reason: string,
+  now: Date,
+): Promise<PostTarget[]> {
+  if (targets.length === 0) return [];
+  const rows = await tx
+    .insert(postPlatforms)
+    .values(targets.map((t) => ({ ...t, status: 'draft' as const })))
+    .returning();
+  await tx.insert(postTargetEvents).values(
+    rows.map((row) => ({
+      organizationId: row.organizationId,
+      postPlatformId: row.id,
+      toStatus: 'draft' as const,
+      reason,
+      at: now,
+    })),
+  );
+  return rows;
+}
+
 export interface TransitionChange {
   errorCode?: string | null;
   errorMessage?: string | null;
@@ -49,19 +86,37 @@ export interface TransitionChange {
   nextAttemptAt?: Date | null;
   attempts?: number;
   platformData?: Record<string, unknown> | null;
+  scheduledAt?: Date;
+  timezone?: string;
+  /** A new schedule: the version goes up so a message of the old schedule is a no-op. */
+  bumpVersion?: boolean;
 }
+
+/** What one move gives its history row: fixed facts, or facts read from the moved row. */
+export type EventDetails = Record<string, unknown> | ((moved: PostTarget) => Record<string, unknown>);
 
 /** The history row's details: the error and retry time of the change, plus what the caller found. */
 function eventDetails(
   change: TransitionChange,
-  details: Record<string, unknown> | undefined,
+  moved: PostTarget,
+  details: EventDetails | undefined,
 ): Record<string, unknown> | undefined {
   const merged = {
     ...(change.errorCode ? { errorCode: change.errorCode } : {}),
     ...(change.nextAttemptAt ? { nextAttemptAt: change.nextAttemptAt.toISOString() } : {}),
-    ...details,
+    ...(typeof details === 'function' ? details(moved) : details),
   };
   return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+function columnsOf(to: PostTargetStatus, now: Date, change: TransitionChange) {
+  const { bumpVersion, ...values } = change;
+  return {
+    status: to,
+    updatedAt: now,
+    ...values,
+    ...(bumpVersion ? { version: sql`${postPlatforms.version} + 1` } : {}),
+  };
 }
 
 /**
@@ -78,11 +133,11 @@ export async function transitionPostTarget(
   reason: string,
   now: Date,
   change: TransitionChange = {},
-  details?: Record<string, unknown>,
+  details?: EventDetails,
 ): Promise<PostTarget | undefined> {
   const [updated] = await tx
     .update(postPlatforms)
-    .set({ status: to, updatedAt: now, ...change })
+    .set(columnsOf(to, now, change))
     .where(and(eq(postPlatforms.id, target.id), eq(postPlatforms.status, from)))
     .returning();
   if (updated) {
@@ -92,7 +147,7 @@ export async function transitionPostTarget(
       fromStatus: from,
       toStatus: to,
       reason,
-      details: eventDetails(change, details),
+      details: eventDetails(change, updated, details),
       at: now,
     });
   }
@@ -100,33 +155,36 @@ export async function transitionPostTarget(
 }
 
 /**
- * The same move for many targets at once (the sweep): only those still in `from` move, each
- * with its history row. `changeOf` gives each target its own change (its own look-up state).
+ * The same move for many targets at once (a deleted post, the sweep): each target moves only
+ * if it is still in the status it had when the caller read it (`status`), and gets its history
+ * row. `changeOf` gives each target its own change (its own look-up state).
  */
 export async function transitionPostTargets(
   tx: Tx,
-  ids: readonly string[],
-  from: PostTargetStatus,
+  targets: readonly { id: string; status: PostTargetStatus }[],
   to: PostTargetStatus,
   reason: string,
   now: Date,
   changeOf: (id: string) => TransitionChange = () => ({}),
 ): Promise<PostTarget[]> {
-  if (ids.length === 0) return [];
+  if (targets.length === 0) return [];
   const moved: PostTarget[] = [];
-  // One statement per distinct change; the sweep's batches are small (a crash's claims).
-  const byChange = new Map<string, string[]>();
-  for (const id of ids) {
-    const key = JSON.stringify(changeOf(id));
-    byChange.set(key, [...(byChange.get(key) ?? []), id]);
+  const fromOf = new Map<string, PostTargetStatus>();
+  // One statement per distinct (from, change); the batches are small (a post's targets, a crash's claims).
+  const groups = new Map<string, { from: PostTargetStatus; ids: string[] }>();
+  for (const { id, status } of targets) {
+    fromOf.set(id, status);
+    const key = JSON.stringify([status, changeOf(id)]);
+    const group = groups.get(key) ?? { from: status, ids: [] };
+    group.ids.push(id);
+    groups.set(key, group);
   }
-  for (const group of byChange.values()) {
-    const change = changeOf(group[0]!);
+  for (const { from, ids } of groups.values()) {
     moved.push(
       ...(await tx
         .update(postPlatforms)
-        .set({ status: to, updatedAt: now, ...change })
-        .where(and(inArray(postPlatforms.id, group), eq(postPlatforms.status, from)))
+        .set(columnsOf(to, now, changeOf(ids[0]!)))
+        .where(and(inArray(postPlatforms.id, ids), eq(postPlatforms.status, from)))
         .returning()),
     );
   }
@@ -135,13 +193,18 @@ export async function transitionPostTargets(
       moved.map((target) => ({
         organizationId: target.organizationId,
         postPlatformId: target.id,
-        fromStatus: from,
+        fromStatus: fromOf.get(target.id),
         toStatus: to,
         reason,
-        details: eventDetails(changeOf(target.id), undefined),
+        details: eventDetails(changeOf(target.id), target, undefined),
         at: now,
       })),
     );
   }
   return moved;
+}
+
+/** Recomputes the derived status of each post whose targets moved (same transaction). */
+export async function rollUpPosts(tx: Tx, postIds: Iterable<string>): Promise<void> {
+  for (const postId of new Set(postIds)) await refreshPostStatus(tx, postId);
 }

@@ -4,8 +4,7 @@ import { postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { Connector, Platform } from '../../platforms/connector';
 import { notifyPostTarget } from '../notifications/post-notifications';
 import { claimLeaseMs, lookupSettleOf, publishTimeoutOf } from './claim-lease';
-import { transitionPostTargets, type PostTarget } from './post-target-transitions';
-import { refreshPostStatus } from './post-status';
+import { rollUpPosts, transitionPostTargets, type PostTarget } from './post-target-transitions';
 import { MAX_QUEUE_DELAY_SECONDS } from './retry-policy';
 import { AWAITING_LOOKUP, lookupStateOf, type LookupState } from './unconfirmed-state';
 
@@ -75,15 +74,17 @@ async function markMissed(tx: Tx, now: Date, policy: SweepPolicy): Promise<PostT
     );
   const moved = await transitionPostTargets(
     tx,
-    stale.map((t) => t.id),
-    'scheduled',
+    stale.map((t) => ({ id: t.id, status: 'scheduled' as const })),
     'missed',
     reason,
     now,
     () => ({ errorCode: 'missed', errorMessage: reason, nextAttemptAt: null }),
   );
+  await rollUpPosts(
+    tx,
+    moved.map((t) => t.postId),
+  );
   for (const postId of new Set(moved.map((t) => t.postId))) {
-    await refreshPostStatus(tx, postId);
     const [post] = await tx.select({ userId: posts.userId }).from(posts).where(eq(posts.id, postId));
     for (const target of moved.filter((t) => t.postId === postId)) {
       await notifyPostTarget(tx, {
@@ -137,8 +138,7 @@ async function expireClaims(
     'Publishing was interrupted before the answer was recorded. Plume is looking for the post on the network before asking anyone.';
   const moved = await transitionPostTargets(
     tx,
-    [...expired.keys()],
-    'publishing',
+    [...expired.keys()].map((id) => ({ id, status: 'publishing' as const })),
     'unconfirmed',
     'claim expired: the worker stopped mid-call',
     now,
@@ -149,7 +149,10 @@ async function expireClaims(
       platformData: { lookup: expired.get(id) },
     }),
   );
-  for (const postId of new Set(moved.map((t) => t.postId))) await refreshPostStatus(tx, postId);
+  await rollUpPosts(
+    tx,
+    moved.map((t) => t.postId),
+  );
   return { moved, nextLeaseExpiry };
 }
 

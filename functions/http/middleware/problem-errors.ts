@@ -1,12 +1,14 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { isDomainError } from '../../core/errors';
 import type { Logger } from '../../core/ports';
 import { databaseUnavailable } from '../../db/connect-retry';
+import { domainProblem } from '../domain-problems';
 import { HttpProblem, problemResponse } from '../problem';
 
 /**
  * Turns every error thrown below the handler into RFC 9457 problem+json. Expected problems
- * keep their status and code; anything else is logged with its stack and answered as a
+ * (HTTP problems and core's domain errors) keep their status and code; anything else is logged with its stack and answered as a
  * bare 500, so no internals reach the client.
  */
 export function problemErrors(
@@ -18,6 +20,11 @@ export function problemErrors(
       const context = { instance: event.rawPath, requestId: event.requestContext?.requestId };
       if (error instanceof HttpProblem) {
         request.response = problemResponse(error, context);
+        return;
+      }
+      // A use-case's refusal (functions/core/errors.ts), in its HTTP shape.
+      if (isDomainError(error)) {
+        request.response = problemResponse(domainProblem(error), context);
         return;
       }
       // A paused database still resuming after both connection attempts: the client may retry.

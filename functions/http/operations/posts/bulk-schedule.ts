@@ -1,16 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
-import type { ScheduleTimeInput } from '../../../core/publishing/schedule-time';
-import { announcePostChange } from '../../../core/publishing/announce-post';
+import { bulkSchedulePosts as bulkSchedule } from '../../../core/posts/bulk-schedule';
+import { applyPostEffects } from '../../../core/posts/post-effects';
+import { postPortsOf } from '../../../core/posts/post-ports';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../area-handler';
 import { bulkScheduleRow, MAX_BULK_ROWS } from '../../contracts/posts';
 import { HttpProblem, type FieldError } from '../../problem';
 import { header, MAX_JSON_BODY_BYTES, parseJsonText, rawBody, unsafeTextErrors } from '../../request';
-import { auditActor } from '../../request-origin';
-import { assertReferences, authorZone, insertPost } from './crud';
-import { loadPost, presentPost } from './post-records';
-import { armSchedules, resolveTimeOrProblem, scheduleTargetsInTx, type ArmedTarget } from './schedule';
+import { postActor } from './post-actor';
+import { presentPost } from './post-records';
 
 const MAX_ROWS = MAX_BULK_ROWS;
 type Row = z.infer<typeof bulkScheduleRow>;
@@ -107,68 +106,10 @@ export const bulkSchedulePosts: Operation = async (_input, { container, event, a
       errors,
     });
 
-  const now = container.clock.now();
-  const orgId = auth!.organizationId;
-  const { armed, created } = await withTenant(container.db, orgId, async (tx) => {
-    const zone = await authorZone(tx, auth!.userId);
-    const armed: ArmedTarget[] = [];
-    const created: string[] = [];
-    for (const [index, row] of rows.entries()) {
-      try {
-        const input = {
-          ...row,
-          targets: row.socialAccountIds.map((socialAccountId) => ({ socialAccountId })),
-        };
-        await assertReferences(tx, orgId, input, label(index));
-        const timeInput: ScheduleTimeInput = row.at
-          ? { at: row.at, timeZone: row.timeZone }
-          : { localTime: row.localTime!, timeZone: row.timeZone! };
-        const { at, timeZone } = resolveTimeOrProblem(timeInput, zone, label(index));
-        if (at.getTime() <= now.getTime())
-          throw new HttpProblem(400, 'validation_failed', 'In the past', {
-            errors: [{ field: `${label(index)}.at`, message: 'Must be in the future' }],
-          });
-        const id = await insertPost(tx, orgId, auth!.userId, { ...input, timezone: timeZone }, now);
-        armed.push(
-          ...(await scheduleTargetsInTx(
-            tx,
-            container,
-            await loadPost(tx, orgId, id, true),
-            at,
-            timeZone,
-            auditActor(event, auth),
-            'bulk schedule',
-          )),
-        );
-        created.push(id);
-      } catch (error) {
-        if (!(error instanceof HttpProblem)) throw error;
-        const found = error.errors ?? [{ field: label(index), message: error.detail ?? error.title }];
-        errors.push(
-          ...found.map((e) =>
-            e.field.startsWith('rows.') ? e : { field: `${label(index)}.${e.field}`, message: e.message },
-          ),
-        );
-      }
-    }
-    // Throwing rolls back every row written so far: all or nothing.
-    if (errors.length > 0)
-      throw new HttpProblem(
-        422,
-        'validation_failed',
-        'Some rows cannot be scheduled; nothing was scheduled.',
-        { errors },
-      );
-    const result = [];
-    for (const id of created) result.push(presentPost(await loadPost(tx, orgId, id)));
-    return { armed, created: result };
-  });
-  await armSchedules(container, armed);
-  await announcePostChange(
-    container,
-    auth!.organizationId,
-    'scheduled',
-    created.map((p) => p.id),
+  const actor = postActor(event, auth!);
+  const { posts, effects } = await withTenant(container.db, actor.organizationId, (tx) =>
+    bulkSchedule(tx, postPortsOf(container), actor, rows, label),
   );
-  return { status: 201, body: { posts: created } };
+  await applyPostEffects(container, effects);
+  return { status: 201, body: { posts: posts.map(presentPost) } };
 };

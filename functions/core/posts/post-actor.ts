@@ -1,0 +1,8 @@
+import type { AuditActor } from '../audit/record-audit';
+
+/** Who changes a post: the organization it belongs to, the person, and the audit trail's view of them. */
+export interface PostActor {
+  organizationId: string;
+  userId: string;
+  audit: AuditActor;
+}
