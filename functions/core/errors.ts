@@ -80,6 +80,7 @@ export class PlanLimitError extends DomainError {
   }
 }
 
-export type AnyDomainError = NotFoundError | ConflictError | InvalidInputError | RuleViolation | PlanLimitError;
+export type AnyDomainError =
+  NotFoundError | ConflictError | InvalidInputError | RuleViolation | PlanLimitError;
 
 export const isDomainError = (error: unknown): error is AnyDomainError => error instanceof DomainError;

@@ -55,9 +55,13 @@ export async function bulkSchedulePosts(
       created.push(id);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      const found = ('issues' in error ? error.issues : undefined) ?? [{ field: label, message: error.message }];
+      const found = ('issues' in error ? error.issues : undefined) ?? [
+        { field: label, message: error.message },
+      ];
       errors.push(
-        ...found.map((e) => (e.field.startsWith('rows.') ? e : { field: `${label}.${e.field}`, message: e.message })),
+        ...found.map((e) =>
+          e.field.startsWith('rows.') ? e : { field: `${label}.${e.field}`, message: e.message },
+        ),
       );
     }
   }

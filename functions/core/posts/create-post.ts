@@ -27,5 +27,8 @@ export async function createPost(
     resourceId: id,
     newValues: { targets: input.targets.length },
   });
-  return { post: await loadPost(tx, organizationId, id), effects: postEffects(organizationId, 'created', [id]) };
+  return {
+    post: await loadPost(tx, organizationId, id),
+    effects: postEffects(organizationId, 'created', [id]),
+  };
 }

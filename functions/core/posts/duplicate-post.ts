@@ -49,5 +49,8 @@ export async function duplicatePost(
     resourceId: id,
     newValues: { from: post.id },
   });
-  return { post: await loadPost(tx, organizationId, id), effects: postEffects(organizationId, 'created', [id]) };
+  return {
+    post: await loadPost(tx, organizationId, id),
+    effects: postEffects(organizationId, 'created', [id]),
+  };
 }

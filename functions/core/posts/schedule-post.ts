@@ -23,7 +23,9 @@ export function resolveFutureTime(
     resolved = resolveScheduleTime(input, fallbackZone);
   } catch (error) {
     if (!(error instanceof ScheduleTimeError)) throw error;
-    throw new InvalidInputError(error.message, [{ field: `${field}.${error.field}`, message: error.message }]);
+    throw new InvalidInputError(error.message, [
+      { field: `${field}.${error.field}`, message: error.message },
+    ]);
   }
   if (resolved.at.getTime() <= now.getTime()) {
     throw new InvalidInputError('The time is in the past; use "publish now" instead.', [

@@ -10,7 +10,13 @@ import type { PostPorts } from './post-ports';
 import { assertPublishable, checkTargets } from './target-checks';
 
 /** Targets that may be (re)scheduled. `unconfirmed` is not: it may already be live. */
-export const SCHEDULABLE: readonly PostTargetStatus[] = ['draft', 'scheduled', 'failed', 'missed', 'cancelled'];
+export const SCHEDULABLE: readonly PostTargetStatus[] = [
+  'draft',
+  'scheduled',
+  'failed',
+  'missed',
+  'cancelled',
+];
 
 /**
  * Schedules every schedulable target of a loaded (and locked) post in the caller's
