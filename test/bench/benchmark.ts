@@ -18,6 +18,12 @@ export interface BenchOptions {
   webDist: string;
   /** PostgreSQL for the HTTP benchmark; undefined means PGlite in a temporary directory. */
   databaseUrl: string | undefined;
+  /** Route keys to load (`--route get-post`); empty loads every route of the HTTP rows. */
+  routes: string[];
+  /** Profile the server child during each measured phase (`--profile`). */
+  profile: boolean;
+  /** Microseconds between CPU samples when profiling. */
+  profileIntervalUs: number;
 }
 
 export interface BenchTable {
@@ -34,6 +40,20 @@ export interface BenchResult {
   findings: string[];
   /** Everything measured, written to the JSON results file. */
   data: unknown;
+  /** The issue's targets this row measures, each with its figure and whether it is met. */
+  targets?: TargetCheck[];
+}
+
+/** One target of issue 9 (e.g. "GET /api/posts/{id} >= 25% of the baseline's req/s"). */
+export interface TargetCheck {
+  name: string;
+  /** The bar, as printed: ">= 25% of baseline", "<= 50 ms". */
+  target: string;
+  /** The figure measured, as printed. */
+  measured: string;
+  /** true: met; false: missed; undefined: not judged this run (why in `note`). */
+  met: boolean | undefined;
+  note?: string;
 }
 
 export interface Benchmark {
@@ -41,4 +61,9 @@ export interface Benchmark {
   name: string;
   summary: string;
   run(options: BenchOptions): Promise<BenchResult>;
+}
+
+/** The result of a row that had nothing to do this run (e.g. --route named none of its routes). */
+export function skipped(reason: string): BenchResult {
+  return { tables: [], notes: [`skipped: ${reason}`], findings: [], data: { skipped: reason } };
 }

@@ -19,6 +19,12 @@ export const USAGE = `Usage: npm run bench -- [options]
   --connections <n>     concurrent HTTP connections (default 50)
   --runs <n>            fresh node processes per Lambda bundle (default 7, quick 3)
   --web-dist <dir>      built dashboard to measure (default web/dist)
+  --route <keys>        load only these routes of the HTTP rows (comma separated), e.g.
+                        get-post, list-posts, search-posts, calendar, create-post, health
+  --profile             CPU-profile the server child during each measured phase; writes
+                        .bench-build/profiles/*.cpuprofile and prints the top functions
+                        and packages by self time (skips the baseline: ratios not judged)
+  --profile-interval <us>  microseconds between CPU samples (default 1000)
   --pglite              use PGlite even when DATABASE_URL is set
   --no-write            print only, do not write test/bench/results/*.json
   --help                this text
@@ -34,6 +40,12 @@ function positiveNumber(flag: string, value: string | undefined, fallback: numbe
   return parsed;
 }
 
+const list = (values: string[] | undefined): string[] =>
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: string): CliOptions {
   const { values } = parseArgs({
     args: argv,
@@ -48,6 +60,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot
       runs: { type: 'string' },
       'web-dist': { type: 'string' },
       pglite: { type: 'boolean', default: false },
+      route: { type: 'string', multiple: true },
+      profile: { type: 'boolean', default: false },
+      'profile-interval': { type: 'string' },
       write: { type: 'boolean', default: true },
       help: { type: 'boolean', default: false },
     },
@@ -62,10 +77,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot
     importRuns: positiveNumber('runs', values.runs, quick ? 3 : 7, true),
     webDist: resolve(repoRoot, values['web-dist'] ?? 'web/dist'),
     databaseUrl: values.pglite ? undefined : env.DATABASE_URL || undefined,
-    only: (values.only ?? [])
-      .flatMap((v) => v.split(','))
-      .map((v) => v.trim())
-      .filter(Boolean),
+    only: list(values.only),
+    routes: list(values.route),
+    profile: values.profile ?? false,
+    profileIntervalUs: positiveNumber('profile-interval', values['profile-interval'], 1000, true),
     write: values.write ?? true,
     help: values.help ?? false,
   };

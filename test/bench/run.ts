@@ -1,4 +1,4 @@
-import type { Benchmark, BenchResult } from './benchmark';
+import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
 import { lambdaBundles } from './lambda-bundles';
@@ -10,6 +10,7 @@ import { REPO_ROOT, RESULTS_DIR } from './paths';
 import { describeMachine, machineInfo } from './report/machine';
 import { writeResults } from './report/results-file';
 import { renderTable } from './report/table';
+import { targetsTable } from './report/targets';
 
 /**
  * `npm run bench`: runs each registered benchmark, prints its tables, and writes every
@@ -30,6 +31,8 @@ function printResult(benchmark: Benchmark, result: BenchResult): void {
   for (const table of result.tables) console.log(`${renderTable(table)}\n`);
   for (const note of result.notes) console.log(`  note: ${note}`);
   for (const finding of result.findings) console.log(`  FINDING: ${finding}`);
+  if (result.targets && result.targets.length > 0)
+    console.log(`\n${renderTable(targetsTable(`${benchmark.name}: issue 9 targets`, result.targets))}`);
 }
 
 async function main(): Promise<number> {
@@ -66,12 +69,14 @@ async function main(): Promise<number> {
   }
 
   const results: Record<string, BenchResult | { error: string }> = {};
+  const targets: Array<TargetCheck & { benchmark: string }> = [];
   let failed = false;
   for (const benchmark of selected) {
     try {
       const result = await benchmark.run(options);
       results[benchmark.name] = result;
       printResult(benchmark, result);
+      targets.push(...(result.targets ?? []).map((t) => ({ ...t, benchmark: benchmark.name })));
     } catch (error) {
       // One broken benchmark must not hide the figures of the others.
       failed = true;
@@ -79,6 +84,10 @@ async function main(): Promise<number> {
       console.log(`\n== ${benchmark.name}: FAILED\n${String((error as Error).stack ?? error)}`);
     }
   }
+
+  // Every target of every row again at the end, so one glance says what is met.
+  if (targets.length > 0)
+    console.log(`\n${renderTable(targetsTable('All issue 9 targets measured this run', targets))}`);
 
   if (options.write) {
     const { help: _help, write: _write, ...settings } = options;

@@ -1,25 +1,29 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Benchmark, BenchOptions, BenchResult } from '../benchmark';
+import { skipped, type Benchmark, type BenchOptions, type BenchResult, type BenchTable } from '../benchmark';
 import { formatCount, formatMs, formatRatio } from '../format';
 import { ratio, round2 } from '../stats';
-import { runLoad, type LoadResult, type LoadSettings } from './load';
+import { REPO_ROOT } from '../paths';
+import { BASELINE_SERVER, rememberBaselineHealth } from './baseline';
+import type { LoadResult } from './load';
+import { measureRoute, selectRoutes } from './measure-route';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 const PLUME_SERVER = fileURLToPath(new URL('./plume-server.ts', import.meta.url));
-const BASELINE_SERVER = fileURLToPath(new URL('./baseline-server.ts', import.meta.url));
 
 /** Each endpoint under load, and the bare-server path doing the same work. */
 const TARGETS = [
   {
+    key: 'health',
     name: 'GET /api/health',
     plumePath: '/api/health',
     baselinePath: '/health',
     baseline: 'node:http + select 1',
   },
   {
+    key: 'openapi',
     name: 'GET /api/openapi.json',
     plumePath: '/api/openapi.json',
     baselinePath: '/openapi.json',
@@ -27,11 +31,14 @@ const TARGETS = [
   },
 ] as const;
 
-type TargetName = (typeof TARGETS)[number]['name'];
+type Target = (typeof TARGETS)[number];
+type TargetName = Target['name'];
 
 interface ServerRun {
   startupMs: number;
   results: Partial<Record<TargetName, LoadResult>>;
+  profiles: BenchTable[];
+  profileFiles: string[];
 }
 
 /** Fails loudly when an endpoint does not answer 2xx: a benchmark of error pages means nothing. */
@@ -44,25 +51,30 @@ async function expectOk(url: string): Promise<Response> {
 
 async function measureServer(
   server: ServerProcess,
-  path: (target: (typeof TARGETS)[number]) => string,
-  settings: LoadSettings & { warmupSeconds: number },
+  targets: readonly Target[],
+  path: (target: Target) => string,
+  options: BenchOptions,
   label: string,
 ): Promise<ServerRun> {
-  const results: ServerRun['results'] = {};
-  for (const target of TARGETS) {
-    const url = `${server.url}${path(target)}`;
-    await expectOk(url);
-    process.stderr.write(
-      `  http-load: ${label} ${target.name} (warm-up ${settings.warmupSeconds}s, measure ${settings.durationSeconds}s)\n`,
+  const run: ServerRun = { startupMs: server.startupMs, results: {}, profiles: [], profileFiles: [] };
+  for (const target of targets) {
+    const measured = await measureRoute(
+      server,
+      { key: target.key, name: target.name, path: path(target) },
+      options,
+      label,
     );
-    await runLoad(url, { connections: settings.connections, durationSeconds: settings.warmupSeconds });
-    results[target.name] = await runLoad(url, settings);
+    run.results[target.name] = measured.result;
+    if (measured.profile) {
+      run.profiles.push(...measured.profile.tables);
+      run.profileFiles.push(measured.profile.file);
+    }
   }
-  return { startupMs: server.startupMs, results };
+  return run;
 }
 
 /** `postgres://user:secret@host:5432/db` -> `host:5432/db` (never print credentials). */
-function describeDatabase(url: string | undefined): string {
+export function describeDatabase(url: string | undefined): string {
   if (!url) return 'PGlite (embedded, fresh temp directory per server)';
   try {
     const parsed = new URL(url);
@@ -98,6 +110,8 @@ export const httpLoad: Benchmark = {
       durationSeconds: options.durationSeconds,
       warmupSeconds: options.warmupSeconds,
     };
+    const targets = selectRoutes(TARGETS, options);
+    if (targets.length === 0) return skipped('no http-load route selected by --route (health, openapi)');
     const database = describeDatabase(options.databaseUrl);
     const workDir = await mkdtemp(join(tmpdir(), 'plume-bench-http-'));
     try {
@@ -111,20 +125,25 @@ export const httpLoad: Benchmark = {
             openApiFile,
             Buffer.from(await (await expectOk(`${server.url}/api/openapi.json`)).arrayBuffer()),
           );
-          return measureServer(server, (t) => t.plumePath, settings, 'plume');
+          return measureServer(server, targets, (t) => t.plumePath, options, 'plume');
         },
       );
-      const baseline = await withServer(
-        BASELINE_SERVER,
-        { databaseUrl: options.databaseUrl, dataDir: join(workDir, 'baseline'), openApiFile },
-        (server) => measureServer(server, (t) => t.baselinePath, settings, 'baseline'),
-      );
+      // A profiled run's figures carry the profiler's cost: no baseline, no ratios.
+      const baseline: ServerRun | undefined = options.profile
+        ? undefined
+        : await withServer(
+            BASELINE_SERVER,
+            { databaseUrl: options.databaseUrl, dataDir: join(workDir, 'baseline'), openApiFile },
+            (server) => measureServer(server, targets, (t) => t.baselinePath, options, 'baseline'),
+          );
+      const baselineHealth = baseline?.results['GET /api/health'];
+      if (baselineHealth) rememberBaselineHealth(options, baselineHealth);
 
       const rows: string[][] = [];
       const findings: string[] = [];
-      const comparisons = TARGETS.map((target) => {
+      const comparisons = targets.map((target) => {
         const p = plume.results[target.name];
-        const b = baseline.results[target.name];
+        const b = baseline?.results[target.name];
         const throughputRatio = ratio(p?.requestsPerSecond, b?.requestsPerSecond);
         const p99Ratio = ratio(p?.latencyMs.p99, b?.latencyMs.p99);
         for (const [server, result, ratios] of [
@@ -176,19 +195,26 @@ export const httpLoad: Benchmark = {
             ],
             rows,
           },
+          ...plume.profiles,
         ],
         notes: [
           `Database: ${database}.`,
           `Plume is the local runtime (startLocalRuntime, the same area handlers Lambda runs) in its own node process; it was ready ${Math.round(plume.startupMs)} ms after spawn (migrations included). The baseline is a bare node:http server in its own process.`,
           `"vs base" is Plume / baseline: below 1.00x throughput or above 1.00x p99 is the cost of Plume's layers (routing, event shaping, middy, validation, container).`,
-          `The load generator runs in this process on the same machine; on 2 cores it competes with the server, so compare ratios across runs rather than absolute req/s across machines.`,
+          `The load generator (autocannon) runs in the bench's own process, the servers each in theirs; on 2 cores they compete for the CPU, so compare ratios across runs rather than absolute req/s across machines.`,
+          ...(options.profile
+            ? [
+                `Profiled: the server's CPU profile covers each measured phase only (${plume.profileFiles.map((f) => relative(REPO_ROOT, f)).join(', ')}); the profiler costs throughput, so no baseline was measured.`,
+              ]
+            : []),
         ],
         findings,
         data: {
           database,
           settings,
           plumeStartupMs: Math.round(plume.startupMs),
-          baselineStartupMs: Math.round(baseline.startupMs),
+          baselineStartupMs: baseline ? Math.round(baseline.startupMs) : undefined,
+          profiles: plume.profileFiles.map((f) => relative(REPO_ROOT, f)),
           comparisons,
         },
       };

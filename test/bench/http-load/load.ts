@@ -1,9 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { percentileOfSorted, round2 } from '../stats';
+
+const ID_PLACEHOLDER = '[<id>]';
 
 export interface LoadSettings {
   connections: number;
   durationSeconds: number;
+}
+
+/** What each request sends; the default is a plain GET of the URL. */
+export interface LoadRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers?: Record<string, string>;
+  /** Every `[<id>]` in it is replaced by a fresh random id per request (unique content). */
+  body?: string;
 }
 
 export interface LoadResult {
@@ -21,14 +32,43 @@ export interface LoadResult {
 }
 
 /**
+ * A fixed body, or one rebuilt per request when it holds `[<id>]`. Not autocannon's own
+ * `idReplacement`: it sizes Content-Length for 33-character ids but inserts 24-character
+ * ones, so the server waits for bytes that never come and POSTs measured 0 req/s.
+ */
+function bodyOptions(body: string | undefined): Partial<autocannon.Options> {
+  if (body === undefined) return {};
+  if (!body.includes(ID_PLACEHOLDER)) return { body };
+  return {
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: body.replaceAll(ID_PLACEHOLDER, randomUUID()) }),
+      },
+    ],
+  };
+}
+
+/**
  * One autocannon run against `url`. autocannon's own histogram has no p95, so latencies of
  * 2xx responses are also collected from its `response` events and ranked exactly here.
  */
-export async function runLoad(url: string, settings: LoadSettings): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  settings: LoadSettings,
+  request: LoadRequest = {},
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: settings.connections, duration: settings.durationSeconds, timeout: 10 },
+      {
+        url,
+        connections: settings.connections,
+        duration: settings.durationSeconds,
+        timeout: 10,
+        method: request.method ?? 'GET',
+        headers: request.headers ?? {},
+        ...bodyOptions(request.body),
+      },
       (error: unknown, finished: autocannon.Result) => (error ? reject(error) : resolve(finished)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {

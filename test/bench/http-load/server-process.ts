@@ -1,5 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { CONFIG_VARIABLE, STOP, type ServerConfig, type ServerMessage } from './server-messages';
+import {
+  CONFIG_VARIABLE,
+  STOP,
+  type ServerCall,
+  type ServerConfig,
+  type ServerMessage,
+} from './server-messages';
 
 export interface ServerProcess {
   url: string;
@@ -9,6 +15,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** `kill -9`: the process dies at once, whatever it was doing (the recovery benchmark). */
   kill(): Promise<void>;
+  /** Runs a bench hook in the child (see `serveCalls`) and resolves with its result. */
+  call<T>(method: string, args?: unknown): Promise<T>;
 }
 
 const START_TIMEOUT_MS = 120_000;
@@ -20,7 +28,11 @@ const OUTPUT_TAIL_CHARS = 4000;
  * for its ready message. The child's output is drained into a small tail kept for errors.
  */
 export async function startServerProcess(entry: string, config: ServerConfig): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, [CONFIG_VARIABLE]: JSON.stringify(config) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...config.env,
+    [CONFIG_VARIABLE]: JSON.stringify(config),
+  };
   // The runtime falls back to DATABASE_URL; the config alone must decide.
   delete env.DATABASE_URL;
   const started = performance.now();
@@ -50,12 +62,29 @@ export async function startServerProcess(entry: string, config: ServerConfig): P
       if (message.type === 'ready') {
         clearTimeout(timer);
         resolve(message);
-      } else fail(new Error(`${entry} failed to start: ${message.error}`));
+      } else if (message.type === 'failed') fail(new Error(`${entry} failed to start: ${message.error}`));
     });
     child.once('exit', (code) => fail(new Error(`${entry} exited with code ${code} before it was ready`)));
   });
   const startupMs = performance.now() - started;
   child.removeAllListeners('exit');
+
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 0;
+  child.on('message', (message: ServerMessage) => {
+    if (message.type !== 'reply') return;
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.ok) waiter?.resolve(message.result);
+    else waiter?.reject(new Error(`bench hook failed in the server: ${message.error}`));
+  });
+  child.once('exit', (code, signal) => {
+    for (const waiter of pending.values())
+      waiter.reject(
+        new Error(`server exited (${signal ?? code}) during a call\n--- server output ---\n${tail}`),
+      );
+    pending.clear();
+  });
 
   return {
     url: ready.url,
@@ -63,6 +92,13 @@ export async function startServerProcess(entry: string, config: ServerConfig): P
     startupMs,
     stop: () => stopChild(child),
     kill: () => killChild(child),
+    call: <T>(method: string, args?: unknown) =>
+      new Promise<T>((resolve, reject) => {
+        nextId += 1;
+        pending.set(nextId, { resolve: resolve as (value: unknown) => void, reject });
+        const call: ServerCall = { type: 'call', id: nextId, method, args };
+        child.send(call);
+      }),
   };
 }
 

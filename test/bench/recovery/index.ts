@@ -11,7 +11,7 @@ import { formatMs } from '../format';
 import { startServerProcess, type ServerProcess } from '../http-load/server-process';
 import { REPO_ROOT } from '../paths';
 import { percentileOfSorted, round2 } from '../stats';
-import { BenchApi, isSettled, type TargetState } from './api';
+import { BenchApi, isSettled, type TargetState } from '../bench-api';
 
 /** The whole local runtime in its own process (`npm start` without the dashboard build). */
 const RUNTIME_ENTRY = join(REPO_ROOT, 'test/bench/http-load/plume-server.ts');

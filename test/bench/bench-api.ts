@@ -1,4 +1,4 @@
-/** The few API calls the recovery benchmark makes, as a signed-in person would. */
+/** The few API calls the benchmarks make, as a signed-in person would. */
 export interface TargetState {
   id: string;
   status: string;
@@ -14,6 +14,11 @@ export class BenchApi {
   private token = '';
 
   constructor(private readonly url: string) {}
+
+  /** The signed-in person's access token (for a load generator's Authorization header). */
+  get accessToken(): string {
+    return this.token;
+  }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const response = await fetch(`${this.url}${path}`, {
@@ -43,16 +48,31 @@ export class BenchApi {
     return api;
   }
 
-  async register(): Promise<void> {
-    const body = await this.expect<{ accessToken: string }>('POST', '/api/auth/register', 201, {
-      email: `recovery-${crypto.randomUUID().slice(0, 8)}@example.test`,
-      password: 'correct horse battery staple 42!',
-      firstName: 'Bench',
-      lastName: 'Mark',
-      organizationName: 'Recovery',
-      acceptTerms: true,
-    });
+  /** Registers a new person with a new organization and signs in as them. */
+  async register(organizationName = 'Recovery'): Promise<{ organizationId: string }> {
+    const body = await this.expect<{ accessToken: string; user: { organization: { id: string } } }>(
+      'POST',
+      '/api/auth/register',
+      201,
+      {
+        email: `bench-${crypto.randomUUID().slice(0, 8)}@example.test`,
+        password: 'correct horse battery staple 42!',
+        firstName: 'Bench',
+        lastName: 'Mark',
+        organizationName,
+        acceptTerms: true,
+      },
+    );
     this.token = body.accessToken;
+    return { organizationId: body.user.organization.id };
+  }
+
+  async createPost(content: string, socialAccountId: string): Promise<string> {
+    const body = await this.expect<{ id: string }>('POST', '/api/posts', 201, {
+      content,
+      targets: [{ socialAccountId }],
+    });
+    return body.id;
   }
 
   async connectSandbox(handle: string): Promise<string> {
