@@ -1,4 +1,4 @@
-import type { Container } from '../../adapters/container';
+import type { Clock, JobQueue, KeyValue, Logger, PostScheduler, Realtime } from '../ports';
 import { announcePostChange, type PostChange } from '../publishing/announce-post';
 import { scheduleName } from '../publishing/publish-target';
 import { markTargetsInFlight } from '../publishing/sweep-marker';
@@ -40,7 +40,15 @@ export const postEffects = (
   announce: { change, postIds },
 });
 
-type EffectPorts = Pick<Container, 'scheduler' | 'queue' | 'kv' | 'clock' | 'realtime' | 'logger'>;
+/** The ports the effects use (the process's container has them all). */
+export interface EffectPorts {
+  scheduler: PostScheduler;
+  queue: Pick<JobQueue, 'sendBatch'>;
+  kv: KeyValue;
+  clock: Clock;
+  realtime: Pick<Realtime, 'broadcast'>;
+  logger: Pick<Logger, 'warn'>;
+}
 
 /**
  * After commit. A schedule that still fires after its cancel finds the target moved on and

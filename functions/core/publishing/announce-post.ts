@@ -1,4 +1,4 @@
-import type { Container } from '../../adapters/container';
+import type { Logger, Realtime } from '../ports';
 
 /** What a person did to a post; the dashboard refetches the post and the lists it is in. */
 export type PostChange = 'created' | 'updated' | 'deleted' | 'scheduled' | 'publishing';
@@ -9,7 +9,7 @@ export type PostChange = 'created' | 'updated' | 'deleted' | 'scheduled' | 'publ
  * lists follow without a reload. Best effort after the commit: the database holds the truth.
  */
 export async function announcePostChange(
-  container: Pick<Container, 'realtime' | 'logger'>,
+  container: { realtime: Pick<Realtime, 'broadcast'>; logger: Pick<Logger, 'warn'> },
   organizationId: string,
   change: PostChange,
   postIds: string[],
