@@ -49,22 +49,20 @@ export class BenchApi {
   }
 
   /** Registers a new person with a new organization and signs in as them. */
-  async register(organizationName = 'Recovery'): Promise<{ organizationId: string }> {
-    const body = await this.expect<{ accessToken: string; user: { organization: { id: string } } }>(
-      'POST',
-      '/api/auth/register',
-      201,
-      {
-        email: `bench-${crypto.randomUUID().slice(0, 8)}@example.test`,
-        password: 'correct horse battery staple 42!',
-        firstName: 'Bench',
-        lastName: 'Mark',
-        organizationName,
-        acceptTerms: true,
-      },
-    );
+  async register(organizationName = 'Recovery'): Promise<{ organizationId: string; userId: string }> {
+    const body = await this.expect<{
+      accessToken: string;
+      user: { id: string; organization: { id: string } };
+    }>('POST', '/api/auth/register', 201, {
+      email: `bench-${crypto.randomUUID().slice(0, 8)}@example.test`,
+      password: 'correct horse battery staple 42!',
+      firstName: 'Bench',
+      lastName: 'Mark',
+      organizationName,
+      acceptTerms: true,
+    });
     this.token = body.accessToken;
-    return { organizationId: body.user.organization.id };
+    return { organizationId: body.user.organization.id, userId: body.user.id };
   }
 
   async createPost(content: string, socialAccountId: string): Promise<string> {

@@ -24,6 +24,10 @@ export interface BenchOptions {
   profile: boolean;
   /** Microseconds between CPU samples when profiling. */
   profileIntervalUs: number;
+  /** Open dashboards in the WebSocket row; undefined: 10,000 (quick: 2,000). */
+  wsDashboards: number | undefined;
+  /** Node processes the WebSocket row's dashboards are spread over. */
+  wsClientProcesses: number;
 }
 
 export interface BenchTable {

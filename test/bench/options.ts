@@ -25,6 +25,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                         .bench-build/profiles/*.cpuprofile and prints the top functions
                         and packages by self time (skips the baseline: ratios not judged)
   --profile-interval <us>  microseconds between CPU samples (default 1000)
+  --ws-dashboards <n>   open WebSockets in the websocket row (default 10000, quick 2000)
+  --ws-clients <n>      node processes holding those WebSockets (default 1)
   --pglite              use PGlite even when DATABASE_URL is set
   --no-write            print only, do not write test/bench/results/*.json
   --help                this text
@@ -63,6 +65,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot
       route: { type: 'string', multiple: true },
       profile: { type: 'boolean', default: false },
       'profile-interval': { type: 'string' },
+      'ws-dashboards': { type: 'string' },
+      'ws-clients': { type: 'string' },
       write: { type: 'boolean', default: true },
       help: { type: 'boolean', default: false },
     },
@@ -81,6 +85,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot
     routes: list(values.route),
     profile: values.profile ?? false,
     profileIntervalUs: positiveNumber('profile-interval', values['profile-interval'], 1000, true),
+    wsDashboards:
+      values['ws-dashboards'] === undefined
+        ? undefined
+        : positiveNumber('ws-dashboards', values['ws-dashboards'], 0, true),
+    wsClientProcesses: positiveNumber('ws-clients', values['ws-clients'], 1, true),
     write: values.write ?? true,
     help: values.help ?? false,
   };

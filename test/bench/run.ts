@@ -6,6 +6,7 @@ import { parseCliOptions, USAGE } from './options';
 import { postsApi } from './posts-api';
 import { publishLateness } from './publish-lateness';
 import { recovery } from './recovery';
+import { websocket } from './websocket';
 import { REPO_ROOT, RESULTS_DIR } from './paths';
 import { describeMachine, machineInfo } from './report/machine';
 import { writeResults } from './report/results-file';
@@ -23,6 +24,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   dashboardFirstLoad,
   publishLateness,
   postsApi,
+  websocket,
   recovery,
 ];
 

@@ -2,17 +2,22 @@ import { join } from 'node:path';
 import { startLocalRuntime } from '../../../functions/local/runtime';
 import { issueWebSocketTicket, type TicketHolder } from '../../../functions/core/realtime/websocket-tickets';
 import { CpuProfiler } from '../profile/cpu-profiler';
+import { wallClockMs } from '../websocket/wall-clock';
 import { readServerConfig, sendToParent, serveCalls, STOP } from './server-messages';
 
-/** What one `ws-broadcast` call did for one organization (times in ms, wall clock). */
-export interface BroadcastTiming {
+/** One `realtime.broadcast` the runtime made while recording (times: wall clock, ms). */
+export interface RecordedBroadcast {
   organizationId: string;
-  /** `performance.timeOrigin + performance.now()` just before `realtime.broadcast`. */
-  sentAt: number;
-  /** How long the broadcast call took in the server. */
-  broadcastMs: number;
+  type: string;
+  /** `data.postIds` of a `post.changed` message, else empty. */
+  postIds: string[];
+  startedAt: number;
+  /** When the last socket write of the broadcast returned. */
+  finishedAt: number;
   delivered: number;
 }
+
+const RECORDED_BROADCASTS_KEPT = 1000;
 
 /**
  * Child process: the whole local runtime (`npm start` without the dashboard build), so the
@@ -29,6 +34,7 @@ try {
     webDist: join(config.dataDir, 'no-dashboard'),
   });
   const profiler = new CpuProfiler();
+  let recorded: RecordedBroadcast[] | undefined;
   const { kv, clock, realtime } = runtime.container;
   serveCalls({
     'profile-start': async (args: { intervalUs: number }) => profiler.start(args.intervalUs),
@@ -38,25 +44,31 @@ try {
     'ws-tickets': async (args: { holders: TicketHolder[] }) =>
       Promise.all(args.holders.map((holder) => issueWebSocketTicket(kv, clock, holder))),
     'ws-connections': async () => runtime.realtime.connectionCount(),
-    // One event per organization, one after the other, through the realtime port the
-    // handlers use; `sentAt` travels in the message so each client can time its copy.
-    'ws-broadcast': async (args: { organizationIds: string[]; seq: number }) => {
-      const timings: BroadcastTiming[] = [];
-      for (const organizationId of args.organizationIds) {
-        const sentAt = performance.timeOrigin + performance.now();
-        const delivered = await realtime.broadcast(organizationId, {
-          type: 'bench.ping',
-          data: { seq: args.seq, sentAt },
-        });
-        timings.push({
+    clock: async () => wallClockMs(),
+    // Times every broadcast the handlers make from now on (the WebSocket row's event is a
+    // real POST /api/posts, whose announcement goes through this port).
+    'record-broadcasts': async () => {
+      if (recorded) return;
+      recorded = [];
+      const broadcast = realtime.broadcast.bind(realtime);
+      realtime.broadcast = async (organizationId, message, options) => {
+        const startedAt = wallClockMs();
+        const delivered = await broadcast(organizationId, message, options);
+        const postIds = (message.data as { postIds?: unknown } | null)?.postIds;
+        recorded?.push({
           organizationId,
-          sentAt,
-          broadcastMs: performance.timeOrigin + performance.now() - sentAt,
+          type: message.type,
+          postIds: Array.isArray(postIds) ? postIds.filter((id): id is string => typeof id === 'string') : [],
+          startedAt,
+          finishedAt: wallClockMs(),
           delivered,
         });
-      }
-      return timings;
+        if (recorded && recorded.length > RECORDED_BROADCASTS_KEPT) recorded.shift();
+        return delivered;
+      };
     },
+    broadcasts: async (args: { postIds: string[] }) =>
+      (recorded ?? []).filter((b) => b.postIds.some((id) => args.postIds.includes(id))),
   });
   process.on('message', (message) => {
     if (message !== STOP) return;

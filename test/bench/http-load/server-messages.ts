@@ -12,7 +12,7 @@ export interface ServerConfig {
 }
 
 export type ServerMessage =
-  | { type: 'ready'; url: string; database: 'postgres' | 'pglite' }
+  | { type: 'ready'; url: string; database: 'postgres' | 'pglite' | 'none' }
   | { type: 'failed'; error: string }
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: string };

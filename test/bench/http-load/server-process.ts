@@ -9,7 +9,8 @@ import {
 
 export interface ServerProcess {
   url: string;
-  database: 'postgres' | 'pglite';
+  /** 'none' for a child that holds no database (the WebSocket row's dashboard clients). */
+  database: 'postgres' | 'pglite' | 'none';
   /** Spawn to ready, including migrations for Plume. */
   startupMs: number;
   stop(): Promise<void>;
