@@ -67,6 +67,7 @@ export function createAppFunction(
     memorySize: props.memorySize,
     environment: props.environment,
     afterBundling: props.afterBundling,
+    wiring: { database: true, capabilities: props.capabilities },
   });
   fn.useDatabase(resources.database)
     .useTable(resources.table)

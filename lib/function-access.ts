@@ -56,6 +56,17 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   sandbox: [],
 };
 
+/**
+ * The WebSocket handlers, outside the VPC: the state table only, plus the connection store
+ * behind the Realtime port for those that record or answer connections.
+ */
+export const REALTIME_ACCESS = {
+  authorize: [],
+  connect: ['realtime'],
+  disconnect: ['realtime'],
+  default: ['realtime'],
+} as const satisfies Record<string, readonly Capability[]>;
+
 /** The queue and scheduled workers (same rule as AREA_ACCESS). */
 export const WORKER_ACCESS = {
   // Decrypts account tokens, reads media to upload, retries via the queue and the scheduler, notifies.

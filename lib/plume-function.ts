@@ -10,6 +10,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions, type NagPackSuppression } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { Env } from '../functions/config/env';
+import { portDefines, type PortWiring } from './bundled-ports';
 import type { PlumeStackConfig } from './stack-config';
 import type { Database } from './database';
 import { DB_LOGIN_USER, DB_NAME } from './database';
@@ -67,6 +68,11 @@ export interface PlumeFunctionProps {
   environment?: Partial<Record<FunctionEnvName, string>>;
   /** Shell commands run after esbuild, e.g. copying SQL files next to the bundle. */
   afterBundling?: (inputDir: string, outputDir: string) => string[];
+  /**
+   * The ports its container wires (lib/bundled-ports.ts); the others are left out of the
+   * bundle. Omitted: every port is bundled (for entries that build no container).
+   */
+  wiring?: PortWiring;
 }
 
 /** CommonJS dependencies bundled into ESM still call `require` (for Node built-ins); give them one. */
@@ -128,6 +134,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         minify: true,
+        ...(props.wiring ? { define: portDefines(props.wiring) } : {}),
         sourceMap: true,
         sourcesContent: false,
         // The SDK is bundled so Lambda runs exactly the versions the tests ran. PGlite is the

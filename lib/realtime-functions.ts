@@ -1,5 +1,6 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { REALTIME_ACCESS } from './function-access';
 import { PlumeFunction, type SharedFunctionSettings } from './plume-function';
 import type { RealtimeApi } from './realtime-api';
 
@@ -29,6 +30,10 @@ export class RealtimeFunctions extends Construct {
         description,
         shared: props.shared,
         memorySize: 512,
+        wiring: {
+          database: false,
+          capabilities: REALTIME_ACCESS[route.toLowerCase() as keyof typeof REALTIME_ACCESS],
+        },
       }).useTable(props.table);
     this.authorizer = define(
       'Authorize',

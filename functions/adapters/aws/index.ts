@@ -12,6 +12,7 @@ import type {
   Billing,
   Clock,
   Crypto,
+  JobQueue,
   Llm,
   Mailer,
   MediaStore,
@@ -19,7 +20,6 @@ import type {
   Realtime,
   Secrets,
 } from '../../core/ports';
-import { createDatabase, databaseOptionsFromEnv } from '../../db/client';
 import type { Container } from '../container';
 import { createLogger } from '../local/logger';
 import { OfflineLlm } from '../local/offline-llm';
@@ -55,24 +55,20 @@ export { SqsJobQueue, parseQueueUrls } from './sqs-job-queue';
  * defeat tree shaking (~100 KB more bundle to parse at every import, +10 ms). The scheduler
  * and WebSocket push stay eager (deferring them saved ~1 ms), as do the database, queues,
  * table and secrets, which nearly every invocation uses.
+ *
+ * A port this function is not deployed to use is not even bundled: lib/plume-function.ts
+ * defines `process.env.PLUME_WIRE_<PORT>` as "off" at build time for every capability the
+ * function lacks (lib/bundled-ports.ts), esbuild folds the test below to a constant and drops
+ * the adapter with its SDK (the Anthropic SDK, Stripe and the S3 client were ~1 MB of every
+ * bundle). Unbundled (tests, tsx) the variables are unset and every port is wired. Each test
+ * is written out literally, as the condition of an `if` that holds the port's code: esbuild
+ * skips the imports of a branch it folds to false, but not those after an early return or
+ * in the dead side of a `?:` (checked with esbuild 0.25).
  */
 export async function createAwsContainer(env: Env): Promise<Container> {
   const clock = new SystemClock();
   const logger = createLogger('plume', env.LOG_LEVEL);
-  const db =
-    env.DB_HOST || env.DATABASE_URL
-      ? (
-          await createDatabase({
-            ...databaseOptionsFromEnv(env),
-            // A paused Aurora resuming is the usual cause: worth a line, not an alarm.
-            onConnectRetry: (error, attempt) =>
-              logger.warn('Database connection failed, trying again', {
-                attempt,
-                code: (error as { code?: unknown }).code,
-              }),
-          })
-        ).db
-      : unavailableDatabase();
+  const db = await createDb(env, logger);
   const secrets: Secrets = new SecretsManagerSecrets(
     new SecretsManagerClient({}),
     secretSourcesFromEnv(env),
@@ -85,7 +81,7 @@ export async function createAwsContainer(env: Env): Promise<Container> {
     ids: new RandomIds(),
     logger,
     db,
-    queue: new SqsJobQueue(new SQSClient({}), parseQueueUrls(env.QUEUE_URLS)),
+    queue: createQueue(env),
     scheduler: createScheduler(env),
     realtime: createRealtime(env, kv, clock, logger),
     kv,
@@ -98,66 +94,111 @@ export async function createAwsContainer(env: Env): Promise<Container> {
   };
 }
 
-function createScheduler(env: Env): PostScheduler {
-  if (!env.PUBLISH_QUEUE_ARN || !env.SCHEDULER_ROLE_ARN) {
-    return unavailable<PostScheduler>('PUBLISH_QUEUE_ARN and SCHEDULER_ROLE_ARN', ['schedule', 'cancel']);
+/** The database (postgres.js and drizzle), imported here only so functions outside the VPC leave it out. */
+async function createDb(env: Env, logger: Container['logger']): Promise<Container['db']> {
+  if (process.env.PLUME_WIRE_DATABASE !== 'off' && (env.DB_HOST || env.DATABASE_URL)) {
+    const { createDatabase, databaseOptionsFromEnv } = await import('../../db/client');
+    const { db } = await createDatabase({
+      ...databaseOptionsFromEnv(env),
+      // A paused Aurora resuming is the usual cause: worth a line, not an alarm.
+      onConnectRetry: (error, attempt) =>
+        logger.warn('Database connection failed, trying again', {
+          attempt,
+          code: (error as { code?: unknown }).code,
+        }),
+    });
+    return db;
   }
-  return new EventBridgePostScheduler(new SchedulerClient({}), {
-    groupName: env.SCHEDULE_GROUP,
-    publishQueueArn: env.PUBLISH_QUEUE_ARN,
-    roleArn: env.SCHEDULER_ROLE_ARN,
-  });
+  return unavailableDatabase();
+}
+
+function createQueue(env: Env): JobQueue {
+  if (process.env.PLUME_WIRE_QUEUES !== 'off') {
+    return new SqsJobQueue(new SQSClient({}), parseQueueUrls(env.QUEUE_URLS));
+  }
+  return unavailable<JobQueue>('QUEUE_URLS', ['send', 'sendBatch']);
+}
+
+function createScheduler(env: Env): PostScheduler {
+  if (process.env.PLUME_WIRE_SCHEDULER !== 'off' && env.PUBLISH_QUEUE_ARN && env.SCHEDULER_ROLE_ARN) {
+    return new EventBridgePostScheduler(new SchedulerClient({}), {
+      groupName: env.SCHEDULE_GROUP,
+      publishQueueArn: env.PUBLISH_QUEUE_ARN,
+      roleArn: env.SCHEDULER_ROLE_ARN,
+    });
+  }
+  return unavailable<PostScheduler>('PUBLISH_QUEUE_ARN and SCHEDULER_ROLE_ARN', ['schedule', 'cancel']);
 }
 
 function createRealtime(env: Env, kv: DynamoKeyValue, clock: Clock, logger: Container['logger']): Realtime {
-  if (!env.WS_CALLBACK_URL) {
-    return unavailable<Realtime>('WS_CALLBACK_URL', [
-      'addConnection',
-      'removeConnection',
-      'sendToConnection',
-      'broadcast',
-    ]);
+  if (process.env.PLUME_WIRE_REALTIME !== 'off' && env.WS_CALLBACK_URL) {
+    const client = new ApiGatewayManagementApiClient({ endpoint: env.WS_CALLBACK_URL });
+    return new ApiGatewayRealtime(client, kv, clock, logger);
   }
-  const client = new ApiGatewayManagementApiClient({ endpoint: env.WS_CALLBACK_URL });
-  return new ApiGatewayRealtime(client, kv, clock, logger);
+  return unavailable<Realtime>('WS_CALLBACK_URL', [
+    'addConnection',
+    'removeConnection',
+    'sendToConnection',
+    'broadcast',
+  ]);
 }
 
+const MEDIA_METHODS = ['createUpload', 'getDownloadUrl', 'put', 'get', 'getRange', 'head', 'delete'] as const;
+
 function createMedia(env: Env, clock: Clock): MediaStore {
-  return lazyPort(async (): Promise<MediaStore> => {
-    const { S3MediaStore } = await import('./s3-media-store');
-    return new S3MediaStore(new S3Client({}), env.MEDIA_BUCKET, clock);
-  }, ['createUpload', 'getDownloadUrl', 'put', 'get', 'getRange', 'head', 'delete']);
+  if (process.env.PLUME_WIRE_MEDIA !== 'off') {
+    return lazyPort(async (): Promise<MediaStore> => {
+      const { S3MediaStore } = await import('./s3-media-store');
+      return new S3MediaStore(new S3Client({}), env.MEDIA_BUCKET, clock);
+    }, MEDIA_METHODS);
+  }
+  return unavailable<MediaStore>('MEDIA_BUCKET', [...MEDIA_METHODS]);
 }
 
 function createMailer(env: Env): Mailer {
-  return lazyPort(async (): Promise<Mailer> => {
-    const { SesMailer } = await import('./ses-mailer');
-    return new SesMailer(new SESv2Client({}), {
-      from: env.MAIL_FROM,
-      ...(env.SES_CONFIGURATION_SET ? { configurationSetName: env.SES_CONFIGURATION_SET } : {}),
-    });
-  }, ['send']);
+  if (process.env.PLUME_WIRE_MAIL !== 'off') {
+    return lazyPort(async (): Promise<Mailer> => {
+      const { SesMailer } = await import('./ses-mailer');
+      return new SesMailer(new SESv2Client({}), {
+        from: env.MAIL_FROM,
+        ...(env.SES_CONFIGURATION_SET ? { configurationSetName: env.SES_CONFIGURATION_SET } : {}),
+      });
+    }, ['send']);
+  }
+  return unavailable<Mailer>('MAIL_FROM', ['send']);
 }
 
+const BILLING_METHODS = ['createCheckoutSession', 'createPortalSession', 'verifyWebhook'] as const;
+
 function createBilling(secrets: Secrets, clock: Clock): Billing {
-  return lazyPort(async (): Promise<Billing> => {
-    const { StripeBilling } = await import('./stripe-billing');
-    return new StripeBilling(secrets, clock);
-  }, ['createCheckoutSession', 'createPortalSession', 'verifyWebhook']);
+  if (process.env.PLUME_WIRE_STRIPE !== 'off') {
+    return lazyPort(async (): Promise<Billing> => {
+      const { StripeBilling } = await import('./stripe-billing');
+      return new StripeBilling(secrets, clock);
+    }, BILLING_METHODS);
+  }
+  return unavailable<Billing>('STRIPE_SECRET_ARN', [...BILLING_METHODS]);
 }
 
 function createCrypto(env: Env, clock: Clock): Crypto {
   const keyId = env.KMS_KEY_ID;
-  if (!keyId) return unavailable<Crypto>('KMS_KEY_ID', ['encrypt', 'decrypt']);
-  return lazyPort(async (): Promise<Crypto> => {
-    const { KmsEnvelopeCrypto } = await import('./kms-envelope-crypto');
-    return new KmsEnvelopeCrypto(new KMSClient({}), keyId, clock);
-  }, ['encrypt', 'decrypt']);
+  if (process.env.PLUME_WIRE_CRYPTO !== 'off' && keyId) {
+    return lazyPort(async (): Promise<Crypto> => {
+      const { KmsEnvelopeCrypto } = await import('./kms-envelope-crypto');
+      return new KmsEnvelopeCrypto(new KMSClient({}), keyId, clock);
+    }, ['encrypt', 'decrypt']);
+  }
+  return unavailable<Crypto>('KMS_KEY_ID', ['encrypt', 'decrypt']);
 }
 
 /** Explicit LLM_PROVIDER wins; else the Anthropic API when its key is deployed, else Bedrock. */
 function createLlm(env: Env, secrets: Secrets): Llm {
   const provider = env.LLM_PROVIDER ?? (env.ANTHROPIC_SECRET_ARN ? 'anthropic' : 'bedrock');
+  if (process.env.PLUME_WIRE_LLM !== 'off') return createWiredLlm(env, secrets, provider);
+  return { ...unavailable<Llm>('LLM_PROVIDER', ['complete']), provider };
+}
+
+function createWiredLlm(env: Env, secrets: Secrets, provider: Llm['provider']): Llm {
   if (provider === 'anthropic') {
     return lazyPort(
       async (): Promise<Llm> => {

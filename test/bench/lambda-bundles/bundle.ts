@@ -3,6 +3,7 @@ import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { portDefines } from '../../../lib/bundled-ports';
 import type { LambdaEntry } from './entries';
 
 /**
@@ -96,6 +97,8 @@ export async function bundleEntry(
     ...LAMBDA_BUILD_OPTIONS,
     absWorkingDir: repoRoot,
     entryPoints: [join(repoRoot, entry.source)],
+    // Per function, as lib/plume-function.ts: the ports it is not granted are left out.
+    ...(entry.wiring ? { define: portDefines(entry.wiring) } : {}),
     outfile: file,
     metafile: true,
     logLevel: 'silent',

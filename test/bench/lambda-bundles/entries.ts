@@ -1,14 +1,18 @@
 import { AREAS } from '../../../functions/http/route-table';
+import type { PortWiring } from '../../../lib/bundled-ports';
+import { AREA_ACCESS, REALTIME_ACCESS, WORKER_ACCESS } from '../../../lib/function-access';
 
 export interface LambdaEntry {
   /** Short name used in tables and as the output folder. */
   name: string;
   /** Source file relative to the repository root. */
   source: string;
+  /** The ports its bundle wires, as the stack builds it (lib/area-functions.ts, workers.ts, realtime-functions.ts). */
+  wiring?: PortWiring;
 }
 
 const WEBSOCKET_HANDLERS = ['authorize', 'connect', 'disconnect', 'default'] as const;
-const JOB_HANDLERS = ['publish', 'background', 'agent', 'sweep', 'migrate'] as const;
+const JOB_HANDLERS = ['publish', 'background', 'agent', 'sweep'] as const;
 
 /**
  * Every Lambda entry the stack deploys: one per HTTP area (from the route table, so a new
@@ -16,8 +20,22 @@ const JOB_HANDLERS = ['publish', 'background', 'agent', 'sweep', 'migrate'] as c
  */
 export function lambdaEntries(): LambdaEntry[] {
   return [
-    ...AREAS.map((area) => ({ name: `http-${area}`, source: `functions/http/areas/${area}.ts` })),
-    ...WEBSOCKET_HANDLERS.map((name) => ({ name: `ws-${name}`, source: `functions/ws/${name}.ts` })),
-    ...JOB_HANDLERS.map((name) => ({ name: `job-${name}`, source: `functions/jobs/${name}.ts` })),
+    ...AREAS.map((area) => ({
+      name: `http-${area}`,
+      source: `functions/http/areas/${area}.ts`,
+      wiring: { database: true, capabilities: AREA_ACCESS[area] },
+    })),
+    ...WEBSOCKET_HANDLERS.map((name) => ({
+      name: `ws-${name}`,
+      source: `functions/ws/${name}.ts`,
+      wiring: { database: false, capabilities: REALTIME_ACCESS[name] },
+    })),
+    ...JOB_HANDLERS.map((name) => ({
+      name: `job-${name}`,
+      source: `functions/jobs/${name}.ts`,
+      wiring: { database: true, capabilities: WORKER_ACCESS[name] },
+    })),
+    // The migration builds no container: nothing to switch off.
+    { name: 'job-migrate', source: 'functions/jobs/migrate.ts' },
   ];
 }
