@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import type { Env } from '../config/env';
 import { retryConnects, type ConnectRetryOptions } from './connect-retry';
+import { preparedStatements } from './prepared-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -170,7 +171,7 @@ async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
     retries: options.connectRetries ?? 1,
     onRetry: options.onConnectRetry,
   });
-  const db: Database = drizzlePostgres(retrying, { schema });
+  const db: Database = drizzlePostgres(preparedStatements(retrying), { schema });
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database, Schema } from './client';
+import { currentRequestTransaction } from './request-transaction';
 
 /** The transaction handed to `withTenant` / `withSystem` callbacks; it is also a `Database`. */
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -29,6 +30,16 @@ export async function withTenant<T>(
 ): Promise<T> {
   if (!UUID.test(organizationId))
     throw new TypeError(`withTenant: not an organization id: ${JSON.stringify(organizationId)}`);
+  // Inside an authenticated request, the first tenant transaction for the caller's
+  // organization is the request's own, already set up by its caller check
+  // (request-transaction.ts); any other first commits that one, so one connection suffices.
+  const request = currentRequestTransaction();
+  if (request) {
+    const joined =
+      request.db === db && request.organizationId === organizationId ? request.join(fn) : undefined;
+    if (joined) return joined;
+    await request.release();
+  }
   return db.transaction(async (tx) => {
     // One round trip for both: `set_config('role', …, true)` is `SET LOCAL ROLE` (as PostgREST
     // does it), so the role change keeps every property described above.
@@ -46,6 +57,7 @@ export async function withTenant<T>(
  * Prefer `withTenant` whenever the organization is known.
  */
 export async function withSystem<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  await currentRequestTransaction()?.release();
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local role plume_system`);
     return fn(tx);

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getContainer, type Container } from '../adapters/container';
+import { runInRequestTransaction } from '../db/request-transaction';
 import { enforceAccess, enforceApiKeyScope } from './access';
 import type { AuthContext } from './auth-context';
 import { authenticate } from './authenticate';
@@ -71,7 +72,26 @@ export function createAreaHandler(area: Area, operations: Partial<Record<string,
     container = await getContainer();
     // Before anything reads the caller's address (authentication audits it, limits count by it).
     await establishClientAddress(event, container);
-    const auth = route.access === 'public' ? undefined : await authenticate(event, container);
+    const authenticated = route.access === 'public' ? undefined : await authenticate(event, container);
+    // The caller check left the request's transaction open for the operation's first tenant
+    // transaction to use (functions/db/request-transaction.ts); whatever happens, it ends here.
+    if (!authenticated) return handle(event, route, container, undefined);
+    const { transaction } = authenticated;
+    try {
+      return await runInRequestTransaction(transaction, () =>
+        handle(event, route, container as Container, authenticated.auth),
+      );
+    } finally {
+      await transaction.release();
+    }
+  };
+
+  const handle = async (
+    event: APIGatewayProxyEventV2,
+    route: RouteDefinition,
+    container: Container,
+    auth: AuthContext | undefined,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
     enforceAccess(route.access, auth);
     enforceApiKeyScope(route, auth);
     // Only a caller the route would let in learns that it is not built yet: anonymous callers
