@@ -1,31 +1,32 @@
 import { z } from 'zod';
+import { PLATFORM_IDS, platformProfile, type Platform, type PLATFORM_CATALOG } from '../shared/platforms/catalog';
 import type { Secrets } from './ports';
+
+/** The networks whose profile names developer-app settings, each with its settings' schema. */
+type AppSchemas = {
+  [P in Platform as (typeof PLATFORM_CATALOG)[P] extends { app: unknown } ? P : never]: (typeof PLATFORM_CATALOG)[P] extends {
+    app: { schema: infer Schema };
+  }
+    ? Schema
+    : never;
+};
 
 /**
  * The operator's own developer-app credentials for each network, kept in one JSON secret
- * (`platform-apps`: Secrets Manager in AWS; PLATFORM_APPS or .data/secrets.json locally).
- * A network without an entry cannot be connected; the dashboard says so and links the docs.
+ * (`platform-apps`: Secrets Manager in AWS; PLATFORM_APPS or .data/secrets.json locally),
+ * one entry per network whose profile names app settings (Mastodon registers an app per
+ * instance at connect time; Bluesky and the Sandbox need none). A network without an entry
+ * cannot be connected; the dashboard says so and links the docs.
  */
-const oauthApp = z.object({
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1).optional(),
-});
-
 export const platformAppsSchema = z
-  .object({
-    twitter: oauthApp.extend({
-      consumerSecret: z.string().min(1).optional().describe('For CRC and webhook signatures'),
-    }),
-    linkedin: oauthApp,
-    facebook: oauthApp.extend({
-      appSecret: z.string().min(1),
-      webhookVerifyToken: z.string().min(1).optional(),
-    }),
-    instagram: oauthApp.extend({ appSecret: z.string().min(1) }),
-    threads: oauthApp.extend({ appSecret: z.string().min(1) }),
-    tiktok: oauthApp,
-    /** Mastodon registers an app per instance at connect time; nothing is needed up front. */
-  })
+  .object(
+    Object.fromEntries(
+      PLATFORM_IDS.flatMap((platform) => {
+        const app = platformProfile(platform).app;
+        return app ? [[platform, app.schema]] : [];
+      }),
+    ) as AppSchemas,
+  )
   .partial();
 
 export type PlatformApps = z.infer<typeof platformAppsSchema>;

@@ -1,22 +1,9 @@
-import { BLUESKY_IMAGE_TYPES, BLUESKY_LIMITS, BLUESKY_VIDEO_TYPES } from '../../shared/platforms/bluesky/limits';
 import type { Platform, PlatformLimits } from '../../platforms/connector';
-import { FACEBOOK_FORMATS, FACEBOOK_LIMITS } from '../../shared/platforms/facebook/limits';
-import { INSTAGRAM_FORMATS, INSTAGRAM_LIMITS } from '../../shared/platforms/instagram/limits';
-import { LINKEDIN_IMAGE_TYPES, LINKEDIN_LIMITS, LINKEDIN_VIDEO_TYPES } from '../../shared/platforms/linkedin/limits';
-import { MASTODON_DEFAULT_LIMITS, MASTODON_MEDIA_TYPES } from '../../shared/platforms/mastodon/limits';
-import { THREADS_FORMATS, THREADS_LIMITS } from '../../shared/platforms/threads/limits';
-import { TIKTOK_IMAGE_TYPES, TIKTOK_LIMITS, TIKTOK_VIDEO_TYPES } from '../../shared/platforms/tiktok/limits';
-import {
-  TWITTER_DEFAULT_LIMITS,
-  TWITTER_GIF_TYPES,
-  TWITTER_IMAGE_TYPES,
-  TWITTER_MAX_GIF_BYTES,
-  TWITTER_VIDEO_TYPES,
-} from '../../shared/platforms/twitter/limits';
+import { PLATFORM_IDS, platformProfile } from '../../shared/platforms/catalog';
 
 export type MediaKind = 'image' | 'gif' | 'video';
 
-/** What one network accepts, read from its connector's `limits.ts` (the single source). */
+/** What one network accepts, from its profile (functions/shared/platforms/<network>/profile.ts). */
 interface NetworkMediaRules {
   limits: PlatformLimits;
   imageTypes: readonly string[];
@@ -25,38 +12,18 @@ interface NetworkMediaRules {
   maxGifBytes?: number;
 }
 
-const split = (types: readonly string[]) => ({
-  imageTypes: types.filter((t) => t.startsWith('image/')),
-  videoTypes: types.filter((t) => t.startsWith('video/')),
-});
-
 /**
- * Per-network media rules. The Sandbox network has no connector limits yet; it accepts what
- * any real network accepts, so it is left out and never narrows the library.
+ * Per-network media rules of the networks the library names. The Sandbox accepts what any
+ * real network accepts, so its profile leaves it out and it never narrows the library.
  */
-export const NETWORK_MEDIA_RULES: Readonly<Partial<Record<Platform, NetworkMediaRules>>> = {
-  bluesky: { limits: BLUESKY_LIMITS, imageTypes: BLUESKY_IMAGE_TYPES, videoTypes: BLUESKY_VIDEO_TYPES },
-  mastodon: { limits: MASTODON_DEFAULT_LIMITS, ...split(MASTODON_MEDIA_TYPES) },
-  twitter: {
-    limits: TWITTER_DEFAULT_LIMITS,
-    imageTypes: [...TWITTER_IMAGE_TYPES, ...TWITTER_GIF_TYPES],
-    videoTypes: TWITTER_VIDEO_TYPES,
-    maxGifBytes: TWITTER_MAX_GIF_BYTES,
-  },
-  linkedin: { limits: LINKEDIN_LIMITS, imageTypes: LINKEDIN_IMAGE_TYPES, videoTypes: LINKEDIN_VIDEO_TYPES },
-  facebook: {
-    limits: FACEBOOK_LIMITS,
-    imageTypes: FACEBOOK_FORMATS.image,
-    videoTypes: FACEBOOK_FORMATS.video,
-  },
-  instagram: {
-    limits: INSTAGRAM_LIMITS,
-    imageTypes: INSTAGRAM_FORMATS.image,
-    videoTypes: INSTAGRAM_FORMATS.video,
-  },
-  threads: { limits: THREADS_LIMITS, imageTypes: THREADS_FORMATS.image, videoTypes: THREADS_FORMATS.video },
-  tiktok: { limits: TIKTOK_LIMITS, imageTypes: TIKTOK_IMAGE_TYPES, videoTypes: TIKTOK_VIDEO_TYPES },
-};
+export const NETWORK_MEDIA_RULES: Readonly<Partial<Record<Platform, NetworkMediaRules>>> = Object.fromEntries(
+  PLATFORM_IDS.flatMap((platform) => {
+    const { limits, media } = platformProfile(platform);
+    if (!media.namedInLibrary) return [];
+    const { imageTypes, videoTypes, maxGifBytes } = media;
+    return [[platform, { limits, imageTypes, videoTypes, ...(maxGifBytes ? { maxGifBytes } : {}) }]];
+  }),
+);
 
 const RULES = Object.entries(NETWORK_MEDIA_RULES) as [Platform, NetworkMediaRules][];
 

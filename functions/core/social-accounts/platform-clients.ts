@@ -1,16 +1,7 @@
 import type { OAuthClient, Platform } from '../../platforms/connector';
+import { platformProfile } from '../../shared/platforms/catalog';
 import { loadPlatformApps, type PlatformApps } from '../platform-apps';
 import type { Secrets } from '../ports';
-
-/** The settings each network needs in the `platform-apps` secret before it can be connected. */
-const REQUIRED_SETTINGS: Partial<Record<Platform, readonly string[]>> = {
-  twitter: ['clientId'],
-  linkedin: ['clientId', 'clientSecret'],
-  facebook: ['clientId', 'appSecret'],
-  instagram: ['clientId', 'appSecret'],
-  threads: ['clientId', 'appSecret'],
-  tiktok: ['clientId', 'clientSecret'],
-};
 
 /** Where a network sends the user back after its consent page (registered with the network). */
 export function oauthRedirectUri(publicUrl: string, platform: Platform): string {
@@ -25,7 +16,8 @@ export type PlatformClient =
  * none (Bluesky, Mastodon, Sandbox) are always configured and have no client here.
  */
 export function platformClient(apps: PlatformApps, platform: Platform, publicUrl: string): PlatformClient {
-  const required = REQUIRED_SETTINGS[platform];
+  // The settings the network needs in the secret before it can be connected, from its profile.
+  const required = platformProfile(platform).app?.requiredToConnect;
   if (!required) return { configured: true };
   const entry = (apps as Record<string, Record<string, string | undefined> | undefined>)[platform] ?? {};
   const missing = required.filter((key) => !entry[key]).map((key) => `${platform}.${key}`);

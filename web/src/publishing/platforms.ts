@@ -1,16 +1,46 @@
 import type { components } from '../api/schema.gen';
+import { PLATFORM_IDS, platformProfile } from '../../../functions/shared/platforms/catalog';
+import type { PlatformProfile } from '../../../functions/shared/platforms/profile';
 
 export type Platform = components['schemas']['Platform'];
 
-/** Each network's name and colour in the dashboard (the colours are the networks' own). */
-export const PLATFORM_LOOK: Record<Platform, { name: string; short: string; colour: string }> = {
-  bluesky: { name: 'Bluesky', short: 'Bs', colour: '#1185fe' },
-  mastodon: { name: 'Mastodon', short: 'Ma', colour: '#6364ff' },
-  twitter: { name: 'X', short: 'X', colour: '#0f1419' },
-  linkedin: { name: 'LinkedIn', short: 'in', colour: '#0a66c2' },
-  facebook: { name: 'Facebook Page', short: 'f', colour: '#0866ff' },
-  instagram: { name: 'Instagram', short: 'Ig', colour: '#e1306c' },
-  threads: { name: 'Threads', short: '@', colour: '#000000' },
-  tiktok: { name: 'TikTok', short: 'Tt', colour: '#010101' },
-  sandbox: { name: 'Sandbox', short: 'Sb', colour: '#0d9488' },
+/** One network's name, badge and colour in the dashboard (the colours are the networks' own). */
+export interface PlatformLook {
+  name: string;
+  short: string;
+  colour: string;
+}
+
+/** How the composer's preview roughly presents a post on one network. */
+export interface PreviewLook {
+  link: string;
+  mediaFirst: boolean;
+  /** A Tailwind class, written out in full below so Tailwind keeps it. */
+  frame: string;
+  when: string;
+}
+
+const FRAMES: Record<PlatformProfile['look']['preview']['corners'], string> = {
+  md: 'rounded-md',
+  lg: 'rounded-lg',
+  xl: 'rounded-xl',
+  '2xl': 'rounded-2xl',
 };
+
+function byPlatform<T>(pick: (profile: PlatformProfile) => T): Record<Platform, T> {
+  return Object.fromEntries(PLATFORM_IDS.map((id) => [id, pick(platformProfile(id))])) as Record<Platform, T>;
+}
+
+/** Each network's look, from its profile (functions/shared/platforms/<network>/profile.ts), in catalog order. */
+export const PLATFORM_LOOK: Record<Platform, PlatformLook> = byPlatform(({ name, look }) => ({
+  name,
+  short: look.badge,
+  colour: look.colour,
+}));
+
+export const PREVIEW_LOOK: Record<Platform, PreviewLook> = byPlatform(({ look: { preview } }) => ({
+  link: preview.link,
+  mediaFirst: preview.mediaFirst,
+  frame: FRAMES[preview.corners],
+  when: preview.when,
+}));

@@ -1,21 +1,10 @@
 import { accountData } from '../../../core/social-accounts/account-data';
 import type { SocialAccountRow } from '../../../core/social-accounts/credentials';
 import type { Connector, PlatformLimits } from '../../../platforms/connector';
-
-const PLATFORM_NAMES: Record<string, string> = {
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  twitter: 'X',
-  linkedin: 'LinkedIn',
-  facebook: 'Facebook Page',
-  instagram: 'Instagram',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-  sandbox: 'Sandbox',
-};
+import { isPlatform, platformProfile } from '../../../shared/platforms/catalog';
 
 export function platformName(platform: string, connector?: Connector): string {
-  return connector?.displayName ?? PLATFORM_NAMES[platform] ?? platform;
+  return connector?.displayName ?? (isPlatform(platform) ? platformProfile(platform).name : platform);
 }
 
 function limitsSummary(limits: PlatformLimits | undefined) {

@@ -1,24 +1,10 @@
 import type { components } from '../../api/schema.gen';
-import type { Platform } from '../../publishing/platforms';
-import { PLATFORM_LOOK } from '../../publishing/platforms';
+import { PLATFORM_LOOK, PREVIEW_LOOK } from '../../publishing/platforms';
 import { AccountAvatar } from './AccountAvatar';
 import type { TargetCheck } from './target-checks';
 import { segmentText } from './text-segments';
 
 type LibraryMedia = components['schemas']['Media'];
-
-/** How each network roughly presents a post: its link colour, and whether media comes first. */
-const LOOK: Record<Platform, { link: string; mediaFirst: boolean; frame: string; when: string }> = {
-  twitter: { link: '#1d9bf0', mediaFirst: false, frame: 'rounded-2xl', when: 'now' },
-  bluesky: { link: '#1185fe', mediaFirst: false, frame: 'rounded-xl', when: 'now' },
-  mastodon: { link: '#6364ff', mediaFirst: false, frame: 'rounded-lg', when: 'now' },
-  threads: { link: '#0095f6', mediaFirst: false, frame: 'rounded-2xl', when: 'now' },
-  linkedin: { link: '#0a66c2', mediaFirst: false, frame: 'rounded-lg', when: 'now • Public' },
-  facebook: { link: '#0866ff', mediaFirst: false, frame: 'rounded-lg', when: 'Just now · Public' },
-  instagram: { link: '#00376b', mediaFirst: true, frame: 'rounded-md', when: 'now' },
-  tiktok: { link: '#fe2c55', mediaFirst: true, frame: 'rounded-md', when: 'now' },
-  sandbox: { link: '#0d9488', mediaFirst: false, frame: 'rounded-xl', when: 'now' },
-};
 
 function RichText({ text, colour }: { text: string; colour: string }) {
   return (
@@ -71,7 +57,7 @@ export function PostPreview({
   check: TargetCheck;
   mediaById: ReadonlyMap<string, LibraryMedia>;
 }) {
-  const look = LOOK[check.platform];
+  const look = PREVIEW_LOOK[check.platform];
   const { account, draft } = check;
   const media = draft.media.flatMap((m) => {
     const item = mediaById.get(m.id);
