@@ -47,4 +47,28 @@ describe('access tokens', () => {
       expect(await verifyAccessToken(secret, bad, now)).toBeUndefined();
     }
   });
+
+  // Verified tokens are remembered per process (the dashboard repeats one token for 15 minutes);
+  // what is remembered must answer exactly as a fresh verification would.
+  it('answers from memory as a fresh verification would: expiry to the millisecond, a rotated secret', async () => {
+    const { token } = await issueAccessToken(secret, claims, now);
+    const expiry = now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000;
+    expect(await verifyAccessToken(secret, token, now)).toEqual(claims);
+    expect(await verifyAccessToken(secret, token, new Date(expiry - 1))).toEqual(claims);
+    expect(await verifyAccessToken(secret, token, new Date(expiry))).toBeUndefined();
+    // Forgotten once expired: an earlier clock gets a fresh verification, not the memory.
+    expect(await verifyAccessToken(secret, token, now)).toEqual(claims);
+
+    expect(await verifyAccessToken('c'.repeat(64), token, now)).toBeUndefined();
+    const rotated = await issueAccessToken('c'.repeat(64), claims, now);
+    expect(await verifyAccessToken(secret, rotated.token, now)).toBeUndefined();
+    expect(await verifyAccessToken('c'.repeat(64), rotated.token, now)).toEqual(claims);
+  });
+
+  it('never remembers a token that failed, whatever its text', async () => {
+    const { token } = await issueAccessToken(secret, claims, now);
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(43)}`;
+    for (let i = 0; i < 3; i++) expect(await verifyAccessToken(secret, forged, now)).toBeUndefined();
+  });
 });
