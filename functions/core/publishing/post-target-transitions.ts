@@ -52,19 +52,19 @@ export async function claimPostTarget(
 
 /**
  * Creates targets as drafts, each with the first row of its history (`to: draft`, no `from`).
- * Returns the new rows.
+ * Returns the new targets' ids.
  */
 export async function createDraftTargets(
   tx: Tx,
   targets: readonly NewPostTarget[],
   reason: string,
   now: Date,
-): Promise<PostTarget[]> {
+): Promise<{ id: string }[]> {
   if (targets.length === 0) return [];
   const rows = await tx
     .insert(postPlatforms)
     .values(targets.map((t) => ({ ...t, status: 'draft' as const })))
-    .returning();
+    .returning({ id: postPlatforms.id, organizationId: postPlatforms.organizationId });
   await tx.insert(postTargetEvents).values(
     rows.map((row) => ({
       organizationId: row.organizationId,

@@ -40,7 +40,16 @@ describe('post-target transitions', () => {
       );
       for (const [index, status] of statuses.entries())
         await tx.update(postPlatforms).set({ status }).where(eq(postPlatforms.id, targets[index]!.id));
-      return { postId: post!.id, targets: targets.map((t, index) => ({ ...t, status: statuses[index]! })) };
+      const rows = await tx
+        .select()
+        .from(postPlatforms)
+        .where(
+          inArray(
+            postPlatforms.id,
+            targets.map((t) => t.id),
+          ),
+        );
+      return { postId: post!.id, targets: targets.map((t) => rows.find((row) => row.id === t.id)!) };
     });
   }
   const historyOf = (ids: string[]) =>
