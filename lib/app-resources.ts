@@ -45,6 +45,7 @@ export interface AppFunctionProps {
   environment?: Partial<Record<FunctionEnvName, string>>;
   /** Shell commands run after esbuild, e.g. to copy files the bundle reads at run time. */
   afterBundling?: (inputDir: string, outputDir: string) => string[];
+  define?: Record<string, string>;
 }
 
 /**
@@ -68,6 +69,7 @@ export function createAppFunction(
     environment: props.environment,
     afterBundling: props.afterBundling,
     wiring: { database: true, capabilities: props.capabilities },
+    define: props.define,
   });
   fn.useDatabase(resources.database)
     .useTable(resources.table)

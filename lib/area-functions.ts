@@ -1,10 +1,29 @@
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AREAS, type Area } from '../functions/http/route-table';
-import { createAppFunction, type AppResources } from './app-resources';
+import { createAppFunction, type AppFunctionProps, type AppResources } from './app-resources';
 import { AREAS_THAT_DECODE_IMAGES, copyCodecWasm } from './codec-wasm';
+import {
+  AREAS_THAT_JUDGE_PASSWORDS,
+  buildPasswordChecker,
+  PASSWORD_CHECKER_DEFINE,
+} from './password-checker';
 import { AREA_ACCESS } from './function-access';
 import type { PlumeFunction } from './plume-function';
+
+/** What an area's bundle needs beside it: image codecs, the password checker. */
+function afterBundlingOf(area: Area): Pick<AppFunctionProps, 'afterBundling' | 'define'> {
+  const codecs = AREAS_THAT_DECODE_IMAGES.includes(area);
+  const passwords = AREAS_THAT_JUDGE_PASSWORDS.includes(area);
+  if (!codecs && !passwords) return {};
+  return {
+    afterBundling: (inputDir, outputDir) => [
+      ...(codecs ? copyCodecWasm(inputDir, outputDir) : []),
+      ...(passwords ? buildPasswordChecker(inputDir, outputDir) : []),
+    ],
+    ...(passwords ? { define: PASSWORD_CHECKER_DEFINE } : {}),
+  };
+}
 
 /**
  * One Lambda per route-table area (functions/http/areas/<area>.ts): areas scale, fail and
@@ -23,7 +42,7 @@ export class AreaFunctions extends Construct {
           service: `api-${area}`,
           description: `Plume HTTP API: ${area} routes`,
           capabilities: AREA_ACCESS[area],
-          ...(AREAS_THAT_DECODE_IMAGES.includes(area) ? { afterBundling: copyCodecWasm } : {}),
+          ...afterBundlingOf(area),
           // Below API Gateway's 30 s integration limit so the handler, not the gateway, answers;
           // it holds two 10 s connection attempts (a paused Aurora resumes in ~15 s) and the work.
           timeout: Duration.seconds(25),

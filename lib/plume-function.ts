@@ -73,6 +73,8 @@ export interface PlumeFunctionProps {
    * bundle. Omitted: every port is bundled (for entries that build no container).
    */
   wiring?: PortWiring;
+  /** More esbuild defines (build-time constants the code tests), e.g. lib/password-checker.ts. */
+  define?: Record<string, string>;
 }
 
 /** CommonJS dependencies bundled into ESM still call `require` (for Node built-ins); give them one. */
@@ -134,7 +136,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         minify: true,
-        ...(props.wiring ? { define: portDefines(props.wiring) } : {}),
+        define: { ...(props.wiring ? portDefines(props.wiring) : {}), ...props.define },
         sourceMap: true,
         sourcesContent: false,
         // The SDK is bundled so Lambda runs exactly the versions the tests ran. PGlite is the

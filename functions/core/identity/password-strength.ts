@@ -1,22 +1,29 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as PasswordChecker from './password-checker';
+
+/** The file lib/password-checker.ts builds password-checker.ts into, beside a Lambda bundle. */
+const CHECKER_FILE = './password-checker.mjs';
 
 let checker: Promise<ZxcvbnFactory> | undefined;
 function strengthChecker(): Promise<ZxcvbnFactory> {
-  // Imported on first use, not at module scope: the dictionaries are megabytes, and every
-  // cold start of the auth and organizations Lambdas would pay for them though few requests
+  // Loaded on first use, not at module scope: the dictionaries are megabytes, and every cold
+  // start of the auth and organizations Lambdas would pay for them though few requests
   // (register, reset, accept) ever judge a new password.
   checker ??= (async () => {
-    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
-      import('@zxcvbn-ts/core'),
-      import('@zxcvbn-ts/language-common'),
-      import('@zxcvbn-ts/language-en'),
-    ]);
-    return new ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...english.dictionary },
-      graphs: common.adjacencyGraphs,
-      translations: english.translations,
-    });
-  })();
+    // Set at build time (esbuild define) for the Lambdas that ship the checker beside their
+    // bundle: the literal import below is then in a branch esbuild folds away, so it does not
+    // bundle the dictionaries, and the computed import after it is left for run time.
+    if (process.env.PLUME_PASSWORD_CHECKER !== 'beside-bundle') {
+      const { createPasswordChecker } = await import('./password-checker');
+      return createPasswordChecker();
+    }
+    const besideBundle = new URL(CHECKER_FILE, import.meta.url).href;
+    const { createPasswordChecker } = (await import(besideBundle)) as typeof PasswordChecker;
+    return createPasswordChecker();
+  })().catch((error: unknown) => {
+    checker = undefined;
+    throw error;
+  });
   return checker;
 }
 

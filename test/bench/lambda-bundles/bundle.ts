@@ -4,6 +4,11 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { portDefines } from '../../../lib/bundled-ports';
+import {
+  PASSWORD_CHECKER_DEFINE,
+  PASSWORD_CHECKER_ENTRY,
+  PASSWORD_CHECKER_FILE,
+} from '../../../lib/password-checker';
 import type { LambdaEntry } from './entries';
 
 /**
@@ -98,11 +103,25 @@ export async function bundleEntry(
     absWorkingDir: repoRoot,
     entryPoints: [join(repoRoot, entry.source)],
     // Per function, as lib/plume-function.ts: the ports it is not granted are left out.
-    ...(entry.wiring ? { define: portDefines(entry.wiring) } : {}),
+    define: {
+      ...(entry.wiring ? portDefines(entry.wiring) : {}),
+      ...(entry.passwordChecker ? PASSWORD_CHECKER_DEFINE : {}),
+    },
     outfile: file,
     metafile: true,
     logLevel: 'silent',
   });
+  if (entry.passwordChecker) {
+    // Built beside the bundle as lib/password-checker.ts does; loaded on the first password judged.
+    await build({
+      ...LAMBDA_BUILD_OPTIONS,
+      sourcemap: false,
+      absWorkingDir: repoRoot,
+      entryPoints: [join(repoRoot, PASSWORD_CHECKER_ENTRY)],
+      outfile: join(outRoot, entry.name, PASSWORD_CHECKER_FILE),
+      logLevel: 'silent',
+    });
+  }
   const code = await readFile(file);
   return {
     entry,

@@ -1,6 +1,7 @@
 import { AREAS } from '../../../functions/http/route-table';
 import type { PortWiring } from '../../../lib/bundled-ports';
 import { AREA_ACCESS, REALTIME_ACCESS, WORKER_ACCESS } from '../../../lib/function-access';
+import { AREAS_THAT_JUDGE_PASSWORDS } from '../../../lib/password-checker';
 
 export interface LambdaEntry {
   /** Short name used in tables and as the output folder. */
@@ -9,6 +10,8 @@ export interface LambdaEntry {
   source: string;
   /** The ports its bundle wires, as the stack builds it (lib/area-functions.ts, workers.ts, realtime-functions.ts). */
   wiring?: PortWiring;
+  /** Ships the password checker beside its bundle (lib/password-checker.ts). */
+  passwordChecker?: boolean;
 }
 
 const WEBSOCKET_HANDLERS = ['authorize', 'connect', 'disconnect', 'default'] as const;
@@ -24,6 +27,7 @@ export function lambdaEntries(): LambdaEntry[] {
       name: `http-${area}`,
       source: `functions/http/areas/${area}.ts`,
       wiring: { database: true, capabilities: AREA_ACCESS[area] },
+      passwordChecker: AREAS_THAT_JUDGE_PASSWORDS.includes(area),
     })),
     ...WEBSOCKET_HANDLERS.map((name) => ({
       name: `ws-${name}`,

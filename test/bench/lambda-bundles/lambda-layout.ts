@@ -1,9 +1,9 @@
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export interface LambdaLayout {
-  /** Copies a bundle (and its source map) into its own task folder; returns the new path. */
+  /** Copies a bundle's folder (source map and files shipped beside it) into its own task folder; returns the bundle's new path. */
   place(name: string, bundleFile: string): Promise<string>;
   dispose(): Promise<void>;
 }
@@ -21,11 +21,8 @@ export async function createLambdaLayout(repoRoot: string): Promise<LambdaLayout
   return {
     async place(name, bundleFile) {
       const taskDir = join(root, name);
-      await mkdir(taskDir, { recursive: true });
-      const target = join(taskDir, basename(bundleFile));
-      await copyFile(bundleFile, target);
-      await copyFile(`${bundleFile}.map`, `${target}.map`).catch(() => undefined);
-      return target;
+      await cp(dirname(bundleFile), taskDir, { recursive: true });
+      return join(taskDir, basename(bundleFile));
     },
     dispose: () => rm(root, { recursive: true, force: true }),
   };
