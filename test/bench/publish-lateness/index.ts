@@ -4,7 +4,7 @@ import { postPlatforms, posts, socialAccounts } from '../../../functions/db/sche
 import { withSystem } from '../../../functions/db/tenant';
 import type { Connector, PostDraft, PublishedPost } from '../../../functions/platforms/connector';
 import type { Benchmark, BenchOptions, BenchResult, TargetCheck } from '../benchmark';
-import { formatMs } from '../format';
+import { formatCount, formatMs } from '../format';
 import { percentileOfSorted, round2 } from '../stats';
 import { startBenchRuntime } from './bench-runtime';
 
@@ -45,11 +45,11 @@ function latenessTarget(sortedLateness: number[], total: number): TargetCheck {
   const judged = total >= JUDGED_TARGETS;
   return {
     name: `publish lateness p99, ${total} targets in one minute`,
-    target: `< ${LATENESS_P99_LIMIT_MS} ms for ${JUDGED_TARGETS} targets`,
+    target: `< ${LATENESS_P99_LIMIT_MS} ms for ${formatCount(JUDGED_TARGETS)} targets`,
     measured: `${formatMs(p99)} (${sortedLateness.length}/${total} published)`,
     met: judged ? allPublished && p99 < LATENESS_P99_LIMIT_MS : undefined,
     ...(!judged
-      ? { note: `quick run: ${total} targets, the bar is for ${JUDGED_TARGETS}` }
+      ? { note: `quick run: ${total} targets, the bar is for ${formatCount(JUDGED_TARGETS)}` }
       : allPublished
         ? {}
         : { note: 'not every target was published' }),
