@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Claude model identifiers (Anthropic's model list and "Claude on Amazon Bedrock"). Sonnet 4.6

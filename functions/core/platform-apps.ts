@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLATFORM_IDS, platformProfile, type Platform, type PLATFORM_CATALOG } from '../shared/platforms/catalog';
 import type { Secrets } from './ports';
 

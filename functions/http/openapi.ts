@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTRACTS, type RouteContract } from './contracts';
 import { MAX_JSON_DEPTH, SAFE_TEXT_PATTERN } from './input-rules';
 import { problemStatuses } from './openapi-responses';

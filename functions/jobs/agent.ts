@@ -1,5 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getContainer } from '../adapters/container';
 import { AGENT_QUEUES } from '../core/ports';
 import { processRecords, queueNameOf } from './sqs-batch';

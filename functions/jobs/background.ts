@@ -1,5 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getContainer } from '../adapters/container';
 import { processRecords } from './sqs-batch';
 import { BACKGROUND_JOBS } from './background-jobs';

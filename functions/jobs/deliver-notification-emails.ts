@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deliverNotificationEmail } from '../core/notifications/deliver-notification-emails';
 import type { BackgroundJob } from './background-jobs';
 

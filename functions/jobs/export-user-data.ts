@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Container } from '../adapters/container';
 import { recordAudit } from '../core/audit/record-audit';
 import { collectUserData, EXPORT_DOWNLOAD_TTL_SECONDS } from '../core/gdpr/export-user-data';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Container } from '../adapters/container';
 import { DECODABLE_IMAGE_TYPES, OPTIMIZE_MEDIA_JOB } from '../core/media/optimizable';
 import { renderImageVariants } from '../core/media/image-variants';

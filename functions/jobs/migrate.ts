@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadEnv, type Env } from '../config/env';
 import { createDatabase, createDatabaseFromEnv, type DatabaseHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Container } from '../adapters/container';
 import { processWebhookEvent } from '../core/webhooks/process-webhook-event';
 

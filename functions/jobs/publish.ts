@@ -1,5 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getContainer } from '../adapters/container';
 import { publishTarget, type PublishOptions } from '../core/publishing/publish-target';
 import { reconcileTarget } from '../core/publishing/reconcile-target';

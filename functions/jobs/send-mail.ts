@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deliverMail } from '../core/mail/deliver-mail';
 import type { BackgroundJob } from './background-jobs';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BackgroundJob } from './background-jobs';
 import { syncSocialAccount } from '../core/social-accounts/sync-account';
 

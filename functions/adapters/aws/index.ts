@@ -33,13 +33,9 @@ import { SecretsManagerSecrets, secretSourcesFromEnv } from './secrets-manager-s
 import { SqsJobQueue, parseQueueUrls } from './sqs-job-queue';
 import { unavailableDatabase } from './unavailable-database';
 
-// Only the eagerly built adapters are re-exported: re-exporting a lazy one would pull it and
-// its SDK back into this module's evaluation. Import those from their own files.
-export { ApiGatewayRealtime } from './api-gateway-realtime';
-export { DynamoKeyValue, createDocumentClient } from './dynamo-key-value';
-export { EventBridgePostScheduler } from './eventbridge-post-scheduler';
-export { SecretsManagerSecrets, secretSourcesFromEnv } from './secrets-manager-secrets';
-export { SqsJobQueue, parseQueueUrls } from './sqs-job-queue';
+// No re-exports: container.ts imports this module dynamically, so every export stays in the
+// bundle; an adapter re-exported here would be bundled even where its port is switched off.
+// Import adapters from their own files.
 
 /**
  * The Lambda composition root: every port on its AWS service. Called once per execution

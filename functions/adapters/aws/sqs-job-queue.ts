@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JobQueue, QueueName, SendJobOptions } from '../../core/ports';
 
 const SQS_BATCH_LIMIT = 10;

@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock, MediaStore, PresignedUpload, StoredObject } from '../../core/ports';
 import { s3StyleError, type LocalHttpRequest, type LocalHttpResponse } from './local-http';
 import { parseMultipartForm } from './multipart-form';

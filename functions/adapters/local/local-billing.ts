@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Billing, BillingEvent, Clock, Ids, Secrets } from '../../core/ports';
 import { signStripePayload, verifyStripeSignature } from './stripe-signature';
 import { readToken, signToken } from './signed-token';

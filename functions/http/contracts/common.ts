@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DATE_RANGE_MESSAGE,
   DATE_RANGE_PATTERN,

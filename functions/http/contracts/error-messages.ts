@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The words every contract's failed check is reported in, when the schema itself sets no

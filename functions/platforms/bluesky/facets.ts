@@ -3,7 +3,7 @@
 // Lambda would pay for on each cold start. The lockfile pins @atproto/api 0.19.x.
 import { detectFacets as detectRichText } from '@atproto/api/dist/rich-text/detection';
 import { UnicodeString } from '@atproto/api/dist/rich-text/unicode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlatformError } from '../connector';
 import type { BlueskyRuntime } from './runtime';
 import { readBody, xrpc } from './xrpc';

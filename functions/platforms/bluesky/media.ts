@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlatformError, type ConnectorContext, type MediaItem } from '../connector';
 import type { BlueskyRuntime } from './runtime';
 import { readBody, xrpc } from './xrpc';

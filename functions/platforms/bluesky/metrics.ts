@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PostMetrics } from '../connector';
 import type { BlueskyRuntime } from './runtime';
 import { readBody, xrpc } from './xrpc';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlatformError, type AccountCredentials, type MediaItem, type PlatformLimits } from '../connector';
 import { platformRequest } from '../platform-http';
 import { blueskyError } from './errors';

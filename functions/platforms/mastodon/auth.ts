@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountCredentials, AccountProfile, OAuth2Flow, OAuthClient, TokenSet } from '../connector';
 import { PlatformError } from '../connector';
 import { instanceOf, mastodonCall, readBody, type MastodonRuntime } from './client';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlatformError, type AccountCredentials, type PlatformLimits } from '../connector';
 import { accountInstance, mastodonCall, type MastodonRuntime } from './client';
 

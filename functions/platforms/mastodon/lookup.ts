@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountCredentials, FoundPost, PublishedPostLookup, PublishedPostQuery } from '../connector';
 import { sameText, textFromHtml } from '../lookup-text';
 import { accountInstance, mastodonCall, readBody, type MastodonRuntime } from './client';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlatformError, type AccountCredentials, type PostMetrics } from '../connector';
 import { accountInstance, mastodonCall, readBody, type MastodonRuntime } from './client';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountCredentials, ConnectorContext, Platform } from '../connector';
 import { publishContainer, waitUntilFinished, type ContainerFlow } from './containers';
 import { createdObject, describeError } from './created-object';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What Graph answers a create (container, publish, comment, photo, post) with: the new id. */
 export const createdObject = z.object({ id: z.string().min(1) });

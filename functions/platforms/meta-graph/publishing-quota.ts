@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountCredentials, ConnectorContext, Platform, PublishingQuota } from '../connector';
 import { graphRequest } from './graph-request';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ConnectorContext, Platform } from '../connector';
 import { graphRequest, type GraphParams } from './graph-request';
 

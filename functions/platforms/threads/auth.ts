@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountCredentials, ConnectorContext, OAuth2Flow, TokenSet } from '../connector';
 import { graphRequest } from '../meta-graph/graph-request';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountCredentials, FoundPost, PublishedPostLookup, PublishedPostQuery } from '../connector';
 import { sameText, withinWindow } from '../lookup-text';
 import { readBody, twitterCall, type TwitterRuntime } from './client';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
 import { INSTAGRAM_FORMATS, INSTAGRAM_LIMITS } from './limits';
