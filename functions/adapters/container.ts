@@ -1,43 +1,6 @@
-import type { Env } from '../config/env';
-import type {
-  Billing,
-  Clock,
-  Crypto,
-  Ids,
-  JobQueue,
-  KeyValue,
-  Llm,
-  Logger,
-  Mailer,
-  MediaStore,
-  PostScheduler,
-  Realtime,
-  Secrets,
-} from '../core/ports';
-import type { Database } from '../db/client';
+import type { Container } from '../core/ports/container';
 
-/**
- * Everything a handler may use, chosen once per process by the composition root: the AWS
- * adapters in Lambda (`./aws`), the local ones under `npm start` and in tests (`./local`
- * plus the local runtime's queue, scheduler and sockets).
- */
-export interface Container {
-  env: Env;
-  clock: Clock;
-  ids: Ids;
-  logger: Logger;
-  db: Database;
-  queue: JobQueue;
-  scheduler: PostScheduler;
-  realtime: Realtime;
-  kv: KeyValue;
-  media: MediaStore;
-  mailer: Mailer;
-  llm: Llm;
-  billing: Billing;
-  secrets: Secrets;
-  crypto: Crypto;
-}
+export type { Container } from '../core/ports/container';
 
 let current: Container | undefined;
 let building: Promise<Container> | undefined;

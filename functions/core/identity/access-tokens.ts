@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT, errors } from 'jose';
+import type { webcrypto } from 'node:crypto';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const ISSUER = 'plume';
@@ -20,8 +21,8 @@ const keyOf = (secret: string): Uint8Array => new TextEncoder().encode(secret);
  * The signing secret as a WebCrypto key, imported once per secret: jose imports a raw secret
  * again on every call, which showed in the request path's profile (importKey per request).
  */
-let importedKey: { secret: string; key: Promise<CryptoKey> } | undefined;
-function verificationKey(secret: string): Promise<CryptoKey> {
+let importedKey: { secret: string; key: Promise<webcrypto.CryptoKey> } | undefined;
+function verificationKey(secret: string): Promise<webcrypto.CryptoKey> {
   if (importedKey?.secret !== secret) {
     const key = crypto.subtle.importKey('raw', keyOf(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
       'verify',

@@ -1,5 +1,5 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import {
   notifications,
   notificationSettings,

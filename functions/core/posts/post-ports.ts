@@ -1,4 +1,4 @@
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import type { Connector, Platform } from '../../platforms/connector';
 import type { Clock } from '../ports';
 import { publishingSeams } from '../publishing/seams';

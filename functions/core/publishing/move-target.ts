@@ -1,4 +1,4 @@
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import type { PostTargetStatus } from '../../db/schema';
 import { withSystem, type Transaction } from '../../db/tenant';
 import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';

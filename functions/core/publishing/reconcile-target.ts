@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import { postPlatforms, posts, socialAccounts } from '../../db/schema';
 import { withSystem } from '../../db/tenant';
 import { withCallDeadline } from '../../platforms/call-deadline';

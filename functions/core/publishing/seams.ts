@@ -1,4 +1,4 @@
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import type { socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import type { AccountCredentials, Connector, Platform } from '../../platforms/connector';

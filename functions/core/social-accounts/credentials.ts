@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import type { Database } from '../../db/client';
 import { organizationMembers, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';

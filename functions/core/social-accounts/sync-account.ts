@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import { analytics, postPlatforms, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { PlatformError, type PostMetrics } from '../../platforms/connector';
