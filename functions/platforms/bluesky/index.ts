@@ -7,7 +7,11 @@ import { createRuntime, type BlueskyConnectorOptions } from './runtime';
 import { createBlueskyLogin, refreshBlueskySession } from './session';
 import { limitsFromUploadLimits, readVideoUploadLimits } from './video';
 
-export { BLUESKY_LIMITS, BLUESKY_MAX_TEXT_BYTES, BLUESKY_MAX_TEXT_GRAPHEMES } from '../../shared/platforms/bluesky/limits';
+export {
+  BLUESKY_LIMITS,
+  BLUESKY_MAX_TEXT_BYTES,
+  BLUESKY_MAX_TEXT_GRAPHEMES,
+} from '../../shared/platforms/bluesky/limits';
 export type { BlueskyPostOptions, BlueskySelfLabel } from '../../shared/platforms/bluesky/options';
 export { BLUESKY_SELF_LABELS, readBlueskyOptions } from '../../shared/platforms/bluesky/options';
 export { BLUESKY_ENDPOINTS, type BlueskyConnectorOptions, type BlueskyEndpoints } from './runtime';

@@ -6,6 +6,7 @@ import {
   type PostDraft,
   type PublishedPost,
 } from '../connector';
+import { postThreadReplies } from '../thread-replies';
 import { postWebUrl } from './at-uri';
 import { detectFacets, type BlueskyFacet, type HandleCache } from './facets';
 import { BLUESKY_LIMITS } from '../../shared/platforms/bluesky/limits';
@@ -143,38 +144,25 @@ export async function publishToBluesky(
     { text: draft.text, facets: facets[0], embed, labels: options.labels, tags: options.tags },
     options.langs,
   );
-  const published: PublishedPost = {
-    platformPostId: root.uri,
-    url: postWebUrl(runtime.endpoints.web, root.uri),
-    followUpIds: [],
-  };
-  let parent = root;
-  const thread = draft.thread ?? [];
-  for (const [index, text] of thread.entries()) {
-    try {
-      parent = await createPost(
+  const replies = await postThreadReplies({
+    first: root,
+    replies: draft.thread ?? [],
+    postReply: (text, index, parent) =>
+      createPost(
         runtime,
         credentials,
         pds,
         { text, facets: facets[index + 1], reply: { root, parent } },
         options.langs,
-      );
-      published.followUpIds?.push(parent.uri);
-    } catch (error) {
-      if (!(error instanceof PlatformError)) throw error;
-      runtime.context.logger.warn('Bluesky thread reply failed after the first post was published', {
-        platformPostId: root.uri,
-        replyIndex: index,
-        kind: error.kind,
-        message: error.message,
-      });
-      const remaining = thread.length - index;
+      ),
+    idOf: (post) => post.uri,
+    logger: runtime.context.logger,
+    failureLog: 'Bluesky thread reply failed after the first post was published',
+    // A reply whose answer was lost may be live: say so rather than "was not posted".
+    warning: ({ index, remaining, error }) => {
       const outcome = error.kind === 'unknown_outcome' ? 'may not have been posted' : 'was not posted';
-      published.warnings = [
-        `Reply ${index + 1} of the thread ${outcome}${remaining > 1 ? ` (the ${remaining - 1} after it were not)` : ''}: ${error.message}`,
-      ];
-      break;
-    }
-  }
-  return published;
+      return `Reply ${index + 1} of the thread ${outcome}${remaining > 1 ? ` (the ${remaining - 1} after it were not)` : ''}: ${error.message}`;
+    },
+  });
+  return { platformPostId: root.uri, url: postWebUrl(runtime.endpoints.web, root.uri), ...replies };
 }

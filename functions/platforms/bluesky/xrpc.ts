@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PlatformError } from '../connector';
+import { readPlatformBody } from '../read-body';
 import { platformRequest, type PlatformResponse } from '../platform-http';
 import { blueskyError } from './errors';
 import type { BlueskyRuntime } from './runtime';
@@ -52,20 +52,12 @@ export async function xrpc<T = unknown>(
   return response;
 }
 
-/**
- * Reads a 2xx body. When the call created something, an unreadable answer means the post
- * probably exists but its id is unknown, so it is `unknown_outcome`, never a retry.
- */
+/** Reads a 2xx body (`readPlatformBody`): an unreadable answer to a call that created something is `unknown_outcome`. */
 export function readBody<S extends z.ZodType>(
   schema: S,
   response: PlatformResponse,
   action: string,
   options: { creates?: boolean } = {},
 ): z.infer<S> {
-  const parsed = schema.safeParse(response.body);
-  if (parsed.success) return parsed.data;
-  const kind = options.creates ? 'unknown_outcome' : 'transient';
-  throw new PlatformError(kind, `Bluesky could not ${action}: the server's answer was not understood`, {
-    status: response.status,
-  });
+  return readPlatformBody(schema, response, { network: 'Bluesky', action, creates: options.creates });
 }

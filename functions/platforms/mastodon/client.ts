@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PlatformError, type AccountCredentials, type ConnectorContext } from '../connector';
+import { readPlatformBody } from '../read-body';
 import { platformRequest, type PlatformRequest, type PlatformResponse } from '../platform-http';
 import { mastodonError } from './errors';
 import { normalizeInstanceUrl } from './instance-url';
@@ -80,20 +81,12 @@ export async function mastodonCall<T = unknown>(
   return response;
 }
 
-/**
- * Reads a 2xx body. When the call created something, an unreadable answer means the post
- * probably exists but its id is unknown, so it is `unknown_outcome`, never a retry.
- */
+/** Reads a 2xx body (`readPlatformBody`): an unreadable answer to a call that created something is `unknown_outcome`. */
 export function readBody<S extends z.ZodType>(
   schema: S,
   response: PlatformResponse,
   action: string,
   options: { creates?: boolean } = {},
 ): z.infer<S> {
-  const parsed = schema.safeParse(response.body);
-  if (parsed.success) return parsed.data;
-  const kind = options.creates ? 'unknown_outcome' : 'transient';
-  throw new PlatformError(kind, `Mastodon could not ${action}: the server's answer was not understood`, {
-    status: response.status,
-  });
+  return readPlatformBody(schema, response, { network: 'Mastodon', action, creates: options.creates });
 }

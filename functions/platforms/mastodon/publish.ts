@@ -7,6 +7,7 @@ import {
   type PostDraft,
   type PublishedPost,
 } from '../connector';
+import { postThreadReplies } from '../thread-replies';
 import { accountInstance, mastodonCall, readBody, type MastodonRuntime } from './client';
 import { fetchMediaFile, uploadFileName } from './media-source';
 import { readMastodonOptions, statusParameters } from '../../shared/platforms/mastodon/options';
@@ -126,35 +127,24 @@ export async function publishToMastodon(
     parameters,
   });
 
-  const published: PublishedPost = { platformPostId: main.id, url: main.url ?? undefined, followUpIds: [] };
-  let previousId = main.id;
-  for (const [index, reply] of (draft.thread ?? []).entries()) {
-    try {
-      const posted = await postStatus(runtime, instance, credentials, {
-        text: reply,
-        mediaIds: [],
-        inReplyToId: previousId,
-        key: idempotencyKey([credentials.accountId, index + 1, reply, previousId, parameters]),
-        parameters,
-      });
-      published.followUpIds?.push(posted.id);
-      previousId = posted.id;
-    } catch (error) {
-      // The main post is live: failing the whole target now would invite a duplicate.
-      // Report the broken thread instead (PublishedPost.warnings) for the user to see.
-      if (!(error instanceof PlatformError)) throw error;
-      runtime.context.logger.warn('Mastodon thread reply failed after the main post was published', {
-        platformPostId: main.id,
-        replyIndex: index,
-        kind: error.kind,
-        message: error.message,
-      });
-      const remaining = (draft.thread?.length ?? 0) - index;
-      published.warnings = [
-        `Reply ${index + 1} of the thread was not posted${remaining > 1 ? ` (nor the ${remaining - 1} after it)` : ''}: ${error.message}`,
-      ];
-      break;
-    }
-  }
-  return published;
+  // The main post is live: failing the whole target now would invite a duplicate. A failed
+  // reply is reported instead (PublishedPost.warnings) for the user to see.
+  const replies = await postThreadReplies({
+    first: main.id,
+    replies: draft.thread ?? [],
+    postReply: async (reply, index, previousId) =>
+      (
+        await postStatus(runtime, instance, credentials, {
+          text: reply,
+          mediaIds: [],
+          inReplyToId: previousId,
+          key: idempotencyKey([credentials.accountId, index + 1, reply, previousId, parameters]),
+          parameters,
+        })
+      ).id,
+    idOf: (id) => id,
+    logger: runtime.context.logger,
+    failureLog: 'Mastodon thread reply failed after the main post was published',
+  });
+  return { platformPostId: main.id, url: main.url ?? undefined, ...replies };
 }

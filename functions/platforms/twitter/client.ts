@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { PlatformError, type ConnectorContext } from '../connector';
+import type { ConnectorContext } from '../connector';
+import { readPlatformBody } from '../read-body';
 import { platformRequest, type PlatformRequest, type PlatformResponse } from '../platform-http';
 import { twitterError } from './errors';
 import { PostingQuotaTracker } from './rate-limits';
@@ -69,23 +70,17 @@ export async function twitterCall<T = unknown>(
   return response;
 }
 
-/**
- * Reads a 2xx body. When the call created something, an unreadable answer means the post
- * probably exists but its id is unknown, so it is `unknown_outcome`, never a retry.
- */
+/** Reads a 2xx body (`readPlatformBody`): an unreadable answer to a call that created something is `unknown_outcome`. */
 export function readBody<S extends z.ZodType>(
   schema: S,
   response: PlatformResponse,
   action: string,
   options: { creates?: boolean } = {},
 ): z.infer<S> {
-  const parsed = schema.safeParse(response.body);
-  if (parsed.success) return parsed.data;
-  throw new PlatformError(
-    options.creates ? 'unknown_outcome' : 'transient',
-    `X could not ${action}: the answer was not understood`,
-    {
-      status: response.status,
-    },
-  );
+  return readPlatformBody(schema, response, {
+    network: 'X',
+    action,
+    answer: 'the answer',
+    creates: options.creates,
+  });
 }

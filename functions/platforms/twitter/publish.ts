@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PlatformError, type AccountCredentials, type PostDraft, type PublishedPost } from '../connector';
+import { postThreadReplies } from '../thread-replies';
 import { readBody, twitterCall, type TwitterRuntime } from './client';
 import { uploadTwitterMedia } from './media-upload';
 import { readTwitterOptions } from '../../shared/platforms/twitter/options';
@@ -63,38 +64,21 @@ export async function publishToTwitter(
   if (mediaIds.length > 0) body.media = { media_ids: mediaIds };
   const mainId = await createTweet(runtime, credentials, body, 'publish the post');
 
-  const published: PublishedPost = {
-    platformPostId: mainId,
-    url: postUrl(credentials, mainId),
-    followUpIds: [],
-  };
-  let previousId = mainId;
-  for (const [index, reply] of (draft.thread ?? []).entries()) {
-    try {
-      const replyId = await createTweet(
+  // The main post is live and X has no idempotency key: failing now would invite a duplicate
+  // on retry (which X rejects as duplicate content anyway). A failed reply is reported instead.
+  const replies = await postThreadReplies({
+    first: mainId,
+    replies: draft.thread ?? [],
+    postReply: (text, _index, previousId) =>
+      createTweet(
         runtime,
         credentials,
-        { text: reply, reply: { in_reply_to_tweet_id: previousId }, ...settings },
+        { text, reply: { in_reply_to_tweet_id: previousId }, ...settings },
         'publish the thread reply',
-      );
-      published.followUpIds?.push(replyId);
-      previousId = replyId;
-    } catch (error) {
-      // The main post is live and X has no idempotency key: failing now would invite a
-      // duplicate on retry (which X rejects as duplicate content anyway). Report instead.
-      if (!(error instanceof PlatformError)) throw error;
-      runtime.context.logger.warn('X thread reply failed after the main post was published', {
-        platformPostId: mainId,
-        replyIndex: index,
-        kind: error.kind,
-        message: error.message,
-      });
-      const remaining = (draft.thread?.length ?? 0) - index;
-      published.warnings = [
-        `Reply ${index + 1} of the thread was not posted${remaining > 1 ? ` (nor the ${remaining - 1} after it)` : ''}: ${error.message}`,
-      ];
-      break;
-    }
-  }
-  return published;
+      ),
+    idOf: (id) => id,
+    logger: runtime.context.logger,
+    failureLog: 'X thread reply failed after the main post was published',
+  });
+  return { platformPostId: mainId, url: postUrl(credentials, mainId), ...replies };
 }
