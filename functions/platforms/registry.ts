@@ -1,4 +1,5 @@
 import type { Clock, Logger } from '../core/ports';
+import type { Database } from '../db/client';
 import { createBlueskyConnector, type BlueskyConnectorOptions } from './bluesky';
 import { withDeadlineSignal } from './call-deadline';
 import type { Connector, ConnectorContext, Platform } from './connector';
@@ -69,8 +70,21 @@ export function overrideConnectors(next: ConnectorOverrides): void {
   contexts = new WeakMap();
 }
 
-/** The base context of a process: its clock and logger, the global fetch, a bounded timeout. */
-export function connectorContext(container: { clock: Clock; logger: Logger }): ConnectorContext {
+/** What a context is built from: a container, or the few parts of one a script has. */
+export interface ContextSource {
+  clock: Clock;
+  logger: Logger;
+  /** Plume's own database (the Sandbox keeps its posts there). */
+  db?: Database;
+  /** Where PUBLIC_URL is read (the Sandbox links to its feed page under it). */
+  env?: { PUBLIC_URL: string };
+}
+
+/**
+ * The base context of a process: its clock and logger, the global fetch, a bounded timeout,
+ * and the container's database and public address for the Sandbox.
+ */
+export function connectorContext(container: ContextSource): ConnectorContext {
   let context = contexts.get(container);
   if (!context) {
     context = {
@@ -79,6 +93,8 @@ export function connectorContext(container: { clock: Clock; logger: Logger }): C
       clock: container.clock,
       logger: container.logger,
       timeoutMs: overrides.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      database: container.db,
+      publicUrl: container.env?.PUBLIC_URL,
     };
     contexts.set(container, context);
   }

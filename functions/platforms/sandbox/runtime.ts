@@ -11,12 +11,9 @@ export const SANDBOX_RATE_LIMIT_RESET_SECONDS = 60;
 export const SANDBOX_TRANSIENT_RETRY_SECONDS = 5;
 
 export interface SandboxConnectorOptions {
-  /**
-   * Where sandbox posts are stored. Default: the process container's database, resolved on
-   * first use (the sandbox lives in Plume's own database, locally and in AWS).
-   */
+  /** Where sandbox posts are stored. Default: `context.database`, Plume's own database. */
   db?: Database | (() => Promise<Database>);
-  /** Base of links to the feed page (`<publicUrl>/api/sandbox/feed?post=…`). Default: `context.endpoints.web`, else the process container's PUBLIC_URL. */
+  /** Base of links to the feed page (`<publicUrl>/api/sandbox/feed?post=…`). Default: `context.endpoints.web`, else `context.publicUrl`. */
   publicUrl?: string;
   /** Waits out a `#slow` answer when the caller's timeout allows it; tests inject one. */
   sleep?: Sleep;
@@ -31,32 +28,30 @@ export interface SandboxRuntime {
   timeoutMs: number;
 }
 
+/**
+ * The Sandbox keeps its posts in Plume's own database and links to its own feed page, so it
+ * needs both from its caller: the registry's context carries the container's (whose
+ * PUBLIC_URL the local runtime derives from the address it really listens on). A script using
+ * the connector alone passes them in the context or the options.
+ */
 export function createSandboxRuntime(
   context: ConnectorContext,
   options: SandboxConnectorOptions = {},
 ): SandboxRuntime {
-  const { db } = options;
+  const db = options.db ?? context.database;
   return {
     context,
     database: async () => {
       if (typeof db === 'function') return db();
       if (db) return db;
-      const { getContainer } = await import('../../adapters/container');
-      return (await getContainer()).db;
+      throw new Error('The Sandbox connector needs a database: pass `database` in its connector context');
     },
     publicUrl: async () => {
-      const configured = options.publicUrl ?? context.endpoints?.web;
+      const configured = options.publicUrl ?? context.endpoints?.web ?? context.publicUrl;
       if (configured) return configured.replace(/\/+$/, '');
-      // The container's settings, not process.env: the local runtime derives PUBLIC_URL from
-      // the address it really listens on, which process.env never learns.
-      // Without a container (a script using the connector alone) the environment's value.
-      const { getContainer } = await import('../../adapters/container');
-      const { loadEnv } = await import('../../config/env');
-      const env = await getContainer().then(
-        (container) => container.env,
-        () => loadEnv(),
+      throw new Error(
+        "The Sandbox connector needs Plume's public URL: pass `publicUrl` in its connector context",
       );
-      return env.PUBLIC_URL.replace(/\/+$/, '');
     },
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     timeoutMs: context.timeoutMs ?? 30_000,

@@ -22,9 +22,15 @@ let threadPostId: string;
 
 beforeAll(async () => {
   env = await startIdentityRuntime(new Date('2026-03-10T09:00:00Z'));
-  // No options: the connector finds the database through the process container, as the
-  // registry creates it in the local runtime and in Lambda.
-  sandbox = createSandboxConnector({ fetch, clock: env.clock, logger: captureLogger() });
+  // No options: the database and public address come in the context, as the registry builds
+  // it from the container in the local runtime and in Lambda.
+  sandbox = createSandboxConnector({
+    fetch,
+    clock: env.clock,
+    logger: captureLogger(),
+    database: env.runtime.container.db,
+    publicUrl: env.runtime.container.env.PUBLIC_URL,
+  });
   client = new TestClient(env.runtime.url);
   handleName = `feed-${crypto.randomUUID().slice(0, 8)}`;
   const { tokens, profile } = await sandbox.connect.connectAccount({
