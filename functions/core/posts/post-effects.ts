@@ -1,6 +1,6 @@
 import type { Clock, JobQueue, KeyValue, Logger, PostScheduler, Realtime } from '../ports';
 import { announcePostChange, type PostChange } from '../publishing/announce-post';
-import { scheduleName } from '../publishing/publish-target';
+import { scheduleName } from '../publishing/schedule-name';
 import { markTargetsInFlight } from '../publishing/sweep-marker';
 
 /** A target whose new schedule must be armed (or sent at once) after the commit. */

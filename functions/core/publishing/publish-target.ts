@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Container } from '../../adapters/container';
+import type { Container } from '../ports/container';
 import { posts, socialAccounts } from '../../db/schema';
 import { withSystem } from '../../db/tenant';
 import { withCallDeadline } from '../../platforms/call-deadline';
@@ -22,6 +22,7 @@ import {
   retryDelaySeconds,
   type RetryPolicy,
 } from './retry-policy';
+import { scheduleName } from './schedule-name';
 import { publishingSeams, type SocialAccount } from './seams';
 import { markTargetsInFlight } from './sweep-marker';
 import { AWAITING_LOOKUP, NEEDS_PERSON, type LookupState } from './unconfirmed-state';
@@ -41,8 +42,6 @@ export interface PublishOptions {
 
 const MEDIA_URL_TTL_SECONDS = 6 * 60 * 60;
 const defaultPause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export const scheduleName = (targetId: string): string => `post-target-${targetId}`;
 
 /**
  * One publish delivery: claim, load, call the platform once, record the outcome. Only the
