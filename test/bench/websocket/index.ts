@@ -83,7 +83,6 @@ export const websocket: Benchmark = {
       env: { API_RATE_LIMIT_PER_MINUTE: '100000000' },
     });
     const runs: LayoutRun[] = [];
-    let aws: EventCost[] = [];
     try {
       const api = new BenchApi(server.url);
       const { organizationId, userId } = await api.register('WebSocket bench');
@@ -106,12 +105,12 @@ export const websocket: Benchmark = {
       await rm(dataDir, { recursive: true, force: true });
     }
     process.stderr.write(`  websocket: AWS cost of one event (dynalite + mocked API Gateway)\n`);
-    aws = await measureAwsEventCost(dashboards, LAYOUTS);
+    const aws: EventCost[] = await measureAwsEventCost(dashboards, LAYOUTS);
 
     const summaries = runs.map((run) => ({ run, summary: summarize(run) }));
     const findings: string[] = [];
     for (const { run, summary } of summaries) {
-      const where = `${run.layout.name}`;
+      const where = run.layout.name;
       if (run.failed > 0)
         findings.push(`${where}: ${run.failed} dashboards could not connect (${run.firstError})`);
       if (run.closedByServer > 0)
