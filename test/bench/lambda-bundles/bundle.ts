@@ -45,6 +45,8 @@ export interface BundleOutput {
   gzipBytes: number;
   /** Bytes each package contributes to the minified output, largest first. */
   packages: PackageShare[];
+  /** Bytes of zod's locale files in the output (all of them ride along with `import { z }`). */
+  zodLocaleBytes: number;
   /**
    * External packages the bundle imports at module scope, so every cold start loads them,
    * and those it only imports on demand.
@@ -129,6 +131,9 @@ export async function bundleEntry(
     bytes: code.length,
     gzipBytes: gzipSync(code).length,
     packages: packageShares(result.metafile, outfileRelative),
+    zodLocaleBytes: Object.entries(result.metafile.outputs[outfileRelative]?.inputs ?? {})
+      .filter(([path]) => path.includes('node_modules/zod/v4/locales/'))
+      .reduce((sum, [, input]) => sum + input.bytesInOutput, 0),
     externalImports: externalImports(result.metafile, outfileRelative),
     warnings: result.warnings.map((w) => `${w.location?.file ?? ''}:${w.location?.line ?? ''} ${w.text}`),
   };

@@ -9,6 +9,7 @@ import { lambdaEntries, type LambdaEntry } from './entries';
 import { probeImport, type ImportSample } from './import-probe';
 import { createLambdaLayout, isMissingModule, type LambdaLayout } from './lambda-layout';
 import { lambdaEnvironment } from './lambda-env';
+import { unusedSdkFindings, zodLocalesFinding } from './unused-sdks';
 
 /** Packages that must never ship in a Lambda, with the reason printed in the finding. */
 const FORBIDDEN_PACKAGES: Record<string, string> = {
@@ -91,6 +92,10 @@ function problemsOf(result: EntryResult): [string, string][] {
     // Rounded so the same package in many functions groups into one finding.
     if (reason)
       problems.push(`bundles ${pkg.name} (~${(pkg.bytes / 1024 / 1024).toFixed(1)} MiB): ${reason}`);
+  }
+  if (result.bundle) {
+    problems.push(...unusedSdkFindings(result.entry, result.bundle.packages));
+    problems.push(...zodLocalesFinding(result.bundle.zodLocaleBytes));
   }
   const atInit = result.bundle?.externalImports.static ?? [];
   if (atInit.length > 0) {
