@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { boundaryConfigs } from './eslint-boundaries.js';
 
 export default tseslint.config(
   {
@@ -25,4 +26,5 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...boundaryConfigs(),
 );

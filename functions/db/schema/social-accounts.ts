@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { PLATFORM_IDS, type Platform } from '../../platforms/connector';
+import { PLATFORM_IDS, type Platform } from '../../shared/platforms/catalog';
 import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
 import { organizations } from './organizations';
 import { users } from './users';
