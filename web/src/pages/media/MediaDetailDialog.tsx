@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { DECODABLE_IMAGE_TYPES } from '../../../../functions/core/media/optimizable';
+import { DECODABLE_IMAGE_TYPES } from '../../../../functions/shared/media';
 import { unwrap } from '../../api/client';
 import { isApiProblem } from '../../api/problem';
 import { useServices } from '../../app/services';
