@@ -1,4 +1,5 @@
 import type { MediaItem, PlatformLimits, PlatformRules, PostDraft, ValidationIssue } from '../types';
+import { countOver, mediaError, megabytes, sizeOver } from '../media-checks';
 import { utf16Length } from '../text-measures';
 import {
   LINKEDIN_IMAGE_TYPES,
@@ -17,11 +18,7 @@ import {
  * little-format escaping are transport, not text the member typed, so they are not counted.
  */
 
-const error = (issue: Omit<ValidationIssue, 'severity'>): ValidationIssue => ({
-  ...issue,
-  severity: 'error',
-});
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+const error = mediaError;
 const includes = (list: readonly string[], value: string) => list.includes(value.toLowerCase());
 
 function textIssues(draft: PostDraft, limits: PlatformLimits): ValidationIssue[] {
@@ -57,17 +54,13 @@ function imageIssues(item: MediaItem, limits: PlatformLimits): ValidationIssue[]
       }),
     );
   }
-  if (item.bytes > limits.maxImageBytes) {
-    issues.push(
-      error({
-        field: 'media',
-        code: 'file_too_large',
-        message: `Images must be at most ${megabytes(limits.maxImageBytes)}.`,
-        used: item.bytes,
-        limit: limits.maxImageBytes,
-      }),
-    );
-  }
+  issues.push(
+    ...sizeOver(
+      item.bytes,
+      limits.maxImageBytes,
+      `Images must be at most ${megabytes(limits.maxImageBytes)}.`,
+    ),
+  );
   if (item.width && item.height && item.width * item.height > LINKEDIN_MAX_IMAGE_PIXELS) {
     issues.push(
       error({
@@ -104,17 +97,13 @@ function videoIssues(item: MediaItem, limits: PlatformLimits): ValidationIssue[]
       }),
     );
   }
-  if (item.bytes > limits.maxVideoBytes) {
-    issues.push(
-      error({
-        field: 'media',
-        code: 'file_too_large',
-        message: `Videos must be at most ${megabytes(limits.maxVideoBytes)}.`,
-        used: item.bytes,
-        limit: limits.maxVideoBytes,
-      }),
-    );
-  }
+  issues.push(
+    ...sizeOver(
+      item.bytes,
+      limits.maxVideoBytes,
+      `Videos must be at most ${megabytes(limits.maxVideoBytes)}.`,
+    ),
+  );
   if (item.bytes < LINKEDIN_MIN_VIDEO_BYTES) {
     issues.push(
       error({
@@ -169,28 +158,20 @@ function mediaIssues(media: MediaItem[], limits: PlatformLimits): ValidationIssu
       }),
     );
   }
-  if (videos.length > limits.maxVideos) {
-    issues.push(
-      error({
-        field: 'media',
-        code: 'too_many_videos',
-        message: `A LinkedIn post can have ${limits.maxVideos} video.`,
-        used: videos.length,
-        limit: limits.maxVideos,
-      }),
-    );
-  }
-  if (images.length > limits.maxImages) {
-    issues.push(
-      error({
-        field: 'media',
-        code: 'too_many_images',
-        message: `A LinkedIn post can have up to ${limits.maxImages} images.`,
-        used: images.length,
-        limit: limits.maxImages,
-      }),
-    );
-  }
+  issues.push(
+    ...countOver(
+      'too_many_videos',
+      videos.length,
+      limits.maxVideos,
+      `A LinkedIn post can have ${limits.maxVideos} video.`,
+    ),
+    ...countOver(
+      'too_many_images',
+      images.length,
+      limits.maxImages,
+      `A LinkedIn post can have up to ${limits.maxImages} images.`,
+    ),
+  );
   for (const item of images) issues.push(...imageIssues(item, limits));
   for (const item of videos) issues.push(...videoIssues(item, limits));
   return issues;

@@ -1,4 +1,5 @@
 import type { MediaItem, PlatformLimits, PlatformRules, PostDraft, ValidationIssue } from '../types';
+import { megabytesOneDecimal } from '../media-checks';
 import { MASTODON_ALT_TEXT_LIMIT, MASTODON_MEDIA_TYPES } from './limits';
 import { readMastodonOptions } from './options';
 import { countGraphemes } from '../text-measures';
@@ -142,7 +143,7 @@ function validateMedia(media: MediaItem[], limits: PlatformLimits): ValidationIs
       issues.push({
         field: 'media',
         code: 'media_too_large',
-        message: `${label} is ${formatMegabytes(item.bytes)}; this server accepts up to ${formatMegabytes(limit)}.`,
+        message: `${label} is ${megabytesOneDecimal(item.bytes)}; this server accepts up to ${megabytesOneDecimal(limit)}.`,
         severity: 'error',
         used: item.bytes,
         limit,
@@ -169,10 +170,6 @@ function validateMedia(media: MediaItem[], limits: PlatformLimits): ValidationIs
     }
   });
   return issues;
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Graphemes with URLs as the server's reserved length and remote mentions as their local part. */

@@ -1,4 +1,5 @@
 import type { MediaItem, PlatformLimits, ValidationIssue } from '../types';
+import { megabytes } from '../media-checks';
 
 /**
  * Small pure builders for `validate.ts` of the Meta connectors. They only read the draft and
@@ -38,10 +39,6 @@ export function lengthIssue(
 
 export function isVideo(media: MediaItem): boolean {
   return media.kind === 'video';
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 /** Count, size and mixing rules every Meta network applies to its media. */

@@ -1,4 +1,5 @@
 import type { MediaItem, PlatformLimits, PlatformRules, PostDraft, ValidationIssue } from '../types';
+import { countOver, mediaError, megabytes, sizeOver } from '../media-checks';
 import { utf16Length } from '../text-measures';
 import {
   TIKTOK_IMAGE_TYPES,
@@ -14,11 +15,7 @@ import { parseTikTokOptions } from './options';
  * post's caption its `description` (4,000).
  */
 
-const error = (issue: Omit<ValidationIssue, 'severity'>): ValidationIssue => ({
-  ...issue,
-  severity: 'error',
-});
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+const error = mediaError;
 const includes = (list: readonly string[], value: string) => list.includes(value.toLowerCase());
 
 function mediaIssues(media: MediaItem[], limits: PlatformLimits): ValidationIssue[] {
@@ -39,28 +36,20 @@ function mediaIssues(media: MediaItem[], limits: PlatformLimits): ValidationIssu
       }),
     );
   }
-  if (videos.length > limits.maxVideos) {
-    issues.push(
-      error({
-        field: 'media',
-        code: 'too_many_videos',
-        message: `A TikTok post can have ${limits.maxVideos} video.`,
-        used: videos.length,
-        limit: limits.maxVideos,
-      }),
-    );
-  }
-  if (images.length > limits.maxImages) {
-    issues.push(
-      error({
-        field: 'media',
-        code: 'too_many_images',
-        message: `A TikTok photo post can have up to ${limits.maxImages} photos.`,
-        used: images.length,
-        limit: limits.maxImages,
-      }),
-    );
-  }
+  issues.push(
+    ...countOver(
+      'too_many_videos',
+      videos.length,
+      limits.maxVideos,
+      `A TikTok post can have ${limits.maxVideos} video.`,
+    ),
+    ...countOver(
+      'too_many_images',
+      images.length,
+      limits.maxImages,
+      `A TikTok photo post can have up to ${limits.maxImages} photos.`,
+    ),
+  );
   for (const item of images) {
     if (item.kind === 'gif' || !includes(TIKTOK_IMAGE_TYPES, item.mimeType)) {
       issues.push(
@@ -71,17 +60,13 @@ function mediaIssues(media: MediaItem[], limits: PlatformLimits): ValidationIssu
         }),
       );
     }
-    if (item.bytes > limits.maxImageBytes) {
-      issues.push(
-        error({
-          field: 'media',
-          code: 'file_too_large',
-          message: `Photos must be at most ${megabytes(limits.maxImageBytes)}.`,
-          used: item.bytes,
-          limit: limits.maxImageBytes,
-        }),
-      );
-    }
+    issues.push(
+      ...sizeOver(
+        item.bytes,
+        limits.maxImageBytes,
+        `Photos must be at most ${megabytes(limits.maxImageBytes)}.`,
+      ),
+    );
   }
   for (const item of videos) {
     if (!includes(TIKTOK_VIDEO_TYPES, item.mimeType)) {
@@ -93,17 +78,13 @@ function mediaIssues(media: MediaItem[], limits: PlatformLimits): ValidationIssu
         }),
       );
     }
-    if (item.bytes > limits.maxVideoBytes) {
-      issues.push(
-        error({
-          field: 'media',
-          code: 'file_too_large',
-          message: `Videos must be at most ${megabytes(limits.maxVideoBytes)}.`,
-          used: item.bytes,
-          limit: limits.maxVideoBytes,
-        }),
-      );
-    }
+    issues.push(
+      ...sizeOver(
+        item.bytes,
+        limits.maxVideoBytes,
+        `Videos must be at most ${megabytes(limits.maxVideoBytes)}.`,
+      ),
+    );
     const max = limits.maxVideoDurationSeconds;
     if (item.durationSeconds !== undefined && max !== undefined && item.durationSeconds > max) {
       issues.push(

@@ -1,4 +1,5 @@
 import type { MediaItem, PlatformLimits, PlatformRules, PostDraft, ValidationIssue } from '../types';
+import { megabytesOneDecimal } from '../media-checks';
 import {
   TWITTER_ALT_TEXT_LIMIT,
   TWITTER_GIF_TYPES,
@@ -148,7 +149,7 @@ function validateMedia(media: MediaItem[], limits: PlatformLimits): ValidationIs
       issues.push({
         field: 'media',
         code: 'media_too_large',
-        message: `${label} is ${megabytes(item.bytes)}; X accepts up to ${megabytes(maxBytes)}.`,
+        message: `${label} is ${megabytesOneDecimal(item.bytes)}; X accepts up to ${megabytesOneDecimal(maxBytes)}.`,
         severity: 'error',
         used: item.bytes,
         limit: maxBytes,
@@ -205,10 +206,6 @@ function validateMedia(media: MediaItem[], limits: PlatformLimits): ValidationIs
     }
   });
   return issues;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** X's weighted length, URLs as `limits.urlLength`. */
