@@ -78,6 +78,9 @@ function locationOf(url: string, lineNumber: number): string {
   const modules = url.lastIndexOf('/node_modules/');
   if (modules >= 0) path = url.slice(modules + '/node_modules/'.length);
   else if (url.startsWith(REPO_URL)) path = url.slice(REPO_URL.length);
+  // tsx hands V8 our TypeScript with its whitespace minified: every function is on line 1,
+  // so a line number would mislead (the function name says where).
+  if (/\.tsx?$/.test(path)) return path;
   // V8 counts lines from 0; editors from 1.
   return `${path}:${lineNumber + 1}`;
 }
