@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared-query';
 import { postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import type { Platform } from '../../platforms/connector';
@@ -18,36 +19,73 @@ export interface PostWithTargets {
   targets: TargetWithAccount[];
 }
 
-export async function loadTargets(tx: Transaction, postIds: string[]): Promise<TargetWithAccount[]> {
-  if (postIds.length === 0) return [];
-  const rows = await tx
-    .select({
-      target: postPlatforms,
-      platform: socialAccounts.platform,
-      accountName: socialAccounts.accountName,
-      accountHandle: socialAccounts.accountHandle,
-      accountStatus: socialAccounts.status,
-    })
+const targetColumns = {
+  target: postPlatforms,
+  platform: socialAccounts.platform,
+  accountName: socialAccounts.accountName,
+  accountHandle: socialAccounts.accountHandle,
+  accountStatus: socialAccounts.status,
+};
+
+/** The targets of some posts, oldest first (the order the composer added them). */
+const targetsOfPosts = preparedQuery('targets_of_posts', (tx) =>
+  tx
+    .select(targetColumns)
     .from(postPlatforms)
     .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
-    .where(inArray(postPlatforms.postId, postIds))
-    .orderBy(asc(postPlatforms.createdAt), asc(postPlatforms.id));
-  return rows.map(({ target, ...account }) => ({ ...target, ...account }));
+    .where(sql`${postPlatforms.postId} = any(${sql.placeholder('postIds')}::uuid[])`)
+    .orderBy(asc(postPlatforms.createdAt), asc(postPlatforms.id)),
+);
+
+const livePost = preparedQuery('live_post', (tx) =>
+  tx
+    .select()
+    .from(posts)
+    .where(
+      and(
+        eq(posts.id, sql.placeholder('id')),
+        eq(posts.organizationId, sql.placeholder('organizationId')),
+        isNull(posts.deletedAt),
+      ),
+    ),
+);
+
+type TargetQueryRow = Awaited<ReturnType<typeof targetsOfPosts>>[number];
+const withAccount = ({ target, ...account }: TargetQueryRow): TargetWithAccount => ({
+  ...target,
+  ...account,
+});
+
+export async function loadTargets(tx: Transaction, postIds: string[]): Promise<TargetWithAccount[]> {
+  if (postIds.length === 0) return [];
+  return (await targetsOfPosts(tx, { postIds })).map(withAccount);
 }
 
-/** A live (not deleted) post of the organization with its targets; NotFoundError otherwise. */
+/**
+ * A live (not deleted) post of the organization with its targets; NotFoundError otherwise.
+ * Reading, both queries go out at once (one round trip; they are on every post page's path);
+ * writers lock the post first so two edits or schedules of the same post run one after the
+ * other, then read its targets.
+ */
 export async function loadPost(
   tx: Transaction,
   organizationId: string,
   id: string,
   lock = false,
 ): Promise<PostWithTargets> {
-  const query = tx
-    .select()
-    .from(posts)
-    .where(and(eq(posts.id, id), eq(posts.organizationId, organizationId), isNull(posts.deletedAt)));
-  // Writers lock the post so two edits or schedules of the same post run one after the other.
-  const [post] = lock ? await query.for('update') : await query;
+  if (lock) {
+    const [post] = await tx
+      .select()
+      .from(posts)
+      .where(and(eq(posts.id, id), eq(posts.organizationId, organizationId), isNull(posts.deletedAt)))
+      .for('update');
+    if (!post) throw new NotFoundError('The post');
+    return { post, targets: await loadTargets(tx, [post.id]) };
+  }
+  const [[post], targets] = await Promise.all([
+    livePost(tx, { id, organizationId }),
+    targetsOfPosts(tx, { postIds: [id] }),
+  ]);
   if (!post) throw new NotFoundError('The post');
-  return { post, targets: await loadTargets(tx, [post.id]) };
+  return { post, targets: targets.map(withAccount) };
 }
