@@ -187,6 +187,11 @@ export const postsApi: Benchmark = {
           ({ route, result }) =>
             `${route.name}: ${result.errors} connection errors/timeouts and ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodes)})`,
         );
+      for (const { route } of measured.filter((m) => m.result.requests === 0)) {
+        findings.push(
+          `${route.name}: no answer completed within the ${options.durationSeconds} s measured phase at ${options.connections} connections (each took longer; try --duration 10 or more)`,
+        );
+      }
       const profiles = measured.flatMap((m) => (m.profile ? [m.profile] : []));
       return {
         tables: [
