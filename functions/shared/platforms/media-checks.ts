@@ -34,3 +34,33 @@ export function sizeOver(
 ): ValidationIssue[] {
   return bytes > limit ? [mediaError({ field: 'media', code, message, used: bytes, limit })] : [];
 }
+
+/**
+ * One attachment's description (alt text): longer than the network takes is an error; none at
+ * all is a warning, since many people filter or boost only described media.
+ */
+export function altTextIssues(
+  label: string,
+  altText: string,
+  limit: number,
+  network: string,
+): ValidationIssue[] {
+  if (altText.length > limit) {
+    const message = `${label}: the description is ${altText.length} characters; ${network} allows ${limit}.`;
+    // In the order the networks' rules always wrote it (API answers keep their key order).
+    return [
+      { field: 'media', code: 'alt_text_too_long', message, severity: 'error', used: altText.length, limit },
+    ];
+  }
+  if (altText.trim() === '') {
+    return [
+      {
+        field: 'media',
+        code: 'missing_alt_text',
+        message: `${label} has no description (alt text).`,
+        severity: 'warning',
+      },
+    ];
+  }
+  return [];
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  altTextIssues,
   countOver,
   mediaError,
   megabytes,
@@ -53,5 +54,27 @@ describe('media checks', () => {
       message: 'y',
       severity: 'error',
     });
+  });
+
+  it('asks for a description and refuses one longer than the network takes', () => {
+    expect(altTextIssues('Attachment 1', 'A cat', 1500, 'Mastodon')).toEqual([]);
+    expect(altTextIssues('Attachment 1', '  ', 1500, 'Mastodon')).toEqual([
+      {
+        field: 'media',
+        code: 'missing_alt_text',
+        message: 'Attachment 1 has no description (alt text).',
+        severity: 'warning',
+      },
+    ]);
+    expect(altTextIssues('Attachment 2', 'abcd', 3, 'X')).toEqual([
+      {
+        field: 'media',
+        code: 'alt_text_too_long',
+        message: 'Attachment 2: the description is 4 characters; X allows 3.',
+        severity: 'error',
+        used: 4,
+        limit: 3,
+      },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { MediaItem, PlatformLimits, PlatformRules, PostDraft, ValidationIssue } from '../types';
-import { megabytesOneDecimal } from '../media-checks';
+import { altTextIssues, megabytesOneDecimal } from '../media-checks';
 import { MASTODON_ALT_TEXT_LIMIT, MASTODON_MEDIA_TYPES } from './limits';
 import { readMastodonOptions } from './options';
 import { countGraphemes } from '../text-measures';
@@ -150,24 +150,7 @@ function validateMedia(media: MediaItem[], limits: PlatformLimits): ValidationIs
       });
     }
     const altText = typeof item?.altText === 'string' ? item.altText : '';
-    if (altText.length > MASTODON_ALT_TEXT_LIMIT) {
-      issues.push({
-        field: 'media',
-        code: 'alt_text_too_long',
-        message: `${label}: the description is ${altText.length} characters; Mastodon allows ${MASTODON_ALT_TEXT_LIMIT}.`,
-        severity: 'error',
-        used: altText.length,
-        limit: MASTODON_ALT_TEXT_LIMIT,
-      });
-    } else if (altText.trim() === '') {
-      // Many Mastodon users filter or boost only described media.
-      issues.push({
-        field: 'media',
-        code: 'missing_alt_text',
-        message: `${label} has no description (alt text).`,
-        severity: 'warning',
-      });
-    }
+    issues.push(...altTextIssues(label, altText, MASTODON_ALT_TEXT_LIMIT, 'Mastodon'));
   });
   return issues;
 }

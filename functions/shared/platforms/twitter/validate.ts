@@ -1,5 +1,5 @@
 import type { MediaItem, PlatformLimits, PlatformRules, PostDraft, ValidationIssue } from '../types';
-import { megabytesOneDecimal } from '../media-checks';
+import { altTextIssues, megabytesOneDecimal } from '../media-checks';
 import {
   TWITTER_ALT_TEXT_LIMIT,
   TWITTER_GIF_TYPES,
@@ -187,22 +187,8 @@ function validateMedia(media: MediaItem[], limits: PlatformLimits): ValidationIs
           severity: 'warning',
         });
       }
-    } else if (altText.length > TWITTER_ALT_TEXT_LIMIT) {
-      issues.push({
-        field: 'media',
-        code: 'alt_text_too_long',
-        message: `${label}: the description is ${altText.length} characters; X allows ${TWITTER_ALT_TEXT_LIMIT}.`,
-        severity: 'error',
-        used: altText.length,
-        limit: TWITTER_ALT_TEXT_LIMIT,
-      });
-    } else if (altText.trim() === '') {
-      issues.push({
-        field: 'media',
-        code: 'missing_alt_text',
-        message: `${label} has no description (alt text).`,
-        severity: 'warning',
-      });
+    } else {
+      issues.push(...altTextIssues(label, altText, TWITTER_ALT_TEXT_LIMIT, 'X'));
     }
   });
   return issues;
