@@ -1,5 +1,5 @@
-import type { Platform, PlatformLimits } from '../../platforms/connector';
-import { PLATFORM_IDS, platformProfile } from '../../shared/platforms/catalog';
+import { PLATFORM_IDS, platformProfile, type Platform } from '../../shared/platforms/catalog';
+import type { PlatformLimits } from '../../shared/platforms/types';
 
 export type MediaKind = 'image' | 'gif' | 'video';
 
