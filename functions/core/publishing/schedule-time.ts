@@ -60,20 +60,64 @@ export function resolveScheduleTime(
   return { at: new Date(chosen.epochMilliseconds), timeZone: zone };
 }
 
+/**
+ * One formatter per zone, reused: reading an instant's wall time through Intl costs ~9 µs
+ * where the Temporal polyfill's ZonedDateTime costs ~45 µs, and the calendar reads two per
+ * entry (its profile was dominated by them). Both use the same tz database (the runtime's
+ * ICU); test/core/publishing/schedule-time.test.ts checks them against Temporal.
+ */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallParts(
+  at: Date,
+  timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const parts = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+  for (const part of format.formatToParts(at)) {
+    if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
+  }
+  return parts;
+}
+
+/**
+ * Intl writes era years (1 BC is "1"), Temporal ISO years (0, -000001, +010000): they agree
+ * only well inside years 1-9999, so instants near or beyond those ends take the Temporal path.
+ */
+const intlAgrees = (at: Date): boolean => at.getUTCFullYear() >= 2 && at.getUTCFullYear() <= 9998;
+
 /** The wall time of an instant in a zone, `YYYY-MM-DDTHH:mm:ss`. */
 export function wallTime(at: Date, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(at.getTime())
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDateTime()
-    .toString({ smallestUnit: 'second' });
+  if (!intlAgrees(at)) return temporalWallTime(at, timeZone);
+  const { year, month, day, hour, minute, second } = wallParts(at, timeZone);
+  return `${year.padStart(4, '0')}-${month}-${day}T${hour}:${minute}:${second}`;
 }
 
 /** The viewer's calendar day of an instant, `YYYY-MM-DD`. */
 export function localDay(at: Date, timeZone: string): string {
+  if (!intlAgrees(at)) return temporalWallTime(at, timeZone).slice(0, -'T00:00:00'.length);
+  const { year, month, day } = wallParts(at, timeZone);
+  return `${year.padStart(4, '0')}-${month}-${day}`;
+}
+
+function temporalWallTime(at: Date, timeZone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(at.getTime())
     .toZonedDateTimeISO(timeZone)
-    .toPlainDate()
-    .toString();
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'second' });
 }
 
 /** The instants where the viewer's days `from`..`to` (inclusive, `YYYY-MM-DD`) start and end. */

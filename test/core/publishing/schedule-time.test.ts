@@ -1,3 +1,4 @@
+import { Temporal } from '@js-temporal/polyfill';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -87,5 +88,41 @@ describe('calendar days', () => {
     expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3_600_000);
     expect(localDay(new Date('2026-10-25T23:30:00Z'), 'Europe/London')).toBe('2026-10-25');
     expect(localDay(new Date('2026-10-25T23:30:00Z'), 'Europe/Berlin')).toBe('2026-10-26');
+  });
+
+  // wallTime and localDay read Intl (fast) rather than Temporal; they must agree everywhere,
+  // including DST changes, half-hour and 45-minute zones, midnight, and far-out years.
+  it('reads wall times and days exactly as Temporal does', () => {
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'America/St_Johns',
+      'UTC',
+    ];
+    const temporal = (instant: Date, zone: string) =>
+      Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+        .toZonedDateTimeISO(zone)
+        .toPlainDateTime()
+        .toString({ smallestUnit: 'second' });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+          fc.date({ min: new Date('-000100-01-01'), max: new Date('+010100-01-01'), noInvalidDate: true }),
+        ),
+        fc.constantFrom(...zones),
+        (instant, zone) => {
+          const expected = temporal(instant, zone);
+          expect(wallTime(instant, zone)).toBe(expected);
+          expect(localDay(instant, zone)).toBe(expected.slice(0, expected.indexOf('T')));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
