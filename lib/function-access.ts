@@ -41,8 +41,8 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   organizations: ['queues'],
   // OAuth tokens are encrypted; syncs are queued; a revoked account is announced live.
   'social-accounts': ['crypto', 'queues', 'realtime', 'platform-apps'],
-  // Publish now decrypts (and refreshes ahead of expiry) the account's tokens with the network's OAuth client.
-  posts: ['crypto', 'queues', 'scheduler', 'media', 'realtime', 'platform-apps'],
+  // Publishing now goes through the publish queue: the worker, not this function, reads the media.
+  posts: ['crypto', 'queues', 'scheduler', 'realtime', 'platform-apps'],
   'ai-agents': [],
   analytics: [],
   // Completing or deleting an upload is announced live after the commit; optimizing is queued.
