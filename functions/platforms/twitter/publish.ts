@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlatformError, type AccountCredentials, type PostDraft, type PublishedPost } from '../connector';
 import { postThreadReplies } from '../thread-replies';
 import { readBody, twitterCall, type TwitterRuntime } from './client';
