@@ -5,41 +5,57 @@ import { runInRequestTransaction } from '../db/request-transaction';
 import { enforceAccess, enforceApiKeyScope } from './access';
 import type { AuthContext } from './auth-context';
 import { authenticate } from './authenticate';
-import { CONTRACTS } from './contracts';
+import type { ContractsByName, RouteContract } from './contracts';
+// Every failed check's wording (zod's global customError), for areas whose contracts do not
+// import contracts/common.ts themselves.
+import './contracts/error-messages';
 import { problemErrors } from './middleware/problem-errors';
 import { enforceRateLimit } from './rate-limits';
 import { HttpProblem } from './problem';
 import { validateRequest, type ValidatedInput } from './request';
 import { establishClientAddress } from './request-origin';
-import { routeKey, routesOfArea, type Area, type RouteDefinition } from './route-table';
+import type { AreaOperations, OperationContext, OperationResult } from './operation';
+import { routeKey, routesOfArea, type Area, type RouteDefinition, type RouteNamesOf } from './route-table';
 
-export interface OperationContext {
-  event: APIGatewayProxyEventV2;
-  container: Container;
-  route: RouteDefinition;
-  auth: AuthContext | undefined;
-  requestId: string;
-}
+export type {
+  AreaOperations,
+  Operation,
+  OperationContext,
+  OperationInput,
+  OperationResult,
+} from './operation';
 
-export interface OperationResult {
-  status?: number;
-  body?: unknown;
-  /** Sent as-is instead of JSON (HTML, CSV). */
-  text?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-  cookies?: string[];
-}
+/**
+ * The contracts an area's Lambda passes in: its own area's (contracts/<area>.ts), exactly the
+ * ones `Operation<Name>` was typed from, so the bundle holds only that area's schemas.
+ */
+export type ContractsOfArea<InArea extends Area> = Pick<
+  ContractsByName,
+  RouteNamesOf<InArea> & keyof ContractsByName
+>;
 
-export type Operation = (input: ValidatedInput, context: OperationContext) => Promise<OperationResult>;
+/**
+ * How the pipeline holds an operation: input validated against the route's contract at run
+ * time, which is what `Operation<Name>` promises the implementation at compile time.
+ */
+type ValidatedOperation = (
+  input: ValidatedInput,
+  context: Omit<OperationContext, 'route' | 'auth'> & {
+    route: RouteDefinition;
+    auth: AuthContext | undefined;
+  },
+) => Promise<OperationResult>;
 
 type Handler = (
   event: APIGatewayProxyEventV2,
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
-function toResponse(route: RouteDefinition, result: OperationResult): APIGatewayProxyStructuredResultV2 {
-  const status = result.status ?? CONTRACTS[route.name]?.successStatus ?? 200;
+function toResponse(
+  result: OperationResult,
+  contract: RouteContract | undefined,
+): APIGatewayProxyStructuredResultV2 {
+  const status = result.status ?? contract?.successStatus ?? 200;
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
   if (result.text !== undefined) {
     headers['content-type'] = result.contentType ?? 'text/plain; charset=utf-8';
@@ -56,7 +72,15 @@ function toResponse(route: RouteDefinition, result: OperationResult): APIGateway
  * the route's role policy, refuse what is not built yet, rate-limit, validate input, run.
  * Errors leave as problem+json through the `problemErrors` middleware.
  */
-export function createAreaHandler(area: Area, operations: Partial<Record<string, Operation>>): Handler {
+export function createAreaHandler<InArea extends Area>(
+  area: InArea,
+  areaContracts: ContractsOfArea<InArea>,
+  areaOperations: AreaOperations<InArea>,
+): Handler {
+  // By plain name from here on: the route found at run time picks its contract and operation,
+  // and the types above already tied each name to both.
+  const contracts: Readonly<Record<string, RouteContract | undefined>> = areaContracts;
+  const operations = areaOperations as Readonly<Record<string, ValidatedOperation | undefined>>;
   const routes = new Map(routesOfArea(area).map((r) => [routeKey(r), r]));
   for (const name of Object.keys(operations)) {
     if (![...routes.values()].some((r) => r.name === name)) {
@@ -103,10 +127,11 @@ export function createAreaHandler(area: Area, operations: Partial<Record<string,
       });
     }
     const rateLimitHeaders = await enforceRateLimit(container, route, event, auth);
-    const input = validateRequest(event, CONTRACTS[route.name] ?? {});
+    const contract = contracts[route.name];
+    const input = validateRequest(event, contract ?? {});
     const requestId = event.requestContext?.requestId ?? 'local';
     const result = await operation(input, { event, container, route, auth, requestId });
-    return toResponse(route, { ...result, headers: { ...rateLimitHeaders, ...result.headers } });
+    return toResponse({ ...result, headers: { ...rateLimitHeaders, ...result.headers } }, contract);
   };
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()

@@ -37,27 +37,38 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type Credentials = 'session' | 'session-or-api-key';
 
-export interface RouteDefinition {
+/**
+ * One route. The type parameters keep a route's name, area and access as literal types, so
+ * `RouteName` below is the union of every name in the table and the compiler can check each
+ * area's operation map and contracts against it (functions/http/operation.ts).
+ */
+export interface RouteDefinition<
+  Name extends string = string,
+  InArea extends Area = Area,
+  Allowed extends Access = Access,
+> {
   /** Stable operation name, also the OpenAPI operationId. */
-  name: string;
+  name: Name;
   method: HttpMethod;
   /** API Gateway style path parameters: `/api/posts/{id}`. */
   path: string;
-  area: Area;
-  access: Access;
+  area: InArea;
+  access: Allowed;
   /** Ignored on public routes, which take no credential. */
   credentials: Credentials;
   summary: string;
 }
 
-const route = (
-  area: Area,
+// `const` type parameters: `route('posts', 'GET', '/posts', 'listPosts', ...)` is typed
+// RouteDefinition<'listPosts', 'posts', 'viewer'>, not a RouteDefinition of plain strings.
+const route = <const Name extends string, const InArea extends Area, const Allowed extends Access>(
+  area: InArea,
   method: HttpMethod,
   path: string,
-  name: string,
-  access: Access,
+  name: Name,
+  access: Allowed,
   summary: string,
-): RouteDefinition => ({
+): RouteDefinition<Name, InArea, Allowed> => ({
   area,
   method,
   path: `/api${path}`,
@@ -68,12 +79,19 @@ const route = (
 });
 
 /** A route callable with a signed-in session only, never with an API key. */
-const sessionRoute = (...args: Parameters<typeof route>): RouteDefinition => ({
-  ...route(...args),
+const sessionRoute = <const Name extends string, const InArea extends Area, const Allowed extends Access>(
+  area: InArea,
+  method: HttpMethod,
+  path: string,
+  name: Name,
+  access: Allowed,
+  summary: string,
+): RouteDefinition<Name, InArea, Allowed> => ({
+  ...route(area, method, path, name, access, summary),
   credentials: 'session',
 });
 
-export const ROUTES: readonly RouteDefinition[] = [
+export const ROUTES = [
   // System
   route('system', 'GET', '/health', 'getHealth', 'public', 'Liveness and database reachability'),
   route('system', 'GET', '/openapi.json', 'getOpenApiDocument', 'public', 'This OpenAPI 3.1 document'),
@@ -522,9 +540,21 @@ export const ROUTES: readonly RouteDefinition[] = [
     'public',
     'A sandbox account with its recent posts and engagement',
   ),
-];
+] as const;
+
+/** Any route of the table, with its literal name, area and access. */
+export type Route = (typeof ROUTES)[number];
+
+/** Every route name: an operation map or a contract keyed by anything else does not compile. */
+export type RouteName = Route['name'];
+
+/** The route names of one area: what its Lambda entry (functions/http/areas/<area>.ts) may map. */
+export type RouteNamesOf<InArea extends Area> = Extract<Route, { area: InArea }>['name'];
+
+/** Who may call a route, as a literal: `AccessOf<'getPost'>` is `'viewer'`. */
+export type AccessOf<Name extends RouteName> = Extract<Route, { name: Name }>['access'];
 
 /** `GET /api/posts/{id}` — the API Gateway route key. */
 export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
-export const routesOfArea = (area: Area): RouteDefinition[] => ROUTES.filter((r) => r.area === area);
+export const routesOfArea = (area: Area): Route[] => ROUTES.filter((r) => r.area === area);

@@ -4,7 +4,7 @@ import { issueAccessToken } from '../core/identity/access-tokens';
 import { loadCurrentUser } from '../core/identity/current-user';
 import { REFRESH_TOKEN_TTL_SECONDS } from '../core/identity/session-store';
 import { withSystem } from '../db/tenant';
-import type { OperationResult } from './area-handler';
+import type { OperationResult, ResponseBodyOf } from './operation';
 import { HttpProblem } from './problem';
 import { refreshCookie } from './session-cookie';
 
@@ -22,7 +22,7 @@ export async function sessionGrant(
     refreshToken?: string;
     status?: number;
   },
-): Promise<OperationResult> {
+): Promise<OperationResult<ResponseBodyOf<'login'>>> {
   const secret = await container.secrets.get('jwt-signing-key');
   const { token, expiresIn } = await issueAccessToken(
     secret,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setContainer, type Container } from '../../functions/adapters/container';
 import { DatabaseUnavailableError } from '../../functions/db/connect-retry';
 import { createAreaHandler } from '../../functions/http/area-handler';
+import { systemContracts } from '../../functions/http/contracts/system';
 import { localLambdaContext } from '../../functions/local/lambda-context';
 import { httpEvent } from '../support/api-gateway';
 import { captureLogger } from '../support/logger';
@@ -17,7 +18,7 @@ describe('a database still resuming after both connection attempts', () => {
     const failure = new Error('Failed query: select 1', {
       cause: new DatabaseUnavailableError(2, { cause: timeout }),
     });
-    const handler = createAreaHandler('system', {
+    const handler = createAreaHandler('system', systemContracts, {
       getHealth: async () => {
         throw failure;
       },

@@ -9,6 +9,8 @@ import { setContainer, type Container } from '../../functions/adapters/container
 import { ManualClock } from '../../functions/adapters/local/manual-clock';
 import { loadEnv } from '../../functions/config/env';
 import { createAreaHandler } from '../../functions/http/area-handler';
+import { systemContracts } from '../../functions/http/contracts/system';
+import type { ResponseBodyOf } from '../../functions/http/operation';
 import { ORIGIN_VERIFY_HEADER, clientIp } from '../../functions/http/request-origin';
 import { localLambdaContext } from '../../functions/local/lambda-context';
 import { httpEvent } from '../support/api-gateway';
@@ -18,6 +20,12 @@ import { startSecretsManagerServer, type SecretsManagerServer } from '../support
 const ARN = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:Plume-OriginVerify-AbCdEf';
 const CURRENT = 'c'.repeat(20) + 'CurrentValue0123456789';
 const PREVIOUS = 'p'.repeat(20) + 'PreviousValue012345678';
+const HEALTHY: ResponseBodyOf<'getHealth'> = {
+  status: 'ok',
+  version: 'test',
+  time: '2026-01-01T00:00:00.000Z',
+  database: { ok: true },
+};
 const VIEWER = '203.0.113.7';
 const SOURCE = '127.0.0.1';
 
@@ -50,10 +58,10 @@ describe('the caller address behind CloudFront', () => {
   /** What the operation sees: the address, and whether the secret header reached it. */
   async function seenBy(headers: Record<string, string>): Promise<{ ip: string; secretSeen: boolean }> {
     let seen: APIGatewayProxyEventV2 | undefined;
-    const handler = createAreaHandler('system', {
+    const handler = createAreaHandler('system', systemContracts, {
       getHealth: async (_input, { event }) => {
         seen = event;
-        return { body: { ok: true } };
+        return { body: HEALTHY };
       },
     });
     const result = await handler(httpEvent('GET /api/health', { headers }), localLambdaContext('test'));

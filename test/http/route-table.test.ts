@@ -54,7 +54,7 @@ describe('route table', () => {
   });
 
   it('has contracts only for routes that exist', () => {
-    const names = new Set(ROUTES.map((r) => r.name));
+    const names = new Set<string>(ROUTES.map((r) => r.name));
     expect(Object.keys(CONTRACTS).filter((name) => !names.has(name))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../area-handler';
+import { authContracts } from '../contracts/auth';
 import {
   createWebSocketTicket,
   resendVerification,
@@ -9,7 +10,7 @@ import { forgotPassword, resetPassword } from '../operations/auth/password-reset
 import { register } from '../operations/auth/register';
 import { logout, refreshSession, switchOrganization } from '../operations/auth/session';
 
-export const handler = createAreaHandler('auth', {
+export const handler = createAreaHandler('auth', authContracts, {
   register,
   login,
   logout,

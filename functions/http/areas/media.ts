@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../area-handler';
+import { mediaContracts } from '../contracts/media';
 import { completeMediaUpload } from '../operations/media/complete-upload';
 import { createMediaUpload } from '../operations/media/create-upload';
 import { deleteMedia } from '../operations/media/delete-media';
@@ -8,7 +9,7 @@ import { optimizeMedia } from '../operations/media/optimize-media';
 import { getStorageUsage } from '../operations/media/storage-usage';
 import { updateMedia } from '../operations/media/update-media';
 
-export const handler = createAreaHandler('media', {
+export const handler = createAreaHandler('media', mediaContracts, {
   createMediaUpload,
   completeMediaUpload,
   listMedia,

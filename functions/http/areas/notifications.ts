@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../area-handler';
+import { notificationsContracts } from '../contracts/notifications';
 import { deleteNotification } from '../operations/notifications/delete-notification';
 import { getNotificationSettings } from '../operations/notifications/get-settings';
 import { listNotifications } from '../operations/notifications/list-notifications';
@@ -6,7 +7,7 @@ import { markAllNotificationsRead } from '../operations/notifications/mark-all-r
 import { markNotificationRead } from '../operations/notifications/mark-read';
 import { updateNotificationSettings } from '../operations/notifications/update-settings';
 
-export const handler = createAreaHandler('notifications', {
+export const handler = createAreaHandler('notifications', notificationsContracts, {
   listNotifications,
   markNotificationRead,
   deleteNotification,

@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../area-handler';
+import { organizationContracts } from '../contracts/organizations';
 import { createApiKey, listApiKeys, revokeApiKey } from '../operations/organizations/api-keys';
 import { acceptInvitation, getInvitation } from '../operations/organizations/invitations';
 import {
@@ -11,7 +12,7 @@ import {
 import { getOrganization, updateOrganization } from '../operations/organizations/organization';
 
 // Subscription routes belong to the billing milestone and answer 501 until then.
-export const handler = createAreaHandler('organizations', {
+export const handler = createAreaHandler('organizations', organizationContracts, {
   getOrganization,
   updateOrganization,
   listMembers,

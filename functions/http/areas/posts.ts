@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../area-handler';
+import { postsContracts } from '../contracts/posts';
 import { bulkSchedulePosts } from '../operations/posts/bulk-schedule';
 import { getCalendar } from '../operations/posts/calendar';
 import {
@@ -12,7 +13,7 @@ import {
 import { previewPost } from '../operations/posts/preview';
 import { publishPostNow, schedulePost } from '../operations/posts/schedule';
 
-export const handler = createAreaHandler('posts', {
+export const handler = createAreaHandler('posts', postsContracts, {
   listPosts,
   createPost,
   getPost,

@@ -1,6 +1,7 @@
 import { createAreaHandler } from '../area-handler';
+import { sandboxContracts } from '../contracts/sandbox';
 import { getSandboxAccount } from '../operations/sandbox/account';
 import { getSandboxFeed } from '../operations/sandbox/feed';
 
 /** Public pages of the built-in Sandbox network (functions/platforms/sandbox). */
-export const handler = createAreaHandler('sandbox', { getSandboxFeed, getSandboxAccount });
+export const handler = createAreaHandler('sandbox', sandboxContracts, { getSandboxFeed, getSandboxAccount });

@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../area-handler';
+import { socialAccountsContracts } from '../contracts/social-accounts';
 import {
   disconnectSocialAccount,
   listSocialAccounts,
@@ -8,7 +9,7 @@ import { completeSocialAccountConnection } from '../operations/social-accounts/c
 import { connectSocialAccount } from '../operations/social-accounts/connect';
 import { getSocialAccountInsights, syncSocialAccount } from '../operations/social-accounts/sync-and-insights';
 
-export const handler = createAreaHandler('social-accounts', {
+export const handler = createAreaHandler('social-accounts', socialAccountsContracts, {
   listSocialAccounts,
   connectSocialAccount,
   completeSocialAccountConnection,

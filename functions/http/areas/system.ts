@@ -1,4 +1,9 @@
 import { createAreaHandler } from '../area-handler';
+import { systemContracts } from '../contracts/system';
 import { getApiReference, getHealth, getOpenApiDocument } from '../operations/system';
 
-export const handler = createAreaHandler('system', { getHealth, getOpenApiDocument, getApiReference });
+export const handler = createAreaHandler('system', systemContracts, {
+  getHealth,
+  getOpenApiDocument,
+  getApiReference,
+});

@@ -1,9 +1,10 @@
 import { createAreaHandler } from '../area-handler';
+import { userContracts } from '../contracts/users';
 import { getDataExport, requestDataExport } from '../operations/users/data-export';
 import { deleteAccount, getProfile, updateProfile } from '../operations/users/profile';
 import { listSessions, revokeSession } from '../operations/users/sessions';
 
-export const handler = createAreaHandler('users', {
+export const handler = createAreaHandler('users', userContracts, {
   getProfile,
   updateProfile,
   deleteAccount,

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { RouteContract } from './contract';
+import * as z from 'zod';
+import type { AreaContracts } from './contract';
 import { email, newPassword, sessionGrant, timeZone } from './common';
 
 const token = z.string().min(16).max(256);
 
-export const authContracts: Record<string, RouteContract> = {
+export const authContracts = {
   register: {
     body: z
       .object({
@@ -57,4 +57,4 @@ export const authContracts: Record<string, RouteContract> = {
     response: z.object({ ticket: z.string(), expiresIn: z.number().int() }).meta({ id: 'WebSocketTicket' }),
     successStatus: 201,
   },
-};
+} satisfies AreaContracts<'auth'>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Area, RouteNamesOf } from '../route-table';
 
 /** Statuses an operation may declare for its own domain problems (problem+json). */
 export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503;
@@ -32,3 +33,14 @@ export interface RouteContract {
    */
   errors?: Partial<Record<DomainErrorStatus, string>>;
 }
+
+/**
+ * One area's contracts, keyed by that area's route names. Declare them with `satisfies`, not
+ * as a type annotation, so each schema keeps its own type (operations infer their input and
+ * output from it) while a misspelt or foreign route name still fails to compile:
+ *
+ *     export const mediaContracts = { listMedia: { query: ..., response: ... } } satisfies AreaContracts<'media'>;
+ *
+ * A route of the area without a contract takes no input and answers 501 until it is built.
+ */
+export type AreaContracts<InArea extends Area> = { readonly [Name in RouteNamesOf<InArea>]?: RouteContract };

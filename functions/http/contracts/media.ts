@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALLOWED_MEDIA_TYPES } from '../../core/media/media-limits';
 import { MEDIA_STATUSES } from '../../db/schema/media';
 import { SUBSCRIPTION_PLANS } from '../../db/schema/organizations';
 import { LINKEDIN_MAX_ALT_TEXT_LENGTH } from '../../shared/platforms/linkedin/limits';
 import { PLATFORM_IDS } from '../../platforms/connector';
-import type { RouteContract } from './contract';
+import type { AreaContracts } from './contract';
 import { timestamp, uuidParam } from './common';
 
 const MEDIA_KINDS = ['image', 'gif', 'video'] as const;
@@ -67,7 +67,7 @@ export const mediaItem = z
   })
   .meta({ id: 'Media' });
 
-export const mediaContracts: Record<string, RouteContract> = {
+export const mediaContracts = {
   createMediaUpload: {
     body: z
       .object({
@@ -164,4 +164,4 @@ export const mediaContracts: Record<string, RouteContract> = {
       409: 'The upload is not finished, is being optimized already, or its type cannot be optimized',
     },
   },
-};
+} satisfies AreaContracts<'media'>;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTIFICATION_TYPES } from '../../core/notifications/notification-types';
 import { NOTIFICATION_SEVERITIES } from '../../db/schema/notifications';
 import { timestamp, uuidParam } from './common';
-import type { RouteContract } from './contract';
+import type { AreaContracts } from './contract';
 
 export const notificationItem = z
   .object({
@@ -34,7 +34,7 @@ const settingsAnswer = z.object({ preferences: z.array(preference) }).meta({ id:
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 /** Contracts of the notifications routes: each person's own notifications in the current organization. */
-export const notificationsContracts: Record<string, RouteContract> = {
+export const notificationsContracts = {
   listNotifications: {
     query: z
       .object({
@@ -78,4 +78,4 @@ export const notificationsContracts: Record<string, RouteContract> = {
       .meta({ id: 'UpdateNotificationSettingsRequest' }),
     response: settingsAnswer,
   },
-};
+} satisfies AreaContracts<'notifications'>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { RouteContract } from './contract';
+import * as z from 'zod';
+import type { AreaContracts } from './contract';
 import { email, roleSchema, sessionGrant, timestamp, uuidParam } from './common';
 
 export const organization = z
@@ -60,7 +60,7 @@ const slug = z
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and single hyphens');
 
-export const organizationContracts: Record<string, RouteContract> = {
+export const organizationContracts = {
   getOrganization: { response: organization },
   updateOrganization: {
     body: z
@@ -157,4 +157,4 @@ export const organizationContracts: Record<string, RouteContract> = {
     errors: { 403: 'A key cannot have a higher role than yours' },
   },
   revokeApiKey: { params: uuidParam, successStatus: 204 },
-};
+} satisfies AreaContracts<'organizations'>;

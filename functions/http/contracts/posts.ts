@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { POST_CONTENT_TYPES, POST_STATUSES, POST_TARGET_STATUSES } from '../../db/schema/posts';
 import { PLATFORM_IDS } from '../../platforms/connector';
 import { calendarDate, localDateTime, timeZone, timestamp, uuidParam } from './common';
-import type { RouteContract } from './contract';
+import type { AreaContracts } from './contract';
 
 const MAX_TEXT = 100_000;
 const text = z.string().max(MAX_TEXT);
@@ -212,7 +212,7 @@ export const bulkScheduleRow = z
 export const MAX_BULK_ROWS = 500;
 const bulkRows = z.array(bulkScheduleRow).min(1).max(MAX_BULK_ROWS);
 
-export const postsContracts: Record<string, RouteContract> = {
+export const postsContracts = {
   listPosts: {
     query: listQuery,
     response: z
@@ -296,4 +296,4 @@ export const postsContracts: Record<string, RouteContract> = {
     query: calendarQuery,
     response: z.object({ timeZone: z.string(), entries: z.array(calendarEntry) }).meta({ id: 'Calendar' }),
   },
-};
+} satisfies AreaContracts<'posts'>;

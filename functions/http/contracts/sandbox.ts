@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SANDBOX_HANDLE_PATTERN, SANDBOX_POST_KINDS } from '../../db/schema/sandbox';
 import { timestamp } from './common';
-import type { RouteContract } from './contract';
+import type { AreaContracts } from './contract';
 
 const handle = z
   .string()
@@ -46,7 +46,7 @@ export const sandboxPost = z
   })
   .meta({ id: 'SandboxPost' });
 
-export const sandboxContracts: Record<string, RouteContract> = {
+export const sandboxContracts = {
   getSandboxFeed: {
     query: z
       .object({
@@ -74,4 +74,4 @@ export const sandboxContracts: Record<string, RouteContract> = {
       })
       .meta({ id: 'SandboxAccount' }),
   },
-};
+} satisfies AreaContracts<'sandbox'>;

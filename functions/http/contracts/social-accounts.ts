@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLATFORM_IDS } from '../../platforms/connector';
 import { timestamp, uuidParam } from './common';
-import type { RouteContract } from './contract';
+import type { AreaContracts } from './contract';
 
 export const platformSchema = z.enum(PLATFORM_IDS).meta({ id: 'Platform' });
 
@@ -161,7 +161,7 @@ export const socialAccountInsights = z
   .meta({ id: 'SocialAccountInsights' });
 
 /** Contracts of the social-accounts routes. */
-export const socialAccountsContracts: Record<string, RouteContract> = {
+export const socialAccountsContracts = {
   listSocialAccounts: {
     response: z.object({ accounts: z.array(socialAccount), platforms: z.array(platformAvailability) }),
   },
@@ -202,4 +202,4 @@ export const socialAccountsContracts: Record<string, RouteContract> = {
     response: z.object({ accountId: z.uuid(), queued: z.literal(true) }),
   },
   getSocialAccountInsights: { params: uuidParam, response: socialAccountInsights },
-};
+} satisfies AreaContracts<'social-accounts'>;

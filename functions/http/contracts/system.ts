@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { RouteContract } from './contract';
+import * as z from 'zod';
+import type { AreaContracts } from './contract';
 
 export const healthResponse = z
   .object({
@@ -14,11 +14,11 @@ export const healthResponse = z
   })
   .meta({ id: 'Health' });
 
-export const systemContracts: Record<string, RouteContract> = {
+export const systemContracts = {
   getHealth: {
     response: healthResponse,
     otherResponses: { '503': { description: 'The database is unreachable', schema: healthResponse } },
   },
   getOpenApiDocument: { response: z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' }) },
   getApiReference: { responseContentType: 'text/html' },
-};
+} satisfies AreaContracts<'system'>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { RouteContract } from './contract';
+import * as z from 'zod';
+import type { AreaContracts } from './contract';
 import { me, timeZone, timestamp, uuidParam } from './common';
 
 export const sessionInfo = z
@@ -26,7 +26,7 @@ export const dataExport = z
   })
   .meta({ id: 'DataExport' });
 
-export const userContracts: Record<string, RouteContract> = {
+export const userContracts = {
   getProfile: { response: me, errors: { 404: 'Your account no longer exists' } },
   updateProfile: {
     body: z
@@ -64,4 +64,4 @@ export const userContracts: Record<string, RouteContract> = {
   revokeSession: { params: uuidParam, successStatus: 204 },
   requestDataExport: { response: dataExport, successStatus: 202 },
   getDataExport: { params: uuidParam, response: dataExport },
-};
+} satisfies AreaContracts<'users'>;

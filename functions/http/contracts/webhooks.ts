@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { RouteContract } from './contract';
+import * as z from 'zod';
+import type { AreaContracts, RouteContract } from './contract';
 
 /**
  * Contracts of the inbound platform webhooks. The POST routes declare no body on purpose: the
@@ -18,21 +18,22 @@ const received = z
   .meta({ id: 'WebhookReceipt' });
 
 /** A signed event delivery: the operation verifies the exact bytes, then parses them. */
-const signed = (network: string): RouteContract => ({
-  rawBody: {
-    description: `The event as ${network} sends it, signed over its exact bytes`,
-    content: { 'application/json': z.record(z.string(), z.unknown()) },
-  },
-  response: received,
-  errors: {
-    400: 'The signature header is missing, or the body is not JSON',
-    401: 'The signature does not match',
-    413: 'The body is over 1000000 bytes',
-    503: `${network} webhooks are not configured on this Plume`,
-  },
-});
+const signed = (network: string) =>
+  ({
+    rawBody: {
+      description: `The event as ${network} sends it, signed over its exact bytes`,
+      content: { 'application/json': z.record(z.string(), z.unknown()) },
+    },
+    response: received,
+    errors: {
+      400: 'The signature header is missing, or the body is not JSON',
+      401: 'The signature does not match',
+      413: 'The body is over 1000000 bytes',
+      503: `${network} webhooks are not configured on this Plume`,
+    },
+  }) satisfies RouteContract;
 
-export const webhooksContracts: Record<string, RouteContract> = {
+export const webhooksContracts = {
   verifyFacebookWebhook: {
     query: z.object({
       'hub.mode': token('Always `subscribe`'),
@@ -70,4 +71,4 @@ export const webhooksContracts: Record<string, RouteContract> = {
     errors: { 503: 'LinkedIn webhooks are not configured on this Plume' },
   },
   receiveLinkedInWebhook: signed('LinkedIn'),
-};
+} satisfies AreaContracts<'webhooks'>;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Operation } from '../area-handler';
+import type { Operation } from '../operation';
 import { renderApiReference } from '../api-reference';
 import { buildOpenApiDocument } from '../openapi';
 
 /** 503 when the database is unreachable, so monitors notice; the body says what failed. */
-export const getHealth: Operation = async (_input, { container }) => {
+export const getHealth: Operation<'getHealth'> = async (_input, { container }) => {
   const started = performance.now();
   let database: { ok: boolean; latencyMs?: number; error?: string };
   try {
@@ -35,13 +35,13 @@ function documents(version: string): { json: string; html: string } {
   return openApiCache;
 }
 
-export const getOpenApiDocument: Operation = async (_input, { container }) => ({
+export const getOpenApiDocument: Operation<'getOpenApiDocument'> = async (_input, { container }) => ({
   text: documents(container.env.PLUME_VERSION).json,
   contentType: 'application/json; charset=utf-8',
   headers: { 'cache-control': 'public, max-age=300' },
 });
 
-export const getApiReference: Operation = async (_input, { container }) => ({
+export const getApiReference: Operation<'getApiReference'> = async (_input, { container }) => ({
   text: documents(container.env.PLUME_VERSION).html,
   contentType: 'text/html; charset=utf-8',
   headers: {

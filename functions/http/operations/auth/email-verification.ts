@@ -5,12 +5,12 @@ import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { issueWebSocketTicket, WS_TICKET_TTL_SECONDS } from '../../../core/realtime/websocket-tickets';
 import { users } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 
-export const verifyEmail: Operation = async ({ body }, { container, event }) => {
-  const { token } = body as { token: string };
+export const verifyEmail: Operation<'verifyEmail'> = async ({ body }, { container, event }) => {
+  const { token } = body;
   const now = container.clock.now();
   const verified = await withSystem(container.db, async (tx) => {
     const userId = await consumeEmailToken(tx, token, 'verify_email', now);
@@ -43,21 +43,24 @@ export const verifyEmail: Operation = async ({ body }, { container, event }) => 
  * Queues a fresh link (sending it voids the previous one); a mail still waiting, e.g. after the
  * mailer refused it, is tried again now. Already verified: nothing to send.
  */
-export const resendVerification: Operation = async (_input, { container, auth }) => {
+export const resendVerification: Operation<'resendVerification'> = async (_input, { container, auth }) => {
   const now = container.clock.now();
   const mail = new OutgoingMail();
   await withSystem(container.db, async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, auth!.userId));
+    const [user] = await tx.select().from(users).where(eq(users.id, auth.userId));
     if (user && !user.emailVerified) await mail.write(tx, { kind: 'verify_email', userId: user.id }, now);
   });
   await mail.dispatch(container);
   return { status: 202 };
 };
 
-export const createWebSocketTicket: Operation = async (_input, { container, auth }) => {
+export const createWebSocketTicket: Operation<'createWebSocketTicket'> = async (
+  _input,
+  { container, auth },
+) => {
   const ticket = await issueWebSocketTicket(container.kv, container.clock, {
-    userId: auth!.userId,
-    organizationId: auth!.organizationId,
+    userId: auth.userId,
+    organizationId: auth.organizationId,
   });
   return { status: 201, body: { ticket, expiresIn: WS_TICKET_TTL_SECONDS } };
 };

@@ -10,7 +10,7 @@ import {
 import { createSession } from '../../../core/identity/session-store';
 import { organizationMembers, users } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor, clientIp, userAgent } from '../../request-origin';
 import { sessionGrant } from '../../session-grant';
@@ -23,8 +23,8 @@ const INVALID = 'Email or password is incorrect.';
  * Repeated failures slow down per account and address, and are capped per address and (for
  * unfamiliar addresses) per account (LoginThrottle).
  */
-export const login: Operation = async ({ body }, { container, event }) => {
-  const { email, password } = body as { email: string; password: string };
+export const login: Operation<'login'> = async ({ body }, { container, event }) => {
+  const { email, password } = body;
   const ip = clientIp(event);
   const throttle = new LoginThrottle(container.kv, container.clock);
   // The attempt takes its slot before the hash is checked, so parallel guesses cannot all pass.

@@ -7,7 +7,7 @@ import { passwordStrengthProblem } from '../../../core/identity/password-strengt
 import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { authTokens, users, userSessions } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 
@@ -16,8 +16,8 @@ import { auditActor } from '../../request-origin';
  * job message either way (OutgoingMail.writePasswordReset): neither the answer nor its timing
  * reveals it. The mail is sent after the commit, so a refusing mailer changes neither.
  */
-export const forgotPassword: Operation = async ({ body }, { container, event }) => {
-  const { email } = body as { email: string };
+export const forgotPassword: Operation<'forgotPassword'> = async ({ body }, { container, event }) => {
+  const { email } = body;
   const now = container.clock.now();
   const mail = new OutgoingMail();
   await withSystem(container.db, (tx) => mail.writePasswordReset(tx, email, auditActor(event), now));
@@ -26,8 +26,8 @@ export const forgotPassword: Operation = async ({ body }, { container, event }) 
 };
 
 /** Sets a new password with a reset link, then ends every session of the account. */
-export const resetPassword: Operation = async ({ body }, { container, event }) => {
-  const { token, password } = body as { token: string; password: string };
+export const resetPassword: Operation<'resetPassword'> = async ({ body }, { container, event }) => {
+  const { token, password } = body;
   const now = container.clock.now();
   const invalid = new HttpProblem(
     400,

@@ -8,19 +8,10 @@ import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { consents, organizationMembers, organizations, users } from '../../../db/schema';
 import { isUniqueViolation } from '../../../db/errors';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor, clientIp, userAgent } from '../../request-origin';
 import { sessionGrant } from '../../session-grant';
-
-interface RegisterBody {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-  organizationName: string;
-  timezone?: string;
-}
 
 export const TERMS_VERSION = '2026-11';
 
@@ -28,8 +19,7 @@ export const TERMS_VERSION = '2026-11';
  * Creates the person, their organization (they are its admin), records consent, signs them
  * in at once and queues the verification mail. All rows commit together or not at all.
  */
-export const register: Operation = async ({ body }, { container, event }) => {
-  const input = body as RegisterBody;
+export const register: Operation<'register'> = async ({ body: input }, { container, event }) => {
   const problem = await passwordStrengthProblem(input.password, [
     input.email,
     input.firstName,

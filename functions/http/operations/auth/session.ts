@@ -4,7 +4,7 @@ import { hashToken } from '../../../core/identity/opaque-tokens';
 import { revokeSessionFamily, rotateRefreshToken } from '../../../core/identity/session-store';
 import { organizationMembers, users, userSessions } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { assertSameOrigin } from '../../csrf';
 import { HttpProblem } from '../../problem';
 import { auditActor, clientIp, userAgent } from '../../request-origin';
@@ -12,7 +12,7 @@ import { clearedRefreshCookie, readRefreshCookie } from '../../session-cookie';
 import { sessionGrant } from '../../session-grant';
 
 /** Ends the session family of the refresh cookie (if any) and clears the cookie. Always 204. */
-export const logout: Operation = async (_input, { container, event }) => {
+export const logout: Operation<'logout'> = async (_input, { container, event }) => {
   assertSameOrigin(event, container.env);
   const token = readRefreshCookie(event);
   if (token) {
@@ -39,7 +39,7 @@ export const logout: Operation = async (_input, { container, event }) => {
 };
 
 /** Rotates the refresh cookie and issues a new access token; a replayed cookie ends the family. */
-export const refreshSession: Operation = async (_input, { container, event }) => {
+export const refreshSession: Operation<'refreshSession'> = async (_input, { container, event }) => {
   assertSameOrigin(event, container.env);
   const token = readRefreshCookie(event);
   const refused = (detail: string) =>
@@ -78,16 +78,19 @@ export const refreshSession: Operation = async (_input, { container, event }) =>
 };
 
 /** Moves the current session to another organization the user belongs to. */
-export const switchOrganization: Operation = async ({ body }, { container, event, auth }) => {
-  const { organizationId } = body as { organizationId: string };
-  const sessionId = auth!.sessionId!;
+export const switchOrganization: Operation<'switchOrganization'> = async (
+  { body },
+  { container, event, auth },
+) => {
+  const { organizationId } = body;
+  const sessionId = auth.sessionId!;
   const switched = await withSystem(container.db, async (tx) => {
     const [membership] = await tx
       .select({ id: organizationMembers.id })
       .from(organizationMembers)
       .where(
         and(
-          eq(organizationMembers.userId, auth!.userId),
+          eq(organizationMembers.userId, auth.userId),
           eq(organizationMembers.organizationId, organizationId),
         ),
       );
@@ -96,7 +99,7 @@ export const switchOrganization: Operation = async ({ body }, { container, event
       .update(userSessions)
       .set({ activeOrganizationId: organizationId })
       .where(eq(userSessions.id, sessionId));
-    await tx.update(users).set({ organizationId }).where(eq(users.id, auth!.userId));
+    await tx.update(users).set({ organizationId }).where(eq(users.id, auth.userId));
     await recordAudit(
       tx,
       { ...auditActor(event, auth), organizationId },
@@ -104,12 +107,12 @@ export const switchOrganization: Operation = async ({ body }, { container, event
         action: 'switch_organization',
         resourceType: 'session',
         resourceId: sessionId,
-        oldValues: { organizationId: auth!.organizationId },
+        oldValues: { organizationId: auth.organizationId },
         newValues: { organizationId },
       },
     );
     return true;
   });
   if (!switched) throw new HttpProblem(404, 'not_found', 'You are not a member of that organization.');
-  return sessionGrant(container, event, { userId: auth!.userId, organizationId, sessionId });
+  return sessionGrant(container, event, { userId: auth.userId, organizationId, sessionId });
 };

@@ -8,7 +8,7 @@ import {
 import { findMediaUsage } from '../../../core/media/media-usage';
 import { media } from '../../../db/schema';
 import { withTenant, type Transaction } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem, notFound, type ProblemCode } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { findMediaForUpdate } from './find-media';
@@ -23,9 +23,12 @@ import { presentMedia, type MediaRow } from './present';
  * second); the row is then locked and changed only if it is still `pending`.
  * Idempotent: confirming a ready file answers it again.
  */
-export const completeMediaUpload: Operation = async ({ params }, { container, event, auth }) => {
-  const organizationId = auth!.organizationId;
-  const id = params.id as string;
+export const completeMediaUpload: Operation<'completeMediaUpload'> = async (
+  { params },
+  { container, event, auth },
+) => {
+  const organizationId = auth.organizationId;
+  const id = params.id;
   const found = await withTenant(container.db, organizationId, async (tx) => {
     const [row] = await tx
       .select()

@@ -8,7 +8,7 @@ import { maxUploadBytes } from '../../../core/media/media-limits';
 import { MEDIA_STORAGE_QUOTA_BYTES } from '../../../core/media/storage-quota';
 import { media, organizations } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { presentMedia } from './present';
@@ -41,8 +41,10 @@ const formatBytes = (bytes: number): string => `${Math.round((bytes / 1024 / 102
  * one moment someone is adding files is a free time to tidy, with no schedule that wakes the
  * database of an idle organization.
  */
-export const createMediaUpload: Operation = async ({ body }, { container, event, auth }) => {
-  const input = body as { fileName: string; contentType: string; size: number };
+export const createMediaUpload: Operation<'createMediaUpload'> = async (
+  { body: input },
+  { container, event, auth },
+) => {
   if (!CONTENT_CHECKED_TYPES.includes(input.contentType)) {
     // A network takes it, but Plume cannot check such a file's content: refused before any
     // bytes are sent rather than after (the same words `complete` uses for a renamed one).
@@ -64,7 +66,7 @@ export const createMediaUpload: Operation = async ({ body }, { container, event,
       },
     );
   }
-  const organizationId = auth!.organizationId;
+  const organizationId = auth.organizationId;
   const now = container.clock.now();
   const { row, upload, abandonedKeys } = await withTenant(container.db, organizationId, async (tx) => {
     // Locking the organization serialises concurrent reservations against the quota.
@@ -90,7 +92,7 @@ export const createMediaUpload: Operation = async ({ body }, { container, event,
       .values({
         id,
         organizationId,
-        uploadedBy: auth!.userId,
+        uploadedBy: auth.userId,
         s3Key: key,
         fileName: input.fileName,
         mimeType: input.contentType,

@@ -3,7 +3,7 @@ import { recordAudit } from '../../../core/audit/record-audit';
 import { countPendingTargetsUsing } from '../../../core/media/media-usage';
 import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { findMediaForUpdate } from './find-media';
@@ -14,9 +14,9 @@ import { findMediaForUpdate } from './find-media';
  * shows the file as missing. The row goes first, in one transaction with the audit entry;
  * objects go after commit, so a failure leaves an orphan object, never a row without its file.
  */
-export const deleteMedia: Operation = async ({ params }, { container, event, auth }) => {
-  const organizationId = auth!.organizationId;
-  const id = params.id as string;
+export const deleteMedia: Operation<'deleteMedia'> = async ({ params }, { container, event, auth }) => {
+  const organizationId = auth.organizationId;
+  const id = params.id;
   const row = await withTenant(container.db, organizationId, async (tx) => {
     const row = await findMediaForUpdate(tx, organizationId, id);
     const waiting = await countPendingTargetsUsing(tx, organizationId, id);

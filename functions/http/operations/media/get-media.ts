@@ -3,14 +3,14 @@ import { notAbandonedUpload } from '../../../core/media/abandoned-uploads';
 import { findMediaUsage } from '../../../core/media/media-usage';
 import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { notFound } from '../../problem';
 import { presentMedia } from './present';
 
 /** One file of the library with its variants and the posts that use it; 404 for another organization's. */
-export const getMedia: Operation = async ({ params }, { container, auth }) => {
-  const organizationId = auth!.organizationId;
-  const id = params.id as string;
+export const getMedia: Operation<'getMedia'> = async ({ params }, { container, auth }) => {
+  const organizationId = auth.organizationId;
+  const id = params.id;
   const { row, usage } = await withTenant(container.db, organizationId, async (tx) => {
     const [row] = await tx
       .select()

@@ -2,19 +2,10 @@ import { and, count, desc, eq, ilike, isNull, like, ne, not, or, type SQL } from
 import { notAbandonedUpload } from '../../../core/media/abandoned-uploads';
 import { mediaIsUsed, findMediaUsage } from '../../../core/media/media-usage';
 import type { MediaKind } from '../../../core/media/media-limits';
-import { media, type MediaStatus } from '../../../db/schema';
+import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { presentMedia } from './present';
-
-interface ListQuery {
-  page: number;
-  pageSize: number;
-  kind?: MediaKind;
-  status?: MediaStatus;
-  search?: string;
-  usage?: 'used' | 'unused';
-}
 
 function kindFilter(kind: MediaKind): SQL | undefined {
   if (kind === 'gif') return eq(media.mimeType, 'image/gif');
@@ -29,9 +20,9 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  * The media library, newest first, each file with the posts that use it. Abandoned uploads
  * (pending for a day) are left out at once; the next upload deletes them for good.
  */
-export const listMedia: Operation = async ({ query }, { container, auth }) => {
-  const input = query as unknown as ListQuery;
-  const organizationId = auth!.organizationId;
+export const listMedia: Operation<'listMedia'> = async ({ query }, { container, auth }) => {
+  const input = query;
+  const organizationId = auth.organizationId;
   const pattern = input.search ? `%${escapeLike(input.search)}%` : undefined;
   const where = and(
     eq(media.organizationId, organizationId),

@@ -4,7 +4,7 @@ import { DECODABLE_IMAGE_TYPES, OPTIMIZE_MEDIA_JOB } from '../../../core/media/o
 import { findMediaUsage } from '../../../core/media/media-usage';
 import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { findMediaForUpdate } from './find-media';
@@ -16,9 +16,9 @@ const decodable: readonly string[] = DECODABLE_IMAGE_TYPES;
  * Queues the per-network renditions (sizes, formats, crops) of an image and answers 202 with
  * the file `processing`; the job stores them, marks it `ready` and tells the browser.
  */
-export const optimizeMedia: Operation = async ({ params }, { container, event, auth }) => {
-  const organizationId = auth!.organizationId;
-  const id = params.id as string;
+export const optimizeMedia: Operation<'optimizeMedia'> = async ({ params }, { container, event, auth }) => {
+  const organizationId = auth.organizationId;
+  const id = params.id;
   const { row, usage } = await withTenant(container.db, organizationId, async (tx) => {
     const found = await findMediaForUpdate(tx, organizationId, id);
     if (found.status === 'processing') {

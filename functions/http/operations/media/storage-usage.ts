@@ -3,14 +3,14 @@ import type { MediaKind } from '../../../core/media/media-limits';
 import { MEDIA_STORAGE_QUOTA_BYTES } from '../../../core/media/storage-quota';
 import { media, organizations } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { variantBytesSql } from './storage-used';
 
 const kindSql = sql<MediaKind>`case when ${media.mimeType} = 'image/gif' then 'gif' when ${media.mimeType} like 'video/%' then 'video' else 'image' end`;
 
 /** Stored bytes and files by kind (uploaded files only), against the plan's quota. */
-export const getStorageUsage: Operation = async (_input, { container, auth }) => {
-  const organizationId = auth!.organizationId;
+export const getStorageUsage: Operation<'getStorageUsage'> = async (_input, { container, auth }) => {
+  const organizationId = auth.organizationId;
   const { plan, groups } = await withTenant(container.db, organizationId, async (tx) => {
     const [organization] = await tx
       .select({ plan: organizations.subscriptionPlan })

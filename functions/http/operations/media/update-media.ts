@@ -3,16 +3,18 @@ import { recordAudit } from '../../../core/audit/record-audit';
 import { findMediaUsage } from '../../../core/media/media-usage';
 import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { auditActor } from '../../request-origin';
 import { findMediaForUpdate } from './find-media';
 import { presentMedia } from './present';
 
 /** Renames a file or sets its alt text (null or blank clears it); an empty body changes nothing. */
-export const updateMedia: Operation = async ({ params, body }, { container, event, auth }) => {
-  const input = body as { fileName?: string; altText?: string | null };
-  const organizationId = auth!.organizationId;
-  const id = params.id as string;
+export const updateMedia: Operation<'updateMedia'> = async (
+  { params, body: input },
+  { container, event, auth },
+) => {
+  const organizationId = auth.organizationId;
+  const id = params.id;
   const { row, usage } = await withTenant(container.db, organizationId, async (tx) => {
     const before = await findMediaForUpdate(tx, organizationId, id);
     const changes = {

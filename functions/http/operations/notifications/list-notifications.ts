@@ -1,20 +1,14 @@
 import { and, count, desc, isNotNull, isNull } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { ownNotification } from './own-notification';
 import { presentNotification } from './present';
 
-interface ListQuery {
-  unread?: boolean;
-  page: number;
-  pageSize: number;
-}
-
 /** The caller's notifications in the current organization, newest first, with the unread count. */
-export const listNotifications: Operation = async ({ query }, { container, auth }) => {
-  const input = query as unknown as ListQuery;
-  const mine = ownNotification(auth!);
+export const listNotifications: Operation<'listNotifications'> = async ({ query }, { container, auth }) => {
+  const input = query;
+  const mine = ownNotification(auth);
   const readFilter =
     input.unread === true
       ? isNull(notifications.readAt)
@@ -22,7 +16,7 @@ export const listNotifications: Operation = async ({ query }, { container, auth 
         ? isNotNull(notifications.readAt)
         : undefined;
   const where = and(mine, readFilter);
-  const { rows, total, unreadCount } = await withTenant(container.db, auth!.organizationId, async (tx) => {
+  const { rows, total, unreadCount } = await withTenant(container.db, auth.organizationId, async (tx) => {
     const rows = await tx
       .select()
       .from(notifications)

@@ -12,13 +12,11 @@ import {
 } from '../../../core/notifications/notification-types';
 import { notificationSettings, type NotificationPreferences } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation, OperationInput } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 
-interface UpdateBody {
-  preferences: Record<string, ChannelChange>;
-}
+type UpdateBody = OperationInput<'updateNotificationSettings'>['body'];
 
 /** Refuses the whole request when one type is unknown, so a typo never half-applies. */
 function refuseUnknownTypes(preferences: UpdateBody['preferences']): void {
@@ -60,10 +58,13 @@ function actualChanges(stored: NotificationPreferences, requested: UpdateBody['p
  * Switches event types on or off, in the app and by email, for the caller. Types and channels
  * left out keep their setting. One audit entry when something changed.
  */
-export const updateNotificationSettings: Operation = async ({ body }, { container, event, auth }) => {
-  const { preferences } = body as UpdateBody;
+export const updateNotificationSettings: Operation<'updateNotificationSettings'> = async (
+  { body },
+  { container, event, auth },
+) => {
+  const { preferences } = body;
   refuseUnknownTypes(preferences);
-  const { organizationId, userId } = auth!;
+  const { organizationId, userId } = auth;
   const merged = await withTenant(container.db, organizationId, async (tx) => {
     const mine = and(
       eq(notificationSettings.organizationId, organizationId),

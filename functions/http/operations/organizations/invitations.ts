@@ -7,7 +7,7 @@ import { passwordStrengthProblem } from '../../../core/identity/password-strengt
 import { createSession } from '../../../core/identity/session-store';
 import { consents, invitations, organizationMembers, organizations, users } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor, clientIp, userAgent } from '../../request-origin';
 import { sessionGrant } from '../../session-grant';
@@ -48,9 +48,9 @@ async function findPending(token: string, now: Date, db: Parameters<typeof withS
   return row;
 }
 
-export const getInvitation: Operation = async ({ params }, { container }) => {
+export const getInvitation: Operation<'getInvitation'> = async ({ params }, { container }) => {
   const now = container.clock.now();
-  const row = await findPending(params.token as string, now, container.db);
+  const row = await findPending(params.token, now, container.db);
   if (!row) throw unknownInvitation();
   const [account] = await withSystem(container.db, (tx) =>
     tx
@@ -71,21 +71,15 @@ export const getInvitation: Operation = async ({ params }, { container }) => {
   };
 };
 
-interface AcceptBody {
-  token: string;
-  password: string;
-  firstName?: string;
-  lastName?: string;
-  acceptTerms?: true;
-}
-
 /**
  * Accepts an invitation. An existing account proves itself with its password; otherwise the
  * account is created with the given password. Having the emailed link proves the address, so
  * a new account starts verified. The invitation is single use.
  */
-export const acceptInvitation: Operation = async ({ body }, { container, event }) => {
-  const input = body as AcceptBody;
+export const acceptInvitation: Operation<'acceptInvitation'> = async (
+  { body: input },
+  { container, event },
+) => {
   const now = container.clock.now();
   const pending = await findPending(input.token, now, container.db);
   if (!pending) throw unknownInvitation();

@@ -7,7 +7,7 @@ import { OutgoingMail } from '../../../core/mail/outgoing-mail';
 import { apiKeys, invitations, organizationMembers, organizations, users } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import { rolesAbove } from '../../access';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import type { AuthContext } from '../../auth-context';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
@@ -61,45 +61,45 @@ export async function seatsInUse(tx: Tx, organizationId: string, now: Date): Pro
   return (members?.n ?? 0) + (pending?.n ?? 0);
 }
 
-export const listMembers: Operation = async (_input, { container, auth }) => {
+export const listMembers: Operation<'listMembers'> = async (_input, { container, auth }) => {
   const now = container.clock.now();
-  return withTenant(container.db, auth!.organizationId, async (tx) => {
+  return withTenant(container.db, auth.organizationId, async (tx) => {
     const members = await tx
       .select(memberColumns)
       .from(organizationMembers)
       .innerJoin(users, eq(users.id, organizationMembers.userId))
-      .where(eq(organizationMembers.organizationId, auth!.organizationId))
+      .where(eq(organizationMembers.organizationId, auth.organizationId))
       .orderBy(organizationMembers.createdAt);
     const pending = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.organizationId, auth!.organizationId), pendingInvitation(now)))
+      .where(and(eq(invitations.organizationId, auth.organizationId), pendingInvitation(now)))
       .orderBy(invitations.createdAt);
     return { body: { members: members.map(presentMember), invitations: pending.map(presentInvitation) } };
   });
 };
 
-export const inviteMember: Operation = async ({ body }, { container, event, auth }) => {
-  const { email, role } = body as { email: string; role: Role };
+export const inviteMember: Operation<'inviteMember'> = async ({ body }, { container, event, auth }) => {
+  const { email, role } = body;
   const now = container.clock.now();
   const token = newOpaqueToken();
   const mail = new OutgoingMail();
-  const result = await withTenant(container.db, auth!.organizationId, async (tx) => {
+  const result = await withTenant(container.db, auth.organizationId, async (tx) => {
     // Invitations for the last seats are counted one at a time.
-    await lockAsAdmin(tx, auth!);
-    const [inviter] = await tx.select().from(users).where(eq(users.id, auth!.userId));
+    await lockAsAdmin(tx, auth);
+    const [inviter] = await tx.select().from(users).where(eq(users.id, auth.userId));
     if (!inviter?.emailVerified) {
       throw new HttpProblem(403, 'email_not_verified', 'Verify your email address before inviting people.');
     }
     const [organization] = await tx
       .select()
       .from(organizations)
-      .where(eq(organizations.id, auth!.organizationId));
+      .where(eq(organizations.id, auth.organizationId));
     const [alreadyMember] = await tx
       .select({ id: organizationMembers.id })
       .from(organizationMembers)
       .innerJoin(users, eq(users.id, organizationMembers.userId))
-      .where(and(eq(organizationMembers.organizationId, auth!.organizationId), eq(users.email, email)));
+      .where(and(eq(organizationMembers.organizationId, auth.organizationId), eq(users.email, email)));
     if (alreadyMember) {
       throw new HttpProblem(409, 'conflict', `${email} is already a member.`, {
         errors: [{ field: 'body.email', message: 'Already a member' }],
@@ -111,12 +111,12 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
       .set({ revokedAt: now })
       .where(
         and(
-          eq(invitations.organizationId, auth!.organizationId),
+          eq(invitations.organizationId, auth.organizationId),
           eq(invitations.email, email),
           pendingInvitation(now),
         ),
       );
-    if ((await seatsInUse(tx, auth!.organizationId, now)) >= organization!.maxUsers) {
+    if ((await seatsInUse(tx, auth.organizationId, now)) >= organization!.maxUsers) {
       throw new HttpProblem(
         403,
         'plan_limit_reached',
@@ -126,11 +126,11 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
     const [invitation] = await tx
       .insert(invitations)
       .values({
-        organizationId: auth!.organizationId,
+        organizationId: auth.organizationId,
         email,
         role,
         tokenHash: hashToken(token),
-        invitedBy: auth!.userId,
+        invitedBy: auth.userId,
         expiresAt: new Date(now.getTime() + INVITATION_TTL_SECONDS * 1000),
         createdAt: now,
       })
@@ -144,7 +144,7 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
     // The mail job gives the invitation a fresh link when it sends it (core/mail/compose-mail.ts).
     await mail.write(
       tx,
-      { kind: 'invitation', invitationId: invitation!.id, organizationId: auth!.organizationId },
+      { kind: 'invitation', invitationId: invitation!.id, organizationId: auth.organizationId },
       now,
     );
     return { invitation: invitation! };
@@ -153,16 +153,19 @@ export const inviteMember: Operation = async ({ body }, { container, event, auth
   return { status: 201, body: presentInvitation(result.invitation) };
 };
 
-export const revokeInvitation: Operation = async ({ params }, { container, event, auth }) => {
+export const revokeInvitation: Operation<'revokeInvitation'> = async (
+  { params },
+  { container, event, auth },
+) => {
   const now = container.clock.now();
-  const revoked = await withTenant(container.db, auth!.organizationId, async (tx) => {
+  const revoked = await withTenant(container.db, auth.organizationId, async (tx) => {
     const [row] = await tx
       .update(invitations)
       .set({ revokedAt: now })
       .where(
         and(
-          eq(invitations.id, params.id as string),
-          eq(invitations.organizationId, auth!.organizationId),
+          eq(invitations.id, params.id),
+          eq(invitations.organizationId, auth.organizationId),
           pendingInvitation(now),
         ),
       )
@@ -235,24 +238,27 @@ async function lockAsAdmin(tx: Tx, auth: AuthContext): Promise<void> {
   }
 }
 
-export const updateMemberRole: Operation = async ({ params, body }, { container, event, auth }) => {
-  const { role } = body as { role: Role };
-  const member = await withTenant(container.db, auth!.organizationId, async (tx) => {
-    await lockAsAdmin(tx, auth!);
+export const updateMemberRole: Operation<'updateMemberRole'> = async (
+  { params, body },
+  { container, event, auth },
+) => {
+  const { role } = body;
+  const member = await withTenant(container.db, auth.organizationId, async (tx) => {
+    await lockAsAdmin(tx, auth);
     const [before] = await tx
       .select()
       .from(organizationMembers)
       .where(
         and(
-          eq(organizationMembers.id, params.id as string),
-          eq(organizationMembers.organizationId, auth!.organizationId),
+          eq(organizationMembers.id, params.id),
+          eq(organizationMembers.organizationId, auth.organizationId),
         ),
       );
     if (!before) return undefined;
     if (
       before.role === 'admin' &&
       role !== 'admin' &&
-      (await otherAdmins(tx, auth!.organizationId, before.id)) === 0
+      (await otherAdmins(tx, auth.organizationId, before.id)) === 0
     ) {
       throw new HttpProblem(
         409,
@@ -264,7 +270,7 @@ export const updateMemberRole: Operation = async ({ params, body }, { container,
       .update(organizationMembers)
       .set({ role, updatedAt: container.clock.now() })
       .where(eq(organizationMembers.id, before.id));
-    const keysLowered = await lowerKeysOf(tx, auth!.organizationId, before.userId, role);
+    const keysLowered = await lowerKeysOf(tx, auth.organizationId, before.userId, role);
     await recordAudit(tx, auditActor(event, auth), {
       action: 'update',
       resourceType: 'membership',
@@ -284,21 +290,21 @@ export const updateMemberRole: Operation = async ({ params, body }, { container,
 };
 
 /** Removes a member; their access ends at once (every request re-checks membership). */
-export const removeMember: Operation = async ({ params }, { container, event, auth }) => {
+export const removeMember: Operation<'removeMember'> = async ({ params }, { container, event, auth }) => {
   const now = container.clock.now();
-  const removed = await withTenant(container.db, auth!.organizationId, async (tx) => {
-    await lockAsAdmin(tx, auth!);
+  const removed = await withTenant(container.db, auth.organizationId, async (tx) => {
+    await lockAsAdmin(tx, auth);
     const [member] = await tx
       .select()
       .from(organizationMembers)
       .where(
         and(
-          eq(organizationMembers.id, params.id as string),
-          eq(organizationMembers.organizationId, auth!.organizationId),
+          eq(organizationMembers.id, params.id),
+          eq(organizationMembers.organizationId, auth.organizationId),
         ),
       );
     if (!member) return false;
-    if (member.role === 'admin' && (await otherAdmins(tx, auth!.organizationId, member.id)) === 0) {
+    if (member.role === 'admin' && (await otherAdmins(tx, auth.organizationId, member.id)) === 0) {
       throw new HttpProblem(
         409,
         'conflict',
@@ -313,7 +319,7 @@ export const removeMember: Operation = async ({ params }, { container, event, au
       .set({ revokedAt: now })
       .where(
         and(
-          eq(apiKeys.organizationId, auth!.organizationId),
+          eq(apiKeys.organizationId, auth.organizationId),
           eq(apiKeys.createdBy, member.userId),
           isNull(apiKeys.revokedAt),
         ),

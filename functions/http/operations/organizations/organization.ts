@@ -3,7 +3,7 @@ import { recordAudit } from '../../../core/audit/record-audit';
 import { isUniqueViolation } from '../../../db/errors';
 import { organizations } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
 
@@ -21,29 +21,31 @@ export const presentOrganization = (o: OrganizationRow) => ({
   createdAt: o.createdAt.toISOString(),
 });
 
-export const getOrganization: Operation = async (_input, { container, auth }) => {
-  const [row] = await withTenant(container.db, auth!.organizationId, (tx) =>
-    tx.select().from(organizations).where(eq(organizations.id, auth!.organizationId)),
+export const getOrganization: Operation<'getOrganization'> = async (_input, { container, auth }) => {
+  const [row] = await withTenant(container.db, auth.organizationId, (tx) =>
+    tx.select().from(organizations).where(eq(organizations.id, auth.organizationId)),
   );
   if (!row) throw notFound('The organization');
   return { body: presentOrganization(row) };
 };
 
-export const updateOrganization: Operation = async ({ body }, { container, event, auth }) => {
-  const changes = body as Partial<Pick<OrganizationRow, 'name' | 'slug' | 'dataRetentionDays'>>;
+export const updateOrganization: Operation<'updateOrganization'> = async (
+  { body: changes },
+  { container, event, auth },
+) => {
   const now = container.clock.now();
-  const updated = await withTenant(container.db, auth!.organizationId, async (tx) => {
-    const [before] = await tx.select().from(organizations).where(eq(organizations.id, auth!.organizationId));
+  const updated = await withTenant(container.db, auth.organizationId, async (tx) => {
+    const [before] = await tx.select().from(organizations).where(eq(organizations.id, auth.organizationId));
     if (!before) return undefined;
     const [after] = await tx
       .update(organizations)
       .set({ ...changes, updatedAt: now })
-      .where(eq(organizations.id, auth!.organizationId))
+      .where(eq(organizations.id, auth.organizationId))
       .returning();
     await recordAudit(tx, auditActor(event, auth), {
       action: 'update',
       resourceType: 'organization',
-      resourceId: auth!.organizationId,
+      resourceId: auth.organizationId,
       oldValues: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof OrganizationRow]])),
       newValues: changes,
     });

@@ -4,7 +4,7 @@ import { bulkSchedulePosts as bulkSchedule } from '../../../core/posts/bulk-sche
 import { applyPostEffects } from '../../../core/posts/post-effects';
 import { postPortsOf } from '../../../core/posts/post-ports';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { bulkScheduleRow, MAX_BULK_ROWS } from '../../contracts/posts';
 import { HttpProblem, type FieldError } from '../../problem';
 import { header, MAX_JSON_BODY_BYTES, parseJsonText, rawBody, unsafeTextErrors } from '../../request';
@@ -63,7 +63,10 @@ function rowsFromJson(text: string): unknown[] {
  * accounts, media, time, each network's rules) before anything counts: one bad row refuses
  * the whole file with row-numbered errors and nothing is written.
  */
-export const bulkSchedulePosts: Operation = async (_input, { container, event, auth }) => {
+export const bulkSchedulePosts: Operation<'bulkSchedulePosts'> = async (
+  _input,
+  { container, event, auth },
+) => {
   const text = rawBody(event);
   if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES)
     throw new HttpProblem(413, 'payload_too_large', `Bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`);
@@ -106,7 +109,7 @@ export const bulkSchedulePosts: Operation = async (_input, { container, event, a
       errors,
     });
 
-  const actor = postActor(event, auth!);
+  const actor = postActor(event, auth);
   const { posts, effects } = await withTenant(container.db, actor.organizationId, (tx) =>
     bulkSchedule(tx, postPortsOf(container), actor, rows, label),
   );

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { dayRange, localDay, wallTime } from '../../../core/publishing/schedule-time';
 import { postPlatforms, posts, socialAccounts } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 
 const MAX_DAYS = 62;
@@ -13,8 +13,8 @@ const MAX_DAYS = 62;
  * calendar: the range and each entry's day and time are computed in the viewer's zone (a day
  * is 23 or 25 hours long across a DST change), never by adding fixed hours.
  */
-export const getCalendar: Operation = async ({ query }, { container, auth }) => {
-  const { from, to, timeZone } = query as { from: string; to: string; timeZone: string };
+export const getCalendar: Operation<'getCalendar'> = async ({ query }, { container, auth }) => {
+  const { from, to, timeZone } = query;
   const days = Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
   if (days < 0 || days > MAX_DAYS) {
     throw new HttpProblem(
@@ -27,7 +27,7 @@ export const getCalendar: Operation = async ({ query }, { container, auth }) => 
     );
   }
   const { start, end } = dayRange(from, to, timeZone);
-  const orgId = auth!.organizationId;
+  const orgId = auth.organizationId;
   const when = sql<Date>`coalesce(${postPlatforms.publishedAt}, ${postPlatforms.scheduledAt})`;
   const rows = await withTenant(container.db, orgId, (tx) =>
     tx

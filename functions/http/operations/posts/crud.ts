@@ -4,43 +4,33 @@ import { deletePost as deletePostUseCase } from '../../../core/posts/delete-post
 import { duplicatePost as duplicatePostUseCase } from '../../../core/posts/duplicate-post';
 import { loadPost, loadTargets } from '../../../core/posts/load-post';
 import { applyPostEffects } from '../../../core/posts/post-effects';
-import type { NewPostInput, PostInput } from '../../../core/posts/post-input';
 import { postPortsOf } from '../../../core/posts/post-ports';
 import { updatePost as updatePostUseCase } from '../../../core/posts/update-post';
-import { postPlatforms, posts, socialAccounts, type PostStatus } from '../../../db/schema';
+import { postPlatforms, posts, socialAccounts } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { postActor } from './post-actor';
 import { presentPost } from './post-records';
 
-export const createPost: Operation = async ({ body }, { container, event, auth }) => {
-  const actor = postActor(event, auth!);
+export const createPost: Operation<'createPost'> = async ({ body }, { container, event, auth }) => {
+  const actor = postActor(event, auth);
   const { post, effects } = await withTenant(container.db, actor.organizationId, (tx) =>
-    createPostUseCase(tx, container, actor, body as NewPostInput),
+    createPostUseCase(tx, container, actor, body),
   );
   await applyPostEffects(container, effects);
   return { status: 201, body: presentPost(post) };
 };
 
-export const getPost: Operation = async ({ params }, { container, auth }) =>
-  withTenant(container.db, auth!.organizationId, async (tx) => ({
-    body: presentPost(await loadPost(tx, auth!.organizationId, params.id as string)),
+export const getPost: Operation<'getPost'> = async ({ params }, { container, auth }) =>
+  withTenant(container.db, auth.organizationId, async (tx) => ({
+    body: presentPost(await loadPost(tx, auth.organizationId, params.id)),
   }));
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export const listPosts: Operation = async ({ query }, { container, auth }) => {
-  const q = query as {
-    status?: PostStatus;
-    platform?: string;
-    accountId?: string;
-    from?: string;
-    to?: string;
-    q?: string;
-    page: number;
-    limit: number;
-  };
-  const orgId = auth!.organizationId;
+export const listPosts: Operation<'listPosts'> = async ({ query }, { container, auth }) => {
+  const q = query;
+  const orgId = auth.organizationId;
   return withTenant(container.db, orgId, async (tx) => {
     const when = sql`coalesce(${posts.scheduledAt}, ${posts.createdAt})`;
     const conditions: (SQL | undefined)[] = [eq(posts.organizationId, orgId), isNull(posts.deletedAt)];
@@ -61,9 +51,7 @@ export const listPosts: Operation = async ({ query }, { container, auth }) => {
             .where(
               and(
                 eq(postPlatforms.postId, posts.id),
-                q.platform
-                  ? eq(socialAccounts.platform, q.platform as typeof socialAccounts.$inferSelect.platform)
-                  : undefined,
+                q.platform ? eq(socialAccounts.platform, q.platform) : undefined,
                 q.accountId ? eq(postPlatforms.socialAccountId, q.accountId) : undefined,
               ),
             ),
@@ -97,28 +85,28 @@ export const listPosts: Operation = async ({ query }, { container, auth }) => {
   });
 };
 
-export const updatePost: Operation = async ({ params, body }, { container, event, auth }) => {
-  const actor = postActor(event, auth!);
+export const updatePost: Operation<'updatePost'> = async ({ params, body }, { container, event, auth }) => {
+  const actor = postActor(event, auth);
   const { post, effects } = await withTenant(container.db, actor.organizationId, (tx) =>
-    updatePostUseCase(tx, postPortsOf(container), actor, params.id as string, body as PostInput),
+    updatePostUseCase(tx, postPortsOf(container), actor, params.id, body),
   );
   await applyPostEffects(container, effects);
   return { body: presentPost(post) };
 };
 
-export const deletePost: Operation = async ({ params }, { container, event, auth }) => {
-  const actor = postActor(event, auth!);
+export const deletePost: Operation<'deletePost'> = async ({ params }, { container, event, auth }) => {
+  const actor = postActor(event, auth);
   const { effects } = await withTenant(container.db, actor.organizationId, (tx) =>
-    deletePostUseCase(tx, container, actor, params.id as string),
+    deletePostUseCase(tx, container, actor, params.id),
   );
   await applyPostEffects(container, effects);
   return { status: 204 };
 };
 
-export const duplicatePost: Operation = async ({ params }, { container, event, auth }) => {
-  const actor = postActor(event, auth!);
+export const duplicatePost: Operation<'duplicatePost'> = async ({ params }, { container, event, auth }) => {
+  const actor = postActor(event, auth);
   const { post, effects } = await withTenant(container.db, actor.organizationId, (tx) =>
-    duplicatePostUseCase(tx, container, actor, params.id as string),
+    duplicatePostUseCase(tx, container, actor, params.id),
   );
   await applyPostEffects(container, effects);
   return { status: 201, body: presentPost(post) };

@@ -1,15 +1,15 @@
 import { postPortsOf } from '../../../core/posts/post-ports';
 import { previewPost as previewPostUseCase } from '../../../core/posts/preview-post';
 import { withTenant } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const countGraphemes = (text: string) => [...graphemes.segment(text)].length;
 
 /** Each target's text after variants, a character counter and its connector's issues. */
-export const previewPost: Operation = async ({ params }, { container, auth }) => {
-  const { postId, checks } = await withTenant(container.db, auth!.organizationId, (tx) =>
-    previewPostUseCase(tx, postPortsOf(container), auth!.organizationId, params.id as string),
+export const previewPost: Operation<'previewPost'> = async ({ params }, { container, auth }) => {
+  const { postId, checks } = await withTenant(container.db, auth.organizationId, (tx) =>
+    previewPostUseCase(tx, postPortsOf(container), auth.organizationId, params.id),
   );
   return {
     body: {

@@ -5,7 +5,7 @@ import {
   sandboxProfileUrl,
 } from '../../../platforms/sandbox';
 import { findSandboxAccount, recentSandboxPosts } from '../../../platforms/sandbox/store';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { notFound } from '../../problem';
 
 /**
@@ -13,9 +13,9 @@ import { notFound } from '../../problem';
  * top-level posts with engagement as of now (JSON, for scripts and agents; humans get the
  * feed page). Links are absolute under PUBLIC_URL, like a network's API would give them.
  */
-export const getSandboxAccount: Operation = async (input, { container }) => {
-  const { handle } = input.params as { handle: string };
-  const { limit } = input.query as { limit: number };
+export const getSandboxAccount: Operation<'getSandboxAccount'> = async ({ params, query }, { container }) => {
+  const { handle } = params;
+  const { limit } = query;
   const account = await findSandboxAccount(container.db, handle);
   if (!account) throw notFound('The sandbox account');
   const now = container.clock.now();

@@ -7,26 +7,18 @@ import {
   sandboxPostsByIds,
   type SandboxPostRecord,
 } from '../../../platforms/sandbox/store';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { notFound } from '../../problem';
 import { renderFeedPage, type FeedEntry } from './feed-page';
 
 /** Links on the page are relative, so it works behind CloudFront, on the API's own URL and locally. */
 const BASE_URL = '';
 
-interface FeedQuery {
-  handle?: string;
-  post?: string;
-  before?: string;
-  limit: number;
-}
-
 /**
  * `GET /api/sandbox/feed`: the whole network, one account (`handle`) or one post with its
  * replies and comments (`post`), newest first, with engagement as of now.
  */
-export const getSandboxFeed: Operation = async (input, { container }) => {
-  const query = input.query as unknown as FeedQuery;
+export const getSandboxFeed: Operation<'getSandboxFeed'> = async ({ query }, { container }) => {
   const db = container.db;
   const now = container.clock.now();
 

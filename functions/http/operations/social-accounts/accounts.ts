@@ -8,19 +8,19 @@ import { socialAccounts } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import { PLATFORM_IDS } from '../../../platforms/connector';
 import { connectorContext, connectorFor } from '../../../platforms/registry';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { presentAccount } from './present';
 
 /** Connected accounts with their health, plus which networks this Plume can connect. */
-export const listSocialAccounts: Operation = async (_input, { container, auth }) => {
+export const listSocialAccounts: Operation<'listSocialAccounts'> = async (_input, { container, auth }) => {
   const context = connectorContext(container);
-  const rows = await withTenant(container.db, auth!.organizationId, (tx) =>
+  const rows = await withTenant(container.db, auth.organizationId, (tx) =>
     tx
       .select()
       .from(socialAccounts)
-      .where(eq(socialAccounts.organizationId, auth!.organizationId))
+      .where(eq(socialAccounts.organizationId, auth.organizationId))
       .orderBy(asc(socialAccounts.createdAt), asc(socialAccounts.id)),
   );
   let apps = {};
@@ -57,26 +57,17 @@ export const listSocialAccounts: Operation = async (_input, { container, auth })
   };
 };
 
-interface UpdateInput {
-  name?: string | null;
-  defaultSettings?: Record<string, unknown>;
-  isActive?: boolean;
-}
-
 /** Renames (or restores the profile name), sets composer defaults, and (de)activates. */
-export const updateSocialAccount: Operation = async ({ params, body }, { container, event, auth }) => {
-  const input = body as UpdateInput;
+export const updateSocialAccount: Operation<'updateSocialAccount'> = async (
+  { params, body: input },
+  { container, event, auth },
+) => {
   const now = container.clock.now();
-  const updated = await withTenant(container.db, auth!.organizationId, async (tx) => {
+  const updated = await withTenant(container.db, auth.organizationId, async (tx) => {
     const [before] = await tx
       .select()
       .from(socialAccounts)
-      .where(
-        and(
-          eq(socialAccounts.id, params.id as string),
-          eq(socialAccounts.organizationId, auth!.organizationId),
-        ),
-      )
+      .where(and(eq(socialAccounts.id, params.id), eq(socialAccounts.organizationId, auth.organizationId)))
       .for('update');
     if (!before) return undefined;
     const data = accountData(before.accountData);
@@ -122,18 +113,16 @@ export const updateSocialAccount: Operation = async ({ params, body }, { contain
  * scheduled posts stay, and the publisher refuses to publish them, saying why; reconnecting
  * the same account revives it with the same id, so they can go out after all.
  */
-export const disconnectSocialAccount: Operation = async ({ params }, { container, event, auth }) => {
+export const disconnectSocialAccount: Operation<'disconnectSocialAccount'> = async (
+  { params },
+  { container, event, auth },
+) => {
   const now = container.clock.now();
-  const disconnected = await withTenant(container.db, auth!.organizationId, async (tx) => {
+  const disconnected = await withTenant(container.db, auth.organizationId, async (tx) => {
     const [before] = await tx
       .select()
       .from(socialAccounts)
-      .where(
-        and(
-          eq(socialAccounts.id, params.id as string),
-          eq(socialAccounts.organizationId, auth!.organizationId),
-        ),
-      )
+      .where(and(eq(socialAccounts.id, params.id), eq(socialAccounts.organizationId, auth.organizationId)))
       .for('update');
     if (!before) return undefined;
     const { oauthApp: _app, quota: _quota, ...data } = accountData(before.accountData);

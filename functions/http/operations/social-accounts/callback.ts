@@ -14,13 +14,20 @@ import {
   type Platform,
 } from '../../../platforms/connector';
 import { connectorContext, connectorFor } from '../../../platforms/registry';
-import type { Operation, OperationContext, OperationResult } from '../../area-handler';
+import type { Operation, OperationContext, OperationResult } from '../../operation';
 import { auditActor } from '../../request-origin';
+
+const isPlatform = (value: string): value is Platform => PLATFORM_IDS.some((id) => id === value);
+
+type CallbackContext = OperationContext<'completeSocialAccountConnection'>;
 
 type Exchange = Awaited<ReturnType<OAuth2Flow['exchangeCode']>>;
 
 /** Back to the dashboard's accounts page; the page reads `connected` or `error` (+ `message`). */
-function backToAccounts(publicUrl: string, query: Record<string, string | undefined>): OperationResult {
+function backToAccounts(
+  publicUrl: string,
+  query: Record<string, string | undefined>,
+): OperationResult<never> {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) search.set(key, value.slice(0, 300));
   return {
@@ -30,7 +37,7 @@ function backToAccounts(publicUrl: string, query: Record<string, string | undefi
 }
 
 async function clientFor(
-  context: OperationContext,
+  context: CallbackContext,
   pending: PendingConnection,
 ): Promise<OAuthClient | undefined> {
   if (pending.app) return pending.app;
@@ -47,7 +54,7 @@ async function clientFor(
  * LinkedIn Pages) while the plan has room, in one transaction with its audit rows. The person
  * who started must still be a manager or admin of the organization.
  */
-async function saveGrant(context: OperationContext, pending: PendingConnection, grant: Exchange) {
+async function saveGrant(context: CallbackContext, pending: PendingConnection, grant: Exchange) {
   const { container, event } = context;
   const now = container.clock.now();
   const actor = auditActor(event, { userId: pending.userId, organizationId: pending.organizationId });
@@ -98,13 +105,16 @@ async function saveGrant(context: OperationContext, pending: PendingConnection, 
   });
 }
 
-export const completeSocialAccountConnection: Operation = async ({ params, query }, context) => {
+export const completeSocialAccountConnection: Operation<'completeSocialAccountConnection'> = async (
+  { params, query },
+  context,
+) => {
   const { container } = context;
   const back = (values: Record<string, string | undefined>) =>
     backToAccounts(container.env.PUBLIC_URL, values);
-  const platform = params.platform as string;
-  if (!(PLATFORM_IDS as readonly string[]).includes(platform)) return back({ error: 'unknown_platform' });
-  const state = query.state as string | undefined;
+  const platform = params.platform;
+  if (!isPlatform(platform)) return back({ error: 'unknown_platform' });
+  const { state } = query;
   const pending = state ? await takePendingConnection(container.kv, state) : undefined;
   // Unknown, expired, reused or another network's state: nothing is exchanged.
   if (!pending || pending.platform !== platform) return back({ error: 'invalid_state', platform });
@@ -112,10 +122,10 @@ export const completeSocialAccountConnection: Operation = async ({ params, query
     return back({
       error: query.error === 'access_denied' ? 'access_denied' : 'authorization_failed',
       platform,
-      message: query.error_description as string | undefined,
+      message: query.error_description,
     });
   }
-  const code = query.code as string | undefined;
+  const { code } = query;
   if (!code)
     return back({
       error: 'authorization_failed',
@@ -123,7 +133,7 @@ export const completeSocialAccountConnection: Operation = async ({ params, query
       message: 'The network sent no authorization code.',
     });
 
-  const connector = connectorFor(platform as Platform, connectorContext(container));
+  const connector = connectorFor(platform, connectorContext(container));
   const client = await clientFor(context, pending);
   if (!connector || connector.connect.kind !== 'oauth2' || !client)
     return back({ error: 'platform_not_configured', platform });

@@ -21,19 +21,13 @@ import {
 } from '../../../platforms/connector';
 import type { MastodonOAuthFlow } from '../../../platforms/mastodon';
 import { connectorContext, connectorFor } from '../../../platforms/registry';
-import type { Operation, OperationContext } from '../../area-handler';
+import type { Operation, OperationContext, OperationInput } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { connectProblem, notConfiguredProblem, planLimitProblem } from './platform-problems';
 import { presentAccount } from './present';
 
-interface ConnectInput {
-  platform: Platform;
-  serviceUrl?: string;
-  identifier?: string;
-  appPassword?: string;
-  service?: string;
-}
+type ConnectInput = OperationInput<'connectSocialAccount'>['body'];
 
 const missingField = (field: string, message: string) =>
   new HttpProblem(400, 'validation_failed', message, { errors: [{ field: `body.${field}`, message }] });
@@ -73,12 +67,12 @@ async function connectNow(
   input: ConnectInput,
   connector: Connector,
   flow: AppPasswordFlow,
-  { container, event, auth }: OperationContext,
+  { container, event, auth }: OperationContext<'connectSocialAccount'>,
 ) {
   let login: Awaited<ReturnType<AppPasswordFlow['login']>>;
   if (input.platform === 'sandbox') {
     login = await flow
-      .login({ identifier: input.identifier ?? `plume-${auth!.organizationId.slice(0, 8)}`, password: '' })
+      .login({ identifier: input.identifier ?? `plume-${auth.organizationId.slice(0, 8)}`, password: '' })
       .catch((error: unknown) => {
         throw connectProblem(error, 'body.identifier');
       });
@@ -95,11 +89,11 @@ async function connectNow(
       });
   }
   const now = container.clock.now();
-  const saved = await withTenant(container.db, auth!.organizationId, async (tx) => {
+  const saved = await withTenant(container.db, auth.organizationId, async (tx) => {
     const result = await saveConnection(
       tx,
       container,
-      { organizationId: auth!.organizationId, userId: auth!.userId, platform: input.platform, ...login },
+      { organizationId: auth.organizationId, userId: auth.userId, platform: input.platform, ...login },
       now,
     ).catch((error: unknown) => {
       if (error instanceof PlanLimitReached) throw planLimitProblem(error.message);
@@ -126,7 +120,7 @@ async function startAuthorization(
   input: ConnectInput,
   connector: Connector,
   flow: OAuth2Flow,
-  { container, auth }: OperationContext,
+  { container, auth }: OperationContext<'connectSocialAccount'>,
 ) {
   const redirectUri = oauthRedirectUri(container.env.PUBLIC_URL, input.platform);
   let client;
@@ -150,8 +144,8 @@ async function startAuthorization(
   }
   const { codeVerifier, codeChallenge } = pkcePair();
   const { state, expiresAt } = await savePendingConnection(container.kv, container.clock, {
-    organizationId: auth!.organizationId,
-    userId: auth!.userId,
+    organizationId: auth.organizationId,
+    userId: auth.userId,
     platform: input.platform,
     codeVerifier,
     serviceUrl,
@@ -166,8 +160,7 @@ async function startAuthorization(
   return { status: 200, body: { authorizationUrl, expiresAt: expiresAt.toISOString() } };
 }
 
-export const connectSocialAccount: Operation = async ({ body }, context) => {
-  const input = body as ConnectInput;
+export const connectSocialAccount: Operation<'connectSocialAccount'> = async ({ body: input }, context) => {
   const { container, auth } = context;
   const connector = connectorFor(input.platform, connectorContext(container));
   if (!connector) {
@@ -181,7 +174,7 @@ export const connectSocialAccount: Operation = async ({ body }, context) => {
     );
   }
   if (connector.connect.kind === 'oauth2') {
-    await assertMayConnect(container, auth!.organizationId, input.platform);
+    await assertMayConnect(container, auth.organizationId, input.platform);
     return startAuthorization(input, connector, connector.connect, context);
   }
   // Signing in tells which account it is, so saving it decides between a reconnect and a new seat.

@@ -4,19 +4,22 @@ import { SYNC_METRICS_WINDOW_DAYS } from '../../../core/social-accounts/sync-acc
 import { analytics, postPlatforms, socialAccounts } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import { connectorContext, connectorFor } from '../../../platforms/registry';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { presentAccount } from './present';
 
 /** Queues a sync (limits, quota, recent metrics); the dashboard hears `social-account.synced`. */
-export const syncSocialAccount: Operation = async ({ params }, { container, event, auth }) => {
-  const accountId = params.id as string;
-  await withTenant(container.db, auth!.organizationId, async (tx) => {
+export const syncSocialAccount: Operation<'syncSocialAccount'> = async (
+  { params },
+  { container, event, auth },
+) => {
+  const accountId = params.id;
+  await withTenant(container.db, auth.organizationId, async (tx) => {
     const [account] = await tx
       .select({ id: socialAccounts.id, status: socialAccounts.status })
       .from(socialAccounts)
-      .where(and(eq(socialAccounts.id, accountId), eq(socialAccounts.organizationId, auth!.organizationId)));
+      .where(and(eq(socialAccounts.id, accountId), eq(socialAccounts.organizationId, auth.organizationId)));
     if (!account) throw notFound('The account');
     if (account.status !== 'active') {
       throw new HttpProblem(409, 'conflict', 'Reconnect this account before syncing it.', {
@@ -31,25 +34,23 @@ export const syncSocialAccount: Operation = async ({ params }, { container, even
   });
   await container.queue.send('jobs', {
     type: 'sync-social-account',
-    organizationId: auth!.organizationId,
+    organizationId: auth.organizationId,
     accountId,
   });
   return { status: 202, body: { accountId, queued: true } };
 };
 
 /** What Plume has stored about the account: profile, limits, quota, and recent post metrics. */
-export const getSocialAccountInsights: Operation = async ({ params }, { container, auth }) => {
+export const getSocialAccountInsights: Operation<'getSocialAccountInsights'> = async (
+  { params },
+  { container, auth },
+) => {
   const since = new Date(container.clock.now().getTime() - SYNC_METRICS_WINDOW_DAYS * 86_400_000);
-  const result = await withTenant(container.db, auth!.organizationId, async (tx) => {
+  const result = await withTenant(container.db, auth.organizationId, async (tx) => {
     const [account] = await tx
       .select()
       .from(socialAccounts)
-      .where(
-        and(
-          eq(socialAccounts.id, params.id as string),
-          eq(socialAccounts.organizationId, auth!.organizationId),
-        ),
-      );
+      .where(and(eq(socialAccounts.id, params.id), eq(socialAccounts.organizationId, auth.organizationId)));
     if (!account) return undefined;
     // The latest snapshot of each post (DISTINCT ON keeps the first row per target in this order).
     const recent = await tx
@@ -71,7 +72,7 @@ export const getSocialAccountInsights: Operation = async ({ params }, { containe
       .leftJoin(postPlatforms, eq(postPlatforms.id, analytics.postPlatformId))
       .where(
         and(
-          eq(analytics.organizationId, auth!.organizationId),
+          eq(analytics.organizationId, auth.organizationId),
           eq(analytics.socialAccountId, account.id),
           gte(analytics.recordedAt, since),
           sql`${analytics.postPlatformId} is not null`,

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { dataExportRequests, users } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
 
@@ -24,7 +24,10 @@ async function present(row: ExportRow, downloadUrl: (key: string) => Promise<str
  * Starts an export as a background job and answers 202 with its id. A request while another
  * is still pending returns that one instead of queueing a duplicate.
  */
-export const requestDataExport: Operation = async (_input, { container, event, auth }) => {
+export const requestDataExport: Operation<'requestDataExport'> = async (
+  _input,
+  { container, event, auth },
+) => {
   const now = container.clock.now();
   const row = await withSystem(container.db, async (tx) => {
     const [open] = await tx
@@ -32,16 +35,16 @@ export const requestDataExport: Operation = async (_input, { container, event, a
       .from(dataExportRequests)
       .where(
         and(
-          eq(dataExportRequests.userId, auth!.userId),
+          eq(dataExportRequests.userId, auth.userId),
           inArray(dataExportRequests.status, ['pending', 'processing']),
         ),
       );
     if (open) return { row: open, created: false };
     const [created] = await tx
       .insert(dataExportRequests)
-      .values({ userId: auth!.userId, createdAt: now })
+      .values({ userId: auth.userId, createdAt: now })
       .returning();
-    await tx.update(users).set({ dataExportRequested: true }).where(eq(users.id, auth!.userId));
+    await tx.update(users).set({ dataExportRequested: true }).where(eq(users.id, auth.userId));
     await recordAudit(tx, auditActor(event, auth), {
       action: 'export_requested',
       resourceType: 'data_export',
@@ -57,15 +60,13 @@ export const requestDataExport: Operation = async (_input, { container, event, a
 };
 
 /** The caller's own export only: another person's export id is a 404. */
-export const getDataExport: Operation = async ({ params }, { container, auth }) => {
+export const getDataExport: Operation<'getDataExport'> = async ({ params }, { container, auth }) => {
   const now = container.clock.now();
   const [row] = await withSystem(container.db, (tx) =>
     tx
       .select()
       .from(dataExportRequests)
-      .where(
-        and(eq(dataExportRequests.id, params.id as string), eq(dataExportRequests.userId, auth!.userId)),
-      ),
+      .where(and(eq(dataExportRequests.id, params.id), eq(dataExportRequests.userId, auth.userId))),
   );
   if (!row) throw notFound('The export');
   const secondsLeft = row.expiresAt ? Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000) : 0;

@@ -13,40 +13,33 @@ import {
   userSessions,
 } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { auditActor } from '../../request-origin';
 import { clearedRefreshCookie } from '../../session-cookie';
 
-export const getProfile: Operation = async (_input, { container, auth }) => {
-  const me = await withSystem(container.db, (tx) => loadCurrentUser(tx, auth!.userId, auth!.organizationId));
+export const getProfile: Operation<'getProfile'> = async (_input, { container, auth }) => {
+  const me = await withSystem(container.db, (tx) => loadCurrentUser(tx, auth.userId, auth.organizationId));
   if (!me) throw new HttpProblem(404, 'not_found', 'Your account no longer exists.');
   return { body: me };
 };
 
-interface ProfileChanges {
-  firstName?: string;
-  lastName?: string;
-  avatarUrl?: string | null;
-  timezone?: string;
-  language?: string;
-  gdprConsent?: boolean;
-}
-
-export const updateProfile: Operation = async ({ body }, { container, event, auth }) => {
-  const changes = body as ProfileChanges;
+export const updateProfile: Operation<'updateProfile'> = async (
+  { body: changes },
+  { container, event, auth },
+) => {
   const now = container.clock.now();
   const me = await withSystem(container.db, async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, auth!.userId));
+    const [before] = await tx.select().from(users).where(eq(users.id, auth.userId));
     if (!before) return undefined;
     const consentChanged = changes.gdprConsent !== undefined && changes.gdprConsent !== before.gdprConsent;
     await tx
       .update(users)
       .set({ ...changes, ...(consentChanged ? { gdprConsentDate: now } : {}), updatedAt: now })
-      .where(eq(users.id, auth!.userId));
+      .where(eq(users.id, auth.userId));
     if (consentChanged) {
       await tx.insert(consents).values({
-        userId: auth!.userId,
+        userId: auth.userId,
         kind: 'data_processing',
         granted: changes.gdprConsent!,
         ipAddress: auditActor(event).ipAddress,
@@ -59,11 +52,11 @@ export const updateProfile: Operation = async ({ body }, { container, event, aut
     await recordAudit(tx, auditActor(event, auth), {
       action: 'update',
       resourceType: 'user',
-      resourceId: auth!.userId,
+      resourceId: auth.userId,
       oldValues,
       newValues: { ...changes },
     });
-    return loadCurrentUser(tx, auth!.userId, auth!.organizationId);
+    return loadCurrentUser(tx, auth.userId, auth.organizationId);
   });
   if (!me) throw new HttpProblem(404, 'not_found', 'Your account no longer exists.');
   return { body: me };
@@ -75,11 +68,11 @@ export const updateProfile: Operation = async ({ body }, { container, event, aut
  * as an anonymous tombstone so the audit trail keeps pointing at something, with every
  * personal field erased and every session, token and API key they made revoked.
  */
-export const deleteAccount: Operation = async ({ body }, { container, event, auth }) => {
-  const { password } = body as { password: string };
+export const deleteAccount: Operation<'deleteAccount'> = async ({ body }, { container, event, auth }) => {
+  const { password } = body;
   const now = container.clock.now();
   const [user] = await withSystem(container.db, (tx) =>
-    tx.select().from(users).where(eq(users.id, auth!.userId)),
+    tx.select().from(users).where(eq(users.id, auth.userId)),
   );
   if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
     throw new HttpProblem(400, 'validation_failed', 'The password is incorrect.', {

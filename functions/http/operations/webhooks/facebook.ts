@@ -1,6 +1,6 @@
 import { answerMetaVerification } from '../../../core/webhooks/handshakes';
 import { verifyMetaSignature } from '../../../core/webhooks/verify-signature';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { acceptWebhook, enforceSignature, rawBodyBytes, requireSignatureHeader } from './intake';
 import { missingSetting, platformApps } from './platform-settings';
@@ -8,7 +8,7 @@ import { missingSetting, platformApps } from './platform-settings';
 const SIGNATURE_HEADER = 'X-Hub-Signature-256';
 
 /** Meta's subscription handshake: echo `hub.challenge` as plain text when the token matches. */
-export const verifyFacebookWebhook: Operation = async ({ query }, { container }) => {
+export const verifyFacebookWebhook: Operation<'verifyFacebookWebhook'> = async ({ query }, { container }) => {
   const expected = (await platformApps(container)).facebook?.webhookVerifyToken;
   if (!expected) throw missingSetting('facebook.webhookVerifyToken');
   const answer = answerMetaVerification(
@@ -37,7 +37,10 @@ export const verifyFacebookWebhook: Operation = async ({ query }, { container })
  * Meta events (Pages, and Instagram / Threads when their callbacks point here). Verified
  * against every configured Meta app secret; the SHA-1 `X-Hub-Signature` is ignored.
  */
-export const receiveFacebookWebhook: Operation = async (_input, { event, container }) => {
+export const receiveFacebookWebhook: Operation<'receiveFacebookWebhook'> = async (
+  _input,
+  { event, container },
+) => {
   const signature = requireSignatureHeader(event, SIGNATURE_HEADER);
   const body = rawBodyBytes(event);
   const apps = await platformApps(container);

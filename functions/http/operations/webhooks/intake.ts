@@ -3,7 +3,7 @@ import type { Container } from '../../../adapters/container';
 import { storeWebhookEvent } from '../../../core/webhooks/store-webhook-event';
 import type { SignatureCheck } from '../../../core/webhooks/verify-signature';
 import { describeWebhookEvent, type WebhookSource } from '../../../core/webhooks/webhook-event';
-import type { OperationResult } from '../../area-handler';
+import type { OperationResult, ResponseBodyOf } from '../../operation';
 import { HttpProblem } from '../../problem';
 import { header, MAX_JSON_BODY_BYTES } from '../../request';
 
@@ -64,7 +64,7 @@ export async function acceptWebhook(
   container: Container,
   source: WebhookSource,
   body: Buffer,
-): Promise<OperationResult> {
+): Promise<OperationResult<ResponseBodyOf<'receiveTwitterWebhook'>>> {
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString('utf8'));

@@ -1,7 +1,7 @@
 import type { Container } from '../../../adapters/container';
 import { linkedInChallengeResponse } from '../../../core/webhooks/handshakes';
 import { verifyLinkedInSignature } from '../../../core/webhooks/verify-signature';
-import type { Operation } from '../../area-handler';
+import type { Operation } from '../../operation';
 import { acceptWebhook, enforceSignature, rawBodyBytes, requireSignatureHeader } from './intake';
 import { missingSetting, platformApps } from './platform-settings';
 
@@ -18,7 +18,10 @@ async function clientSecret(container: Container): Promise<string> {
  * failures in a row block the endpoint. `applicationId` only concerns parent-child apps,
  * which Plume does not use, so the one configured client secret answers.
  */
-export const answerLinkedInChallenge: Operation = async ({ query }, { container }) => {
+export const answerLinkedInChallenge: Operation<'answerLinkedInChallenge'> = async (
+  { query },
+  { container },
+) => {
   const challengeCode = String(query.challengeCode);
   return {
     body: {
@@ -29,7 +32,10 @@ export const answerLinkedInChallenge: Operation = async ({ query }, { container 
 };
 
 /** LinkedIn notifications; deduplicated on their `notificationId`, as LinkedIn asks. */
-export const receiveLinkedInWebhook: Operation = async (_input, { event, container }) => {
+export const receiveLinkedInWebhook: Operation<'receiveLinkedInWebhook'> = async (
+  _input,
+  { event, container },
+) => {
   const signature = requireSignatureHeader(event, SIGNATURE_HEADER);
   const body = rawBodyBytes(event);
   const secret = await clientSecret(container);
