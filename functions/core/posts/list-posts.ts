@@ -1,0 +1,126 @@
+import { and, count, desc, eq, exists, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared-query';
+import { postPlatforms, posts, socialAccounts, type PostStatus } from '../../db/schema';
+import type { Transaction } from '../../db/tenant';
+import type { Platform } from '../../shared/platforms/catalog';
+import { loadTargets, type PostWithTargets } from './load-post';
+
+/** What the posts list may be narrowed by; every filter is optional. */
+export interface PostListFilter {
+  status?: PostStatus;
+  /** Scheduled (or, unscheduled, created) at or after this instant. */
+  from?: string;
+  /** ... and before this one. */
+  to?: string;
+  /** Text searched for in title and content, as typed. */
+  q?: string;
+  platform?: Platform;
+  accountId?: string;
+  page: number;
+  limit: number;
+}
+
+type FilterName = 'status' | 'from' | 'to' | 'q' | 'platform' | 'accountId';
+const FILTERS: readonly FilterName[] = ['status', 'from', 'to', 'q', 'platform', 'accountId'];
+
+/** `%`, `_` and `\` mean themselves in a search, not LIKE wildcards. */
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The list's WHERE clause for one combination of filters, with a placeholder for each value:
+ * at most 64 combinations exist, each built and prepared once per process (the list and the
+ * search were dominated by drizzle rebuilding the same SQL per request).
+ */
+function whereFor(used: ReadonlySet<FilterName>): SQL | undefined {
+  const when = sql`coalesce(${posts.scheduledAt}, ${posts.createdAt})`;
+  const conditions: (SQL | undefined)[] = [
+    eq(posts.organizationId, sql.placeholder('organizationId')),
+    isNull(posts.deletedAt),
+  ];
+  if (used.has('status')) conditions.push(eq(posts.status, sql.placeholder('status')));
+  if (used.has('from')) conditions.push(gte(when, sql`${sql.placeholder('from')}::timestamptz`));
+  if (used.has('to')) conditions.push(lt(when, sql`${sql.placeholder('to')}::timestamptz`));
+  if (used.has('q')) {
+    conditions.push(
+      or(ilike(posts.content, sql.placeholder('pattern')), ilike(posts.title, sql.placeholder('pattern'))),
+    );
+  }
+  if (used.has('platform') || used.has('accountId')) {
+    conditions.push(
+      exists(
+        sql`(select 1 from ${postPlatforms} inner join ${socialAccounts} on ${socialAccounts.id} = ${postPlatforms.socialAccountId} where ${and(
+          eq(postPlatforms.postId, posts.id),
+          used.has('platform') ? eq(socialAccounts.platform, sql.placeholder('platform')) : undefined,
+          used.has('accountId') ? eq(postPlatforms.socialAccountId, sql.placeholder('accountId')) : undefined,
+        )})`,
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+function listQueriesFor(used: ReadonlySet<FilterName>) {
+  const key = FILTERS.filter((f) => used.has(f)).join('+') || 'all';
+  const where = whereFor(used);
+  return {
+    total: preparedQuery(`posts_total_${key}`, (tx) =>
+      tx.select({ total: count() }).from(posts).where(where),
+    ),
+    // Newest first, id as the tie-breaker so pages never repeat or skip a post.
+    page: preparedQuery(`posts_page_${key}`, (tx) =>
+      tx
+        .select()
+        .from(posts)
+        .where(where)
+        .orderBy(desc(posts.createdAt), desc(posts.id))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+    ),
+  };
+}
+
+const queriesByFilters = new Map<string, ReturnType<typeof listQueriesFor>>();
+
+/**
+ * A page of the organization's live posts, newest first, with each post's targets and the
+ * number of posts matching the filters. The count and the page go out at once.
+ */
+export async function listPosts(
+  tx: Transaction,
+  organizationId: string,
+  filter: PostListFilter,
+): Promise<{ posts: PostWithTargets[]; total: number }> {
+  const used = new Set(FILTERS.filter((name) => filter[name] !== undefined));
+  const key = FILTERS.filter((f) => used.has(f)).join('+');
+  let queries = queriesByFilters.get(key);
+  if (!queries) {
+    queries = listQueriesFor(used);
+    queriesByFilters.set(key, queries);
+  }
+  const values = {
+    organizationId,
+    status: filter.status,
+    from: filter.from,
+    to: filter.to,
+    pattern: filter.q === undefined ? undefined : `%${escapeLike(filter.q)}%`,
+    platform: filter.platform,
+    accountId: filter.accountId,
+    limit: filter.limit,
+    offset: (filter.page - 1) * filter.limit,
+  };
+  const [[counted], rows] = await Promise.all([queries.total(tx, values), queries.page(tx, values)]);
+  const targets = await loadTargets(
+    tx,
+    rows.map((row) => row.id),
+  );
+  const targetsByPost = new Map<string, typeof targets>();
+  for (const target of targets) {
+    const group = targetsByPost.get(target.postId);
+    if (group) group.push(target);
+    else targetsByPost.set(target.postId, [target]);
+  }
+  return {
+    posts: rows.map((post) => ({ post, targets: targetsByPost.get(post.id) ?? [] })),
+    total: counted?.total ?? 0,
+  };
+}
