@@ -1,16 +1,8 @@
 import type { NotificationPreferences } from '../../db/schema/notifications';
 
-/** Every event that notifies someone, in the order the settings page lists them. */
-export const NOTIFICATION_TYPES = [
-  'post.published',
-  'post.failed',
-  'post.unconfirmed',
-  'post.missed',
-  'post.waiting',
-  'account.needs_reauth',
-] as const;
+import { NOTIFICATION_TYPES, type NotificationType } from '../../shared/enums';
 
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export { NOTIFICATION_TYPES, type NotificationType };
 
 export interface NotificationTypeInfo {
   type: NotificationType;

@@ -2,10 +2,9 @@ import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/
 import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
 import { organizations } from './organizations';
 import { users } from './users';
+import { MEDIA_STATUSES, type MediaStatus } from '../../shared/enums';
 
-/** `pending`: upload URL issued; `processing`: variants being made; `ready`; `failed`. */
-export const MEDIA_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
-export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+export { MEDIA_STATUSES, type MediaStatus };
 
 /** A per-platform rendition of a media file (resized image, transcoded video...). */
 export interface MediaVariant {

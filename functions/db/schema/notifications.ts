@@ -3,22 +3,23 @@ import { boolean, index, integer, jsonb, pgTable, text, unique, uuid, varchar } 
 import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
 import { organizations } from './organizations';
 import { users } from './users';
+import {
+  NOTIFICATION_SEVERITIES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EMAIL_STATUSES,
+  type NotificationSeverity,
+  type NotificationChannel,
+  type NotificationEmailStatus,
+} from '../../shared/enums';
 
-export const NOTIFICATION_SEVERITIES = ['info', 'success', 'warning', 'error'] as const;
-export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
-
-/** Delivery channels a user can switch per event type. */
-export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
-
-/**
- * Where a notification's email stands. `pending`: to send; `sending`: claimed by a delivery job
- * (a claim older than 15 minutes is taken over, the job died); `sent`; `skipped`: nobody to send
- * to any more (left, deactivated, switched email off since); `failed`: gave up after retries.
- * Null: no email for this row.
- */
-export const NOTIFICATION_EMAIL_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;
-export type NotificationEmailStatus = (typeof NOTIFICATION_EMAIL_STATUSES)[number];
+export {
+  NOTIFICATION_SEVERITIES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EMAIL_STATUSES,
+  type NotificationSeverity,
+  type NotificationChannel,
+  type NotificationEmailStatus,
+};
 
 /** `{ "post.failed": { "in_app": true, "email": true }, ... }`; a missing entry means the default. */
 export type NotificationPreferences = Record<string, Partial<Record<NotificationChannel, boolean>>>;

@@ -12,22 +12,14 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
+import {
+  SUBSCRIPTION_PLANS,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionPlan,
+  type SubscriptionStatus,
+} from '../../shared/enums';
 
-export const SUBSCRIPTION_PLANS = ['free', 'starter', 'pro', 'business', 'enterprise'] as const;
-export type SubscriptionPlan = (typeof SUBSCRIPTION_PLANS)[number];
-
-/** Stripe's subscription statuses, so a webhook can store what Stripe says verbatim. */
-export const SUBSCRIPTION_STATUSES = [
-  'active',
-  'trialing',
-  'past_due',
-  'canceled',
-  'unpaid',
-  'incomplete',
-  'incomplete_expired',
-  'paused',
-] as const;
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+export { SUBSCRIPTION_PLANS, SUBSCRIPTION_STATUSES, type SubscriptionPlan, type SubscriptionStatus };
 
 /** The tenant. Row-level security keys this table on `id` (every other tenant table on `organization_id`). */
 export const organizations = pgTable(

@@ -15,26 +15,23 @@ import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns
 import { organizations } from './organizations';
 import { socialAccounts } from './social-accounts';
 import { users } from './users';
+import {
+  POST_TARGET_STATUSES,
+  POST_STATUSES,
+  POST_CONTENT_TYPES,
+  type PostTargetStatus,
+  type PostStatus,
+  type PostContentType,
+} from '../../shared/enums';
 
-/** Lifecycle of one post on one account (DESIGN.md section 4). */
-export const POST_TARGET_STATUSES = [
-  'draft',
-  'scheduled',
-  'publishing',
-  'published',
-  'failed',
-  'unconfirmed',
-  'missed',
-  'cancelled',
-] as const;
-export type PostTargetStatus = (typeof POST_TARGET_STATUSES)[number];
-
-/** A post's status is derived from its targets; `partially_published` when they disagree. */
-export const POST_STATUSES = [...POST_TARGET_STATUSES, 'partially_published'] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
-
-export const POST_CONTENT_TYPES = ['text', 'image', 'video', 'carousel'] as const;
-export type PostContentType = (typeof POST_CONTENT_TYPES)[number];
+export {
+  POST_TARGET_STATUSES,
+  POST_STATUSES,
+  POST_CONTENT_TYPES,
+  type PostTargetStatus,
+  type PostStatus,
+  type PostContentType,
+};
 
 export const posts = pgTable(
   'posts',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
+import { SANDBOX_HANDLE_PATTERN, SANDBOX_POST_KINDS, type SandboxPostKind } from '../../shared/enums';
 
 /**
  * The Sandbox network (functions/platforms/sandbox): a simulated social network built into
@@ -14,11 +15,7 @@ import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns
  * of what an organization published stays in the tenant tables (post_platforms).
  */
 
-/** Lower-case letters, digits, `_`, `.` and `-`, 1 to 30 characters, starting alphanumeric. */
-export const SANDBOX_HANDLE_PATTERN = '^[a-z0-9][a-z0-9_.-]{0,29}$';
-
-export const SANDBOX_POST_KINDS = ['post', 'reply', 'comment'] as const;
-export type SandboxPostKind = (typeof SANDBOX_POST_KINDS)[number];
+export { SANDBOX_HANDLE_PATTERN, SANDBOX_POST_KINDS, type SandboxPostKind };
 
 /** A media file attached to a sandbox post, as the publisher handed it over. */
 export interface SandboxMediaRecord {
