@@ -17,14 +17,6 @@ import { establishClientAddress } from './request-origin';
 import type { AreaOperations, OperationContext, OperationResult } from './operation';
 import { routeKey, routesOfArea, type Area, type RouteDefinition, type RouteNamesOf } from './route-table';
 
-export type {
-  AreaOperations,
-  Operation,
-  OperationContext,
-  OperationInput,
-  OperationResult,
-} from './operation';
-
 /**
  * The contracts an area's Lambda passes in: its own area's (contracts/<area>.ts), exactly the
  * ones `Operation<Name>` was typed from, so the bundle holds only that area's schemas.
@@ -68,9 +60,13 @@ function toResponse(
 }
 
 /**
- * Builds the Lambda handler of one area. Order matters: find the route, authenticate and apply
- * the route's role policy, refuse what is not built yet, rate-limit, validate input, run.
- * Errors leave as problem+json through the `problemErrors` middleware.
+ * Builds the Lambda handler of one area from that area's contracts and operations:
+ * `createAreaHandler('media', mediaContracts, { listMedia, getMedia, ... })`. The compiler
+ * holds the map to the area's route names and each operation to its route's types
+ * (functions/http/operation.ts); the check below repeats the first at run time.
+ * Order matters: find the route, authenticate and apply the route's role policy, refuse what
+ * is not built yet, rate-limit, validate input, run. Errors leave as problem+json through the
+ * `problemErrors` middleware.
  */
 export function createAreaHandler<InArea extends Area>(
   area: InArea,

@@ -3,6 +3,8 @@
  * server (functions/local), the OpenAPI document and the role tests. It holds data only
  * (no handler imports) so CDK synth and the dashboard can read it cheaply; each area's
  * Lambda entry (functions/http/areas/<area>.ts) maps route names to implementations.
+ * Names, areas and access stay literal types (`RouteName`, `RouteNamesOf<Area>`, `AccessOf`),
+ * which is what lets the compiler check contracts and operation maps against this table.
  */
 export const ROLES = ['viewer', 'user', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

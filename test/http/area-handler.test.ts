@@ -107,4 +107,26 @@ describe('createAreaHandler', () => {
     expect(await handler(httpEvent('GET /api/openapi.json'), context)).toMatchObject({ body: '<p>' });
     expect((await handler(httpEvent('GET /api/docs'), context)).statusCode).toBe(204);
   });
+
+  it("validates input with the area's own contracts, in the people-facing words", async () => {
+    setContainer(container);
+    let ran = false;
+    const handler = createAreaHandler('webhooks', webhooksContracts, {
+      verifyFacebookWebhook: async ({ query }) => {
+        ran = true;
+        return { text: query['hub.challenge'] };
+      },
+    });
+    const refused = await handler(
+      httpEvent('GET /api/webhooks/facebook', { query: { 'hub.mode': 'subscribe' } }),
+      context,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(ran).toBe(false);
+    const { errors } = JSON.parse(refused.body ?? '') as { errors: { field: string; message: string }[] };
+    expect(errors.map((e) => e.field).sort()).toEqual(['query.hub.challenge', 'query.hub.verify_token']);
+    // contracts/error-messages.ts wording (area-handler.ts installs it for areas such as this
+    // one whose contracts do not import contracts/common.ts).
+    expect(errors.map((e) => e.message)).toEqual(['Required', 'Required']);
+  });
 });
