@@ -117,7 +117,8 @@ class RetryingQuery implements PromiseLike<unknown> {
 
 /**
  * The postgres.js client with connection failures retried, as drizzle uses it: `unsafe()`
- * (single statements) retries only failures that prove the statement was not sent; `begin()`
+ * (single statements) retries only failures that prove the statement was not sent; `reserve()`
+ * (a request's connection) retries any failure to open one; `begin()`
  * (transactions) retries any connection failure that happens before the transaction's
  * callback starts, and never once it has, so no statement can run twice.
  */
@@ -128,6 +129,11 @@ export function retryConnects(client: Sql, options: ConnectRetryOptions): Sql {
       if (property === 'unsafe') {
         return (...args: Parameters<Sql['unsafe']>) =>
           new RetryingQuery(() => target.unsafe(...args), options);
+      }
+      if (property === 'reserve') {
+        // A connection reserved for one request (request-transaction.ts): nothing is sent until
+        // it is handed over, so any failure to open it may be retried.
+        return () => withRetries(() => target.reserve(), isConnectFailure, options);
       }
       if (property === 'begin') {
         return (...args: unknown[]) => {

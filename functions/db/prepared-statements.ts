@@ -28,6 +28,10 @@ export function preparedStatements(client: Sql): Sql {
             parameters && parameters.length > 0 ? { ...options, prepare: true } : options,
           );
       }
+      if (property === 'reserve') {
+        // A connection reserved for one request (request-transaction.ts) prepares the same way.
+        return async () => preparedStatements((await target.reserve()) as unknown as Sql);
+      }
       if (property === 'begin') {
         return (...args: unknown[]) => {
           const callback = args.at(-1) as (sql: postgres.TransactionSql) => unknown;

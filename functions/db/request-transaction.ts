@@ -1,4 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RelationalSchemaConfig, TablesRelationalConfig } from 'drizzle-orm';
+import type { PgDialect } from 'drizzle-orm/pg-core';
+import {
+  PostgresJsSession,
+  PostgresJsTransaction,
+  type PostgresJsSessionOptions,
+} from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
 import type { Database } from './client';
 import type { Transaction } from './tenant';
 
@@ -40,19 +48,139 @@ export async function openRequestTransaction<C>(
   db: Database,
   check: (tx: Transaction) => Promise<{ organizationId: string; caller: C }>,
 ): Promise<{ transaction: RequestTransaction; caller: C }> {
+  const client = (db as unknown as { $client?: Partial<postgres.Sql> }).$client;
+  const opened =
+    typeof client?.reserve === 'function'
+      ? await onReservedConnection(db, client as postgres.Sql, check)
+      : await inTransactionCallback(db, check);
+  const { organizationId, caller, tx, end } = opened;
+  let open = true;
+
+  const transaction: RequestTransaction = {
+    db,
+    organizationId,
+    join<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> | undefined {
+      if (!open) return undefined;
+      open = false;
+      return (async () => {
+        let result: T;
+        try {
+          result = await fn(tx);
+        } catch (error) {
+          await end({ ok: false, error });
+          throw error;
+        }
+        // COMMIT itself may fail (e.g. a deferred constraint): then the work is not there.
+        const failure = await end({ ok: true });
+        if (failure !== undefined) throw failure;
+        return result;
+      })();
+    },
+    async release() {
+      if (!open) return;
+      open = false;
+      const failure = await end({ ok: true });
+      if (failure !== undefined) throw failure;
+    },
+  };
+  return { transaction, caller };
+}
+
+type Outcome = { ok: true } | { ok: false; error: unknown };
+
+/** A transaction begun and checked, ended by `end` (which answers the error, if any). */
+interface CheckedTransaction<C> {
+  organizationId: string;
+  caller: C;
+  tx: Transaction;
+  end(outcome: Outcome): Promise<unknown>;
+}
+
+/**
+ * PostgreSQL (postgres.js): BEGIN goes out in the same write as the caller check, on a
+ * connection reserved for the request, instead of waiting for its own round trip as
+ * `sql.begin` does; COMMIT or ROLLBACK ends it and the connection goes back to the pool.
+ */
+async function onReservedConnection<C>(
+  db: Database,
+  client: postgres.Sql,
+  check: (tx: Transaction) => Promise<{ organizationId: string; caller: C }>,
+): Promise<CheckedTransaction<C>> {
+  const reserved = await client.reserve();
+  const tx = transactionOn(db, reserved);
+  let ended: Promise<unknown> | undefined;
+  const end = (outcome: Outcome): Promise<unknown> =>
+    (ended ??= (async () => {
+      try {
+        await reserved.unsafe(outcome.ok ? 'commit' : 'rollback');
+        return outcome.ok ? undefined : outcome.error;
+      } catch (error) {
+        return error;
+      } finally {
+        reserved.release();
+      }
+    })());
+  try {
+    const begun = reserved.unsafe('begin');
+    // Queued now, so it is written before the check's statements (and in the same write).
+    begun.then(
+      () => undefined,
+      () => undefined,
+    );
+    const [, passed] = await Promise.all([begun, check(tx)]);
+    return { ...passed, tx, end };
+  } catch (error) {
+    await end({ ok: false, error });
+    throw error;
+  }
+}
+
+/** What drizzle's postgres-js database keeps of its session (drizzle-orm 0.45 internals). */
+interface PostgresJsInternals {
+  _: {
+    session: {
+      dialect: PgDialect;
+      schema: RelationalSchemaConfig<TablesRelationalConfig> | undefined;
+      options: PostgresJsSessionOptions;
+    };
+  };
+}
+
+/**
+ * A drizzle transaction over a reserved connection, made the way drizzle makes one inside
+ * `sql.begin` (same dialect, relational schema and options as the pool's database), so
+ * nothing is rebuilt per request: `drizzle(reserved, { schema })` would re-derive the
+ * relational config of every table each time, which cost more than the round trip saved.
+ */
+function transactionOn(db: Database, reserved: postgres.ReservedSql): Transaction {
+  const { dialect, schema, options } = (db as unknown as PostgresJsInternals)._.session;
+  // drizzle types the session of a transaction as holding `sql.begin`'s TransactionSql; a
+  // reserved connection runs the same queries (savepoint() and prepare() are never called).
+  const session = new PostgresJsSession(reserved as unknown as postgres.Sql, dialect, schema, options);
+  type TransactionSession = ConstructorParameters<typeof PostgresJsTransaction>[1];
+  return new PostgresJsTransaction(
+    dialect,
+    session as unknown as TransactionSession,
+    schema,
+  ) as unknown as Transaction;
+}
+
+/** Any other driver (PGlite): drizzle's transaction, held open until `end`. */
+async function inTransactionCallback<C>(
+  db: Database,
+  check: (tx: Transaction) => Promise<{ organizationId: string; caller: C }>,
+): Promise<CheckedTransaction<C>> {
   let checked!: (value: { organizationId: string; caller: C; tx: Transaction }) => void;
   let refused!: (error: unknown) => void;
   const ready = new Promise<{ organizationId: string; caller: C; tx: Transaction }>((resolve, reject) => {
     checked = resolve;
     refused = reject;
   });
-  // What the joined callback hands back to end the transaction: its result commits, its
-  // error rolls back.
-  let finish!: (outcome: { ok: true } | { ok: false; error: unknown }) => void;
-  const finished = new Promise<{ ok: true } | { ok: false; error: unknown }>((resolve) => {
+  // What ends the transaction: a success commits, an error rolls back.
+  let finish!: (outcome: Outcome) => void;
+  const finished = new Promise<Outcome>((resolve) => {
     finish = resolve;
   });
-
   const done = db
     .transaction(async (tx) => {
       let passed: { organizationId: string; caller: C };
@@ -74,41 +202,14 @@ export async function openRequestTransaction<C>(
   void done.then((error) => {
     if (error !== undefined) refused(error);
   });
-
-  const { organizationId, caller, tx } = await ready;
-  let open = true;
-
-  const transaction: RequestTransaction = {
-    db,
-    organizationId,
-    join<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> | undefined {
-      if (!open) return undefined;
-      open = false;
-      return (async () => {
-        let result: T;
-        try {
-          result = await fn(tx);
-        } catch (error) {
-          finish({ ok: false, error });
-          await done;
-          throw error;
-        }
-        finish({ ok: true });
-        const failure = await done;
-        // COMMIT itself failed (e.g. a deferred constraint): the work is not there.
-        if (failure !== undefined) throw failure;
-        return result;
-      })();
-    },
-    async release() {
-      if (!open) return;
-      open = false;
-      finish({ ok: true });
-      const failure = await done;
-      if (failure !== undefined) throw failure;
+  const passed = await ready;
+  return {
+    ...passed,
+    end: (outcome) => {
+      finish(outcome);
+      return done;
     },
   };
-  return { transaction, caller };
 }
 
 /** Runs `fn` with `transaction` as the request's open transaction (see `withTenant`). */

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, databaseUnavailable } from '../../functions/db/connect-retry';
 import { createDatabase, type DatabaseHandle } from '../../functions/db/client';
+import { openRequestTransaction } from '../../functions/db/request-transaction';
 import { queryRows } from '../../functions/db/rows';
 import { AURORA_RESUME, connectAttemptSeconds } from '../../lib/database-wait';
 import { startResumingDatabaseProxy, type ResumingDatabaseProxy } from '../support/resuming-database-proxy';
@@ -63,6 +64,21 @@ describe.skipIf(!url)('connecting to a database that is resuming', () => {
     const result = await db.transaction(async (tx) => queryRows<{ one: number }>(tx, sql`select 1 as one`));
     expect(result).toEqual([{ one: 1 }]);
     expect(proxy.connections).toBe(2);
+  });
+
+  it('retries opening the connection an authenticated request reserves, and gives up the same way', async () => {
+    const caller = async (tx: Parameters<Parameters<typeof openRequestTransaction>[1]>[0]) => ({
+      organizationId: (await queryRows<{ id: string }>(tx, sql`select gen_random_uuid()::text as id`))[0]!.id,
+      caller: 'checked',
+    });
+    const resumed = await throughProxy(1_500, 1);
+    const { transaction } = await openRequestTransaction(resumed.db, caller);
+    await transaction.release();
+    expect(resumed.proxy.connections).toBe(2);
+
+    const asleep = await throughProxy(10_000, 1);
+    const error = await openRequestTransaction(asleep.db, caller).catch((e: unknown) => e);
+    expect(databaseUnavailable(error)).toMatchObject({ code: 'database_unavailable', attempts: 2 });
   });
 
   it('gives up after the second attempt with an error that says the database is unavailable', async () => {

@@ -147,6 +147,17 @@ describe('request transaction', () => {
   it.skipIf(!process.env.DATABASE_URL)('never waits on its own connection with a pool of one', async () => {
     const single = await createDatabase({ url: process.env.DATABASE_URL, max: 1 });
     try {
+      // A refused caller gives its connection back: the next request gets it.
+      for (let i = 0; i < 3; i++) {
+        await expect(
+          withinSeconds(
+            10,
+            openRequestTransaction(single.db, async () => {
+              throw new Error('refused');
+            }),
+          ),
+        ).rejects.toThrow('refused');
+      }
       for (const first of ['system', 'other organization', 'tenant'] as const) {
         const { transaction } = await openFor(single.db, org.organizationId);
         await withinSeconds(
