@@ -74,5 +74,22 @@ export function boundaryConfigs() {
       ],
     },
   }));
-  return [...layers, ...shared];
+  // The dashboard reaches into functions/ only for the browser-safe shared module.
+  const dashboard = {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)functions/(?!shared/)',
+              message: 'The dashboard imports only functions/shared (browser-safe), never server code.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+  return [...layers, ...shared, dashboard];
 }

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AREAS, type Area } from '../functions/http/route-table';
+import { AREAS, type Area } from '../functions/shared/route-table';
 import { createAppFunction, type AppFunctionProps, type AppResources } from './app-resources';
 import { AREAS_THAT_DECODE_IMAGES, copyCodecWasm } from './codec-wasm';
 import {

@@ -1,4 +1,4 @@
-import type { Area } from '../functions/http/route-table';
+import type { Area } from '../functions/shared/route-table';
 
 /**
  * What a function may touch beyond the baseline every database-backed function gets

@@ -6,7 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { AREAS, ROUTES, type Area } from '../functions/http/route-table';
+import { AREAS, ROUTES, type Area } from '../functions/shared/route-table';
 
 export interface HttpApiProps {
   /** The Lambda serving each area of the route table. */

@@ -1,6 +1,6 @@
 import type { AuthContext } from './auth-context';
 import { HttpProblem } from './problem';
-import { ROLES, type Access, type Role, type RouteDefinition } from './route-table';
+import { ROLES, type Access, type Role, type RouteDefinition } from '../shared/route-table';
 
 const rank = (role: Role): number => ROLES.indexOf(role);
 

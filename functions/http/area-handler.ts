@@ -5,17 +5,17 @@ import { runInRequestTransaction } from '../db/request-transaction';
 import { enforceAccess, enforceApiKeyScope } from './access';
 import type { AuthContext } from './auth-context';
 import { authenticate } from './authenticate';
-import type { ContractsByName, RouteContract } from './contracts';
+import type { ContractsByName, RouteContract } from '../shared/contracts';
 // Every failed check's wording (zod's global customError), for areas whose contracts do not
 // import contracts/common.ts themselves.
-import './contracts/error-messages';
+import '../shared/contracts/error-messages';
 import { problemErrors } from './middleware/problem-errors';
 import { enforceRateLimit } from './rate-limits';
 import { HttpProblem } from './problem';
 import { validateRequest, type ValidatedInput } from './request';
 import { establishClientAddress } from './request-origin';
 import type { AreaOperations, OperationContext, OperationResult } from './operation';
-import { routeKey, routesOfArea, type Area, type RouteDefinition, type RouteNamesOf } from './route-table';
+import { routeKey, routesOfArea, type Area, type RouteDefinition, type RouteNamesOf } from '../shared/route-table';
 
 /**
  * The contracts an area's Lambda passes in: its own area's (contracts/<area>.ts), exactly the

@@ -1,4 +1,4 @@
-import type { Role } from './route-table';
+import type { Role } from '../shared/route-table';
 
 /** Who is calling, established by the authentication middleware before a handler runs. */
 export interface AuthContext {

@@ -1,8 +1,8 @@
-import { MAX_JSON_DEPTH } from './input-rules';
-import type { RouteContract } from './contracts';
+import { MAX_JSON_DEPTH } from '../shared/input-rules';
+import type { RouteContract } from '../shared/contracts';
 import { isRateLimited } from './rate-limits';
 import { MAX_JSON_BODY_BYTES } from './request';
-import type { RouteDefinition } from './route-table';
+import type { RouteDefinition } from '../shared/route-table';
 
 /**
  * The problem statuses of one operation, each with when it happens. Most follow from the code

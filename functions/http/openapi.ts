@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { CONTRACTS, type RouteContract } from './contracts';
-import { MAX_JSON_DEPTH, SAFE_TEXT_PATTERN } from './input-rules';
+import { CONTRACTS, type RouteContract } from '../shared/contracts';
+import { MAX_JSON_DEPTH, SAFE_TEXT_PATTERN } from '../shared/input-rules';
 import { problemStatuses } from './openapi-responses';
-import { ROUTES, type RouteDefinition } from './route-table';
+import { ROUTES, type RouteDefinition } from '../shared/route-table';
 
 type JsonObject = Record<string, unknown>;
 

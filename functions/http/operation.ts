@@ -2,8 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Container } from '../adapters/container';
 import type { AuthContext } from './auth-context';
-import type { ContractOf } from './contracts';
-import type { AccessOf, Area, RouteDefinition, RouteName, RouteNamesOf } from './route-table';
+import type { ContractOf } from '../shared/contracts';
+import type { AccessOf, Area, RouteDefinition, RouteName, RouteNamesOf } from '../shared/route-table';
 
 /**
  * The types of an operation, all derived from the route table and the route's contract, so an

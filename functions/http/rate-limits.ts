@@ -4,7 +4,7 @@ import { checkRateLimit, rateLimitHeaders, type RateLimitRule } from '../core/id
 import type { AuthContext } from './auth-context';
 import { HttpProblem } from './problem';
 import { clientIp } from './request-origin';
-import type { RouteDefinition } from './route-table';
+import type { RouteDefinition } from '../shared/route-table';
 
 /** Unauthenticated entry points that a bot would hammer: limited per IP. */
 const PUBLIC_SENSITIVE: RateLimitRule = { name: 'auth', limit: 20, windowSeconds: 60 };

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { RouteContract } from './contracts';
-import { findUnsafeText, jsonNestsDeeperThan, MAX_JSON_DEPTH, printableKey } from './input-rules';
+import type { RouteContract } from '../shared/contracts';
+import { findUnsafeText, jsonNestsDeeperThan, MAX_JSON_DEPTH, printableKey } from '../shared/input-rules';
 import { HttpProblem, type FieldError } from './problem';
 
 /** Largest JSON body accepted; media never passes through the API (presigned uploads). */

@@ -1,4 +1,4 @@
-import { ROUTES, routeKey, type RouteDefinition } from '../http/route-table';
+import { ROUTES, routeKey, type RouteDefinition } from '../shared/route-table';
 
 interface CompiledRoute {
   route: RouteDefinition;

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../functions/db/client';
 import { queryRows } from '../../functions/db/rows';
 import * as schema from '../../functions/db/schema';
 import { MEMBER_ROLES } from '../../functions/db/schema';
-import { ROLES } from '../../functions/http/route-table';
+import { ROLES } from '../../functions/shared/route-table';
 import { getTestDatabase } from '../support/db';
 import { tenantTables } from './catalog';
 

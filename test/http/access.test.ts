@@ -3,7 +3,7 @@ import { enforceAccess, enforceApiKeyScope, roleAtLeast } from '../../functions/
 import type { AuthContext } from '../../functions/http/auth-context';
 import { buildOpenApiDocument } from '../../functions/http/openapi';
 import type { HttpProblem } from '../../functions/http/problem';
-import { ROLES, ROUTES, type Access, type RouteDefinition } from '../../functions/http/route-table';
+import { ROLES, ROUTES, type Access, type RouteDefinition } from '../../functions/shared/route-table';
 
 const as = (role: AuthContext['role'], isSuperAdmin = false): AuthContext => ({
   userId: 'u',

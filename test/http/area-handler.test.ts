@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setContainer, type Container } from '../../functions/adapters/container';
 import { createAreaHandler } from '../../functions/http/area-handler';
-import { postsContracts } from '../../functions/http/contracts/posts';
-import { systemContracts } from '../../functions/http/contracts/system';
-import { webhooksContracts } from '../../functions/http/contracts/webhooks';
+import { postsContracts } from '../../functions/shared/contracts/posts';
+import { systemContracts } from '../../functions/shared/contracts/system';
+import { webhooksContracts } from '../../functions/shared/contracts/webhooks';
 import type { ResponseBodyOf } from '../../functions/http/operation';
 import { HttpProblem } from '../../functions/http/problem';
 import { localLambdaContext } from '../../functions/local/lambda-context';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setContainer, type Container } from '../../functions/adapters/container';
 import { DatabaseUnavailableError } from '../../functions/db/connect-retry';
 import { createAreaHandler } from '../../functions/http/area-handler';
-import { systemContracts } from '../../functions/http/contracts/system';
+import { systemContracts } from '../../functions/shared/contracts/system';
 import { localLambdaContext } from '../../functions/local/lambda-context';
 import { httpEvent } from '../support/api-gateway';
 import { captureLogger } from '../support/logger';

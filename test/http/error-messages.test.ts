@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CONTRACTS } from '../../functions/http/contracts';
-import { friendlyZodError } from '../../functions/http/contracts/error-messages';
+import { CONTRACTS } from '../../functions/shared/contracts';
+import { friendlyZodError } from '../../functions/shared/contracts/error-messages';
 
 const messages = (schema: z.ZodType, value: unknown) =>
   schema.safeParse(value).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);

@@ -1,11 +1,11 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
 import { renderApiReference } from '../../functions/http/api-reference';
-import { CONTRACTS } from '../../functions/http/contracts';
-import { SAFE_TEXT_PATTERN } from '../../functions/http/input-rules';
+import { CONTRACTS } from '../../functions/shared/contracts';
+import { SAFE_TEXT_PATTERN } from '../../functions/shared/input-rules';
 import { buildOpenApiDocument } from '../../functions/http/openapi';
 import { isRateLimited } from '../../functions/http/rate-limits';
-import { ROUTES } from '../../functions/http/route-table';
+import { ROUTES } from '../../functions/shared/route-table';
 import { contractViolations } from '../support/openapi-contract';
 
 type Response = { $ref?: string; description: string; content?: Record<string, { schema: unknown }> };

@@ -1,9 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createAreaHandler } from '../../functions/http/area-handler';
 import type { AuthContext } from '../../functions/http/auth-context';
-import type { AreaContracts } from '../../functions/http/contracts';
-import { mediaContracts } from '../../functions/http/contracts/media';
-import { postsContracts } from '../../functions/http/contracts/posts';
+import type { AreaContracts } from '../../functions/shared/contracts';
+import { mediaContracts } from '../../functions/shared/contracts/media';
+import { postsContracts } from '../../functions/shared/contracts/posts';
 import type {
   AreaOperations,
   Operation,
@@ -12,7 +12,7 @@ import type {
   RawStrings,
   ResponseBodyOf,
 } from '../../functions/http/operation';
-import type { AccessOf, RouteName, RouteNamesOf } from '../../functions/http/route-table';
+import type { AccessOf, RouteName, RouteNamesOf } from '../../functions/shared/route-table';
 
 /**
  * What the compiler checks about operations, route names and contracts. These assertions are

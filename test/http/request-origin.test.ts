@@ -9,7 +9,7 @@ import { setContainer, type Container } from '../../functions/adapters/container
 import { ManualClock } from '../../functions/adapters/local/manual-clock';
 import { loadEnv } from '../../functions/config/env';
 import { createAreaHandler } from '../../functions/http/area-handler';
-import { systemContracts } from '../../functions/http/contracts/system';
+import { systemContracts } from '../../functions/shared/contracts/system';
 import type { ResponseBodyOf } from '../../functions/http/operation';
 import { ORIGIN_VERIFY_HEADER, clientIp } from '../../functions/http/request-origin';
 import { localLambdaContext } from '../../functions/local/lambda-context';

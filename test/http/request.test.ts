@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpProblem } from '../../functions/http/problem';
-import { MAX_JSON_DEPTH } from '../../functions/http/input-rules';
+import { MAX_JSON_DEPTH } from '../../functions/shared/input-rules';
 import { validateRequest } from '../../functions/http/request';
 import { httpEvent } from '../support/api-gateway';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizations, users } from '../../functions/db/schema';
 import { withSystem } from '../../functions/db/tenant';
-import { ROLES, ROUTES, type Access, type Role } from '../../functions/http/route-table';
+import { ROLES, ROUTES, type Access, type Role } from '../../functions/shared/route-table';
 import type { TestClient } from '../support/http-client';
 import { TestClient as Client } from '../support/http-client';
 import { startIdentityRuntime } from '../support/identity-runtime';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_QUEUES, QUEUE_NAMES } from '../../functions/core/ports/job-queue';
-import { AREAS, ROUTES, routeKey } from '../../functions/http/route-table';
+import { AREAS, ROUTES, routeKey } from '../../functions/shared/route-table';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/request-origin';
 import { ORIGIN_GENERATION_HEADER, dashboardCsp } from '../../lib/dashboard';
 import { DB_LOGIN_USER } from '../../lib/database';

@@ -44,6 +44,12 @@ const cases: Array<[file: string, importText: string, refused: boolean]> = [
   ['functions/shared/platforms/example.ts', '@aws-sdk/client-s3', true],
   ['functions/shared/platforms/twitter/example.ts', '../../catalog', false],
   ['functions/shared/platforms/example.ts', 'zod', false],
+  // the dashboard: the shared module only
+  ['web/src/pages/example.tsx', '../../../functions/core/posts/list-posts', true],
+  ['web/src/pages/example.tsx', '../../../functions/http/operation', true],
+  ['web/src/pages/example.tsx', '../../../functions/db/schema', true],
+  ['web/src/pages/example.tsx', '../../../functions/shared/route-table', false],
+  ['web/src/pages/example.tsx', '../../../functions/shared/contracts/posts', false],
 ];
 
 describe('dependency direction (eslint-boundaries.js)', () => {

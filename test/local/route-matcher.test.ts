@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RouteMatcher } from '../../functions/local/route-matcher';
-import { ROUTES } from '../../functions/http/route-table';
+import { ROUTES } from '../../functions/shared/route-table';
 
 describe('RouteMatcher', () => {
   const matcher = new RouteMatcher();

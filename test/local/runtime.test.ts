@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { issueWebSocketTicket } from '../../functions/core/realtime/websocket-tickets';
 import { startLocalRuntime, type LocalRuntime } from '../../functions/local/runtime';
-import { ROUTES } from '../../functions/http/route-table';
+import { ROUTES } from '../../functions/shared/route-table';
 import { MAX_HEADER_BYTES, MAX_REQUEST_BYTES } from '../../functions/local/http-limits';
 import { ContractRecorder } from '../support/openapi-contract';
 

@@ -8,7 +8,7 @@ import {
   validateWith,
   valueError,
 } from '../../web/src/forms/field-errors';
-import { authContracts } from '../../functions/http/contracts/auth';
+import { authContracts } from '../../functions/shared/contracts/auth';
 
 const validSignup = {
   firstName: 'Ada',

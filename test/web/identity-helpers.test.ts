@@ -7,8 +7,8 @@ import { displayName, initials } from '../../web/src/auth/people';
 import { languageOptions } from '../../web/src/lib/languages';
 import { listTimeZones, timeZoneLabel } from '../../web/src/lib/time-zones';
 import { describeUserAgent } from '../../web/src/lib/user-agent';
-import { ROUTES } from '../../functions/http/route-table';
-import { userContracts } from '../../functions/http/contracts/users';
+import { ROUTES } from '../../functions/shared/route-table';
+import { userContracts } from '../../functions/shared/contracts/users';
 
 describe('safeReturnPath', () => {
   it('keeps paths on this site, with their query and hash', () => {

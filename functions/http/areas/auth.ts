@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { authContracts } from '../contracts/auth';
+import { authContracts } from '../../shared/contracts/auth';
 import {
   createWebSocketTicket,
   resendVerification,

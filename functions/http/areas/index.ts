@@ -1,4 +1,4 @@
-import type { Area } from '../route-table';
+import type { Area } from '../../shared/route-table';
 import { handler as admin } from './admin';
 import { handler as aiAgents } from './ai-agents';
 import { handler as analytics } from './analytics';

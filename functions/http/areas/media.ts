@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { mediaContracts } from '../contracts/media';
+import { mediaContracts } from '../../shared/contracts/media';
 import { completeMediaUpload } from '../operations/media/complete-upload';
 import { createMediaUpload } from '../operations/media/create-upload';
 import { deleteMedia } from '../operations/media/delete-media';

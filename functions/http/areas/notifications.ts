@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { notificationsContracts } from '../contracts/notifications';
+import { notificationsContracts } from '../../shared/contracts/notifications';
 import { deleteNotification } from '../operations/notifications/delete-notification';
 import { getNotificationSettings } from '../operations/notifications/get-settings';
 import { listNotifications } from '../operations/notifications/list-notifications';

@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { organizationContracts } from '../contracts/organizations';
+import { organizationContracts } from '../../shared/contracts/organizations';
 import { createApiKey, listApiKeys, revokeApiKey } from '../operations/organizations/api-keys';
 import { acceptInvitation, getInvitation } from '../operations/organizations/invitations';
 import {

@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { postsContracts } from '../contracts/posts';
+import { postsContracts } from '../../shared/contracts/posts';
 import { bulkSchedulePosts } from '../operations/posts/bulk-schedule';
 import { getCalendar } from '../operations/posts/calendar';
 import {

@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { sandboxContracts } from '../contracts/sandbox';
+import { sandboxContracts } from '../../shared/contracts/sandbox';
 import { getSandboxAccount } from '../operations/sandbox/account';
 import { getSandboxFeed } from '../operations/sandbox/feed';
 

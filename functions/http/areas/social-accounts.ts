@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { socialAccountsContracts } from '../contracts/social-accounts';
+import { socialAccountsContracts } from '../../shared/contracts/social-accounts';
 import {
   disconnectSocialAccount,
   listSocialAccounts,

@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { systemContracts } from '../contracts/system';
+import { systemContracts } from '../../shared/contracts/system';
 import { getApiReference, getHealth, getOpenApiDocument } from '../operations/system';
 
 export const handler = createAreaHandler('system', systemContracts, {

@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { userContracts } from '../contracts/users';
+import { userContracts } from '../../shared/contracts/users';
 import { getDataExport, requestDataExport } from '../operations/users/data-export';
 import { deleteAccount, getProfile, updateProfile } from '../operations/users/profile';
 import { listSessions, revokeSession } from '../operations/users/sessions';

@@ -1,5 +1,5 @@
 import { createAreaHandler } from '../area-handler';
-import { webhooksContracts } from '../contracts/webhooks';
+import { webhooksContracts } from '../../shared/contracts/webhooks';
 import { receiveFacebookWebhook, verifyFacebookWebhook } from '../operations/webhooks/facebook';
 import { answerLinkedInChallenge, receiveLinkedInWebhook } from '../operations/webhooks/linkedin';
 import { answerTwitterCrc, receiveTwitterWebhook } from '../operations/webhooks/twitter';

@@ -1,4 +1,4 @@
-import { AREAS } from '../../../functions/http/route-table';
+import { AREAS } from '../../../functions/shared/route-table';
 import type { PortWiring } from '../../../lib/bundled-ports';
 import { AREA_ACCESS, REALTIME_ACCESS, WORKER_ACCESS } from '../../../lib/function-access';
 import { AREAS_THAT_JUDGE_PASSWORDS } from '../../../lib/password-checker';

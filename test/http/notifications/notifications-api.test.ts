@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../../functions/adapters/local';
 import { auditLogs, notifications, notificationSettings } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
-import { notificationsContracts } from '../../../functions/http/contracts/notifications';
+import { notificationsContracts } from '../../../functions/shared/contracts/notifications';
 import type { TestClient } from '../../support/http-client';
 import { startIdentityRuntime } from '../../support/identity-runtime';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryKeyValue } from '../../../functions/adapters/local';
 import { takePendingConnection } from '../../../functions/core/social-accounts/oauth-state';
 import { platformClient } from '../../../functions/core/social-accounts/platform-clients';
-import { socialAccountsContracts } from '../../../functions/http/contracts/social-accounts';
+import { socialAccountsContracts } from '../../../functions/shared/contracts/social-accounts';
 import { PLATFORM_IDS } from '../../../functions/platforms/connector';
 
 const connect = socialAccountsContracts.connectSocialAccount!.body!;

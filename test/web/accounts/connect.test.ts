@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../functions/http/route-table';
+import { ROUTES } from '../../../functions/shared/route-table';
 import {
   CALLBACK_PARAMS,
   readCallbackResult,

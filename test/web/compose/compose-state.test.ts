@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPostRequest } from '../../../functions/http/contracts/posts';
+import { createPostRequest } from '../../../functions/shared/contracts/posts';
 import { groupByPlatform, offeredAccounts, runTimeLimits } from '../../../web/src/pages/compose/accounts';
 import {
   buildPostRequest,

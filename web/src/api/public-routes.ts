@@ -1,4 +1,4 @@
-import { ROUTES } from '../../../functions/http/route-table';
+import { ROUTES } from '../../../functions/shared/route-table';
 
 /**
  * The routes anyone may call, from the one route table. A 401 from one of these (a wrong

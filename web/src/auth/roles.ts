@@ -1,4 +1,4 @@
-import { ROLES } from '../../../functions/http/route-table';
+import { ROLES } from '../../../functions/shared/route-table';
 import type { Role } from '../api/types';
 
 /** viewer < user < manager < admin, the route table's own order. */

@@ -1,10 +1,10 @@
 // First: the schemas below are built when their modules load, and read this setting then.
 import './zod-config';
 import type { z } from 'zod';
-import { authContracts } from '../../../functions/http/contracts/auth';
-import type { RouteContract } from '../../../functions/http/contracts/contract';
-import { organizationContracts } from '../../../functions/http/contracts/organizations';
-import { userContracts } from '../../../functions/http/contracts/users';
+import { authContracts } from '../../../functions/shared/contracts/auth';
+import type { RouteContract } from '../../../functions/shared/contracts/contract';
+import { organizationContracts } from '../../../functions/shared/contracts/organizations';
+import { userContracts } from '../../../functions/shared/contracts/users';
 
 /**
  * The request schemas the API validates with, shared as they are: a form and the server can
@@ -29,5 +29,5 @@ export const REQUEST_SCHEMAS = {
   createApiKey: bodyOf(organizationContracts, 'createApiKey'),
 } as const;
 
-export { newPassword } from '../../../functions/http/contracts/common';
-export { API_KEY_SCOPES } from '../../../functions/http/contracts/organizations';
+export { newPassword } from '../../../functions/shared/contracts/common';
+export { API_KEY_SCOPES } from '../../../functions/shared/contracts/organizations';

@@ -7,7 +7,7 @@ import { roleAtLeast } from '../../access';
 import type { Operation } from '../../operation';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
-import { API_KEY_SCOPES } from '../../contracts/organizations';
+import { API_KEY_SCOPES } from '../../../shared/contracts/organizations';
 
 type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

@@ -11,7 +11,7 @@ import type { Operation } from '../../operation';
 import type { AuthContext } from '../../auth-context';
 import { HttpProblem, notFound } from '../../problem';
 import { auditActor } from '../../request-origin';
-import type { Role } from '../../route-table';
+import type { Role } from '../../../shared/route-table';
 
 type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 

@@ -5,7 +5,7 @@ import { applyPostEffects } from '../../../core/posts/post-effects';
 import { postPortsOf } from '../../../core/posts/post-ports';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../operation';
-import { bulkScheduleRow, MAX_BULK_ROWS } from '../../contracts/posts';
+import { bulkScheduleRow, MAX_BULK_ROWS } from '../../../shared/contracts/posts';
 import { HttpProblem, type FieldError } from '../../problem';
 import { header, MAX_JSON_BODY_BYTES, parseJsonText, rawBody, unsafeTextErrors } from '../../request';
 import { postActor } from './post-actor';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SANDBOX_HANDLE_PATTERN, SANDBOX_POST_KINDS } from '../../db/schema/sandbox';
+import { SANDBOX_HANDLE_PATTERN, SANDBOX_POST_KINDS } from '../enums';
 import { timestamp } from './common';
 import type { AreaContracts } from './contract';
 

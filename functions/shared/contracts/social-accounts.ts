@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PLATFORM_IDS } from '../../platforms/connector';
+import { PLATFORM_IDS } from '../platforms/catalog';
 import { timestamp, uuidParam } from './common';
 import type { AreaContracts } from './contract';
 

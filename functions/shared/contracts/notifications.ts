@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { NOTIFICATION_TYPES } from '../../core/notifications/notification-types';
-import { NOTIFICATION_SEVERITIES } from '../../db/schema/notifications';
+import { NOTIFICATION_TYPES } from '../enums';
+import { NOTIFICATION_SEVERITIES } from '../enums';
 import { timestamp, uuidParam } from './common';
 import type { AreaContracts } from './contract';
 

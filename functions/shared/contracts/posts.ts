@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { POST_CONTENT_TYPES, POST_STATUSES, POST_TARGET_STATUSES } from '../../db/schema/posts';
-import { PLATFORM_IDS } from '../../platforms/connector';
+import { POST_CONTENT_TYPES, POST_STATUSES, POST_TARGET_STATUSES } from '../enums';
+import { PLATFORM_IDS } from '../platforms/catalog';
 import { calendarDate, localDateTime, timeZone, timestamp, uuidParam } from './common';
 import type { AreaContracts } from './contract';
 

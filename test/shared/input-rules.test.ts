@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../../functions/db/client';
 import { queryRows } from '../../functions/db/rows';
-import { calendarDate, localDateTime, timeZone, timestamp } from '../../functions/http/contracts/common';
+import { calendarDate, localDateTime, timeZone, timestamp } from '../../functions/shared/contracts/common';
 import {
   findUnsafeText,
   jsonNestsDeeperThan,
   MAX_JSON_DEPTH,
   SAFE_TEXT_PATTERN,
   unsafeTextReason,
-} from '../../functions/http/input-rules';
+} from '../../functions/shared/input-rules';
 import { getTestDatabase } from '../support/db';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { ALLOWED_MEDIA_TYPES } from '../../core/media/media-limits';
-import { MEDIA_STATUSES } from '../../db/schema/media';
-import { SUBSCRIPTION_PLANS } from '../../db/schema/organizations';
-import { LINKEDIN_MAX_ALT_TEXT_LENGTH } from '../../shared/platforms/linkedin/limits';
-import { PLATFORM_IDS } from '../../platforms/connector';
+import { ALLOWED_MEDIA_TYPES } from '../media-limits';
+import { MEDIA_STATUSES } from '../enums';
+import { SUBSCRIPTION_PLANS } from '../enums';
+import { LINKEDIN_MAX_ALT_TEXT_LENGTH } from '../platforms/linkedin/limits';
+import { PLATFORM_IDS } from '../platforms/catalog';
 import type { AreaContracts } from './contract';
 import { timestamp, uuidParam } from './common';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTRACTS } from '../../functions/http/contracts';
-import { AREAS, ROUTES, routeKey } from '../../functions/http/route-table';
+import { CONTRACTS } from '../../functions/shared/contracts';
+import { AREAS, ROUTES, routeKey } from '../../functions/shared/route-table';
 
 // Every endpoint of SPEC.md, read from the spec itself so the table cannot silently lose one.
 function specEndpoints(): string[] {
