@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -8,6 +8,8 @@ import { portDefines } from '../../lib/bundled-ports';
 import { REPO_ROOT } from '../../lib/paths';
 
 // Inside the repository so the bundle's externals resolve; out of git's way.
+// cdk.out does not exist on a fresh clone until a synth has run.
+mkdirSync(join(REPO_ROOT, 'cdk.out'), { recursive: true });
 const outDir = mkdtempSync(join(REPO_ROOT, 'cdk.out', 'aws-wiring-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 

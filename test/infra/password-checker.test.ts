@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -11,6 +11,8 @@ import { buildPasswordChecker, PASSWORD_CHECKER_DEFINE } from '../../lib/passwor
 type PasswordStrength = typeof PasswordStrengthModule;
 
 // Inside the repository (as the bench's builds), out of git's way.
+// cdk.out does not exist on a fresh clone until a synth has run.
+mkdirSync(join(REPO_ROOT, 'cdk.out'), { recursive: true });
 const outDir = mkdtempSync(join(REPO_ROOT, 'cdk.out', 'password-checker-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
