@@ -99,18 +99,30 @@ function wallParts(
  */
 const intlAgrees = (at: Date): boolean => at.getUTCFullYear() >= 2 && at.getUTCFullYear() <= 9998;
 
+/**
+ * Wall times already read, by zone and instant: a calendar shows the same entries to the same
+ * people over and over, and even a cached formatter costs ~9 µs an entry (18% of the calendar's
+ * CPU in its profile). Exact (nothing is rounded); bounded, the oldest entry goes first.
+ */
+const WALL_TIMES_KEPT = 20_000;
+const wallTimes = new Map<string, string>();
+
 /** The wall time of an instant in a zone, `YYYY-MM-DDTHH:mm:ss`. */
 export function wallTime(at: Date, timeZone: string): string {
   if (!intlAgrees(at)) return temporalWallTime(at, timeZone);
+  const key = `${timeZone} ${at.getTime()}`;
+  const known = wallTimes.get(key);
+  if (known !== undefined) return known;
   const { year, month, day, hour, minute, second } = wallParts(at, timeZone);
-  return `${year.padStart(4, '0')}-${month}-${day}T${hour}:${minute}:${second}`;
+  const wall = `${year.padStart(4, '0')}-${month}-${day}T${hour}:${minute}:${second}`;
+  if (wallTimes.size >= WALL_TIMES_KEPT) wallTimes.delete(wallTimes.keys().next().value as string);
+  wallTimes.set(key, wall);
+  return wall;
 }
 
 /** The viewer's calendar day of an instant, `YYYY-MM-DD`. */
 export function localDay(at: Date, timeZone: string): string {
-  if (!intlAgrees(at)) return temporalWallTime(at, timeZone).slice(0, -'T00:00:00'.length);
-  const { year, month, day } = wallParts(at, timeZone);
-  return `${year.padStart(4, '0')}-${month}-${day}`;
+  return wallTime(at, timeZone).slice(0, -'T00:00:00'.length);
 }
 
 function temporalWallTime(at: Date, timeZone: string): string {
