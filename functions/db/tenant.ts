@@ -41,13 +41,26 @@ export async function withTenant<T>(
     await request.release();
   }
   return db.transaction(async (tx) => {
-    // One round trip for both: `set_config('role', …, true)` is `SET LOCAL ROLE` (as PostgREST
-    // does it), so the role change keeps every property described above.
-    await tx.execute(
-      sql`select set_config('role', 'plume_app', true), set_config('app.org_id', ${organizationId}, true)`,
-    );
+    await actAsTenant(tx, organizationId);
     return fn(tx);
   });
+}
+
+/**
+ * Switches an open transaction to the tenant: role plume_app and `app.org_id`, in one
+ * statement. `set_config('role', …, true)` is `SET LOCAL ROLE` (as PostgREST does it), so the
+ * role change keeps every property described at `withTenant`. The request's caller check
+ * sends it pipelined with its own statements (functions/http/authenticate.ts).
+ */
+export function actAsTenant(tx: Transaction, organizationId: string) {
+  return tx.execute(
+    sql`select set_config('role', 'plume_app', true), set_config('app.org_id', ${organizationId}, true)`,
+  );
+}
+
+/** Switches an open transaction to plume_system (see `withSystem`), transaction-local. */
+export function actAsSystem(tx: Transaction) {
+  return tx.execute(sql`select set_config('role', 'plume_system', true)`);
 }
 
 /**
@@ -59,7 +72,7 @@ export async function withTenant<T>(
 export async function withSystem<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   await currentRequestTransaction()?.release();
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local role plume_system`);
+    await actAsSystem(tx);
     return fn(tx);
   });
 }

@@ -7,7 +7,7 @@ import { constantTimeEqualHex } from '../core/identity/opaque-tokens';
 import { apiKeys, organizationMembers, users, userSessions } from '../db/schema';
 import { preparedQuery } from '../db/prepared-query';
 import { openRequestTransaction, type RequestTransaction } from '../db/request-transaction';
-import type { Transaction } from '../db/tenant';
+import { actAsSystem, actAsTenant } from '../db/tenant';
 import { lesserRole } from './access';
 import type { AuthContext } from './auth-context';
 import { HttpProblem } from './problem';
@@ -18,15 +18,6 @@ export interface Authenticated {
   auth: AuthContext;
   transaction: RequestTransaction;
 }
-
-/** The role and tenant every operation's queries run under; sent with the caller check. */
-function setTenant(tx: Transaction, organizationId: string) {
-  return tx.execute(
-    sql`select set_config('role', 'plume_app', true), set_config('app.org_id', ${organizationId}, true)`,
-  );
-}
-
-const asSystem = sql`select set_config('role', 'plume_system', true)`;
 
 /** The caller's role, if the session is live and its person still a member (as plume_system). */
 const sessionCaller = preparedQuery('session_caller', (tx) =>
@@ -97,9 +88,9 @@ async function fromAccessToken(token: string, container: Container): Promise<Aut
   // as the first statements of the request's only transaction (request-transaction.ts).
   const opened = await openRequestTransaction(container.db, async (tx) => {
     const [, rows] = await Promise.all([
-      tx.execute(asSystem),
+      actAsSystem(tx),
       sessionCaller(tx, { sid: claims.sid, uid: claims.sub, org: claims.org, now: now.toISOString() }),
-      setTenant(tx, claims.org),
+      actAsTenant(tx, claims.org),
     ]);
     const [row] = rows;
     if (!row) throw new CallerRefused();
@@ -129,7 +120,7 @@ async function fromApiKey(key: string, container: Container): Promise<Authentica
     // made it, so it never acts above what that person may do now, and stops when they leave,
     // are deactivated or erased (no joined row: refused).
     const [, rows] = await Promise.all([
-      tx.execute(asSystem),
+      actAsSystem(tx),
       apiKeyCaller(tx, { prefix: parsed.prefix, now: now.toISOString() }),
     ]);
     const [row] = rows;
@@ -139,7 +130,7 @@ async function fromApiKey(key: string, container: Container): Promise<Authentica
     const stale = !row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000;
     await Promise.all([
       stale ? tx.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)) : undefined,
-      setTenant(tx, row.organizationId),
+      actAsTenant(tx, row.organizationId),
     ]);
     return { organizationId: row.organizationId, caller: row };
   }).catch(refusedAsUndefined);
