@@ -1,4 +1,5 @@
 import { and, count, desc, eq, exists, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../db/like-pattern';
 import { preparedQuery } from '../../db/prepared-query';
 import { postPlatforms, posts, socialAccounts, type PostStatus } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
@@ -22,9 +23,6 @@ export interface PostListFilter {
 
 type FilterName = 'status' | 'from' | 'to' | 'q' | 'platform' | 'accountId';
 const FILTERS: readonly FilterName[] = ['status', 'from', 'to', 'q', 'platform', 'accountId'];
-
-/** `%`, `_` and `\` mean themselves in a search, not LIKE wildcards. */
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The list's WHERE clause for one combination of filters, with a placeholder for each value:
@@ -59,8 +57,7 @@ function whereFor(used: ReadonlySet<FilterName>): SQL | undefined {
   return and(...conditions);
 }
 
-function listQueriesFor(used: ReadonlySet<FilterName>) {
-  const key = FILTERS.filter((f) => used.has(f)).join('+') || 'all';
+function listQueriesFor(used: ReadonlySet<FilterName>, key: string) {
   const where = whereFor(used);
   return {
     total: preparedQuery(`posts_total_${key}`, (tx) =>
@@ -91,10 +88,10 @@ export async function listPosts(
   filter: PostListFilter,
 ): Promise<{ posts: PostWithTargets[]; total: number }> {
   const used = new Set(FILTERS.filter((name) => filter[name] !== undefined));
-  const key = FILTERS.filter((f) => used.has(f)).join('+');
+  const key = FILTERS.filter((f) => used.has(f)).join('+') || 'all';
   let queries = queriesByFilters.get(key);
   if (!queries) {
-    queries = listQueriesFor(used);
+    queries = listQueriesFor(used, key);
     queriesByFilters.set(key, queries);
   }
   const values = {
@@ -102,7 +99,7 @@ export async function listPosts(
     status: filter.status,
     from: filter.from,
     to: filter.to,
-    pattern: filter.q === undefined ? undefined : `%${escapeLike(filter.q)}%`,
+    pattern: filter.q === undefined ? undefined : containsPattern(filter.q),
     platform: filter.platform,
     accountId: filter.accountId,
     limit: filter.limit,

@@ -37,7 +37,8 @@ const targetsOfPosts = preparedQuery('targets_of_posts', (tx) =>
     .orderBy(asc(postPlatforms.createdAt), asc(postPlatforms.id)),
 );
 
-const livePost = preparedQuery('live_post', (tx) =>
+/** The post if it is live and the organization's, by placeholders `id` and `organizationId`. */
+const livePostQuery = (tx: Transaction) =>
   tx
     .select()
     .from(posts)
@@ -47,8 +48,9 @@ const livePost = preparedQuery('live_post', (tx) =>
         eq(posts.organizationId, sql.placeholder('organizationId')),
         isNull(posts.deletedAt),
       ),
-    ),
-);
+    );
+const livePost = preparedQuery('live_post', livePostQuery);
+const livePostLocked = preparedQuery('live_post_locked', (tx) => livePostQuery(tx).for('update'));
 
 type TargetQueryRow = Awaited<ReturnType<typeof targetsOfPosts>>[number];
 const withAccount = ({ target, ...account }: TargetQueryRow): TargetWithAccount => ({
@@ -74,11 +76,7 @@ export async function loadPost(
   lock = false,
 ): Promise<PostWithTargets> {
   if (lock) {
-    const [post] = await tx
-      .select()
-      .from(posts)
-      .where(and(eq(posts.id, id), eq(posts.organizationId, organizationId), isNull(posts.deletedAt)))
-      .for('update');
+    const [post] = await livePostLocked(tx, { id, organizationId });
     if (!post) throw new NotFoundError('The post');
     return { post, targets: await loadTargets(tx, [post.id]) };
   }

@@ -6,15 +6,13 @@ import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../operation';
 import { presentMedia } from './present';
+import { containsPattern } from '../../../db/like-pattern';
 
 function kindFilter(kind: MediaKind): SQL | undefined {
   if (kind === 'gif') return eq(media.mimeType, 'image/gif');
   if (kind === 'video') return like(media.mimeType, 'video/%');
   return and(like(media.mimeType, 'image/%'), ne(media.mimeType, 'image/gif'));
 }
-
-/** `%` and `_` in the search are literal characters, not wildcards. */
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The media library, newest first, each file with the posts that use it. Abandoned uploads
@@ -23,7 +21,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export const listMedia: Operation<'listMedia'> = async ({ query }, { container, auth }) => {
   const input = query;
   const organizationId = auth.organizationId;
-  const pattern = input.search ? `%${escapeLike(input.search)}%` : undefined;
+  const pattern = input.search ? containsPattern(input.search) : undefined;
   const where = and(
     eq(media.organizationId, organizationId),
     isNull(media.deletedAt),
