@@ -64,3 +64,9 @@ export function altTextIssues(
   }
   return [];
 }
+
+/** The one error every network gives a post with neither text nor media. */
+export function emptyPostIssues(text: string, media: readonly unknown[]): ValidationIssue[] {
+  if (text.trim() !== '' || media.length > 0) return [];
+  return [{ field: 'text', code: 'empty', message: 'Write something or attach media.', severity: 'error' }];
+}

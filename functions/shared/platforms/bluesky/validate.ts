@@ -8,6 +8,7 @@ import {
 } from './limits';
 import { readBlueskyOptions } from './options';
 import { countGraphemes, utf8Length } from '../text-measures';
+import { emptyPostIssues } from '../media-checks';
 
 /** Both measures of one post's text, for the composer's counter. */
 export function blueskyTextLength(text: string): { graphemes: number; bytes: number } {
@@ -187,14 +188,7 @@ export function validateBlueskyDraft(draft: PostDraft, limits: PlatformLimits): 
 
   issues.push(...readBlueskyOptions(draft?.options).issues);
   issues.push(...textIssues(text, limits, 'text', 'The post'));
-  if (text.trim() === '' && media.length === 0) {
-    issues.push({
-      field: 'text',
-      code: 'empty',
-      message: 'Write something or attach media.',
-      severity: 'error',
-    });
-  }
+  issues.push(...emptyPostIssues(text, media));
   issues.push(...mediaIssues(media, limits));
 
   const thread: unknown[] = Array.isArray(draft?.thread) ? draft.thread : [];

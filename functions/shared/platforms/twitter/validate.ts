@@ -1,5 +1,5 @@
 import type { MediaItem, PlatformLimits, PlatformRules, PostDraft, ValidationIssue } from '../types';
-import { altTextIssues, megabytesOneDecimal } from '../media-checks';
+import { altTextIssues, emptyPostIssues, megabytesOneDecimal } from '../media-checks';
 import {
   TWITTER_ALT_TEXT_LIMIT,
   TWITTER_GIF_TYPES,
@@ -33,14 +33,7 @@ export function validateTwitterDraft(draft: PostDraft, limits: PlatformLimits): 
       limit: limits.maxTextLength,
     });
   }
-  if (text.trim() === '' && media.length === 0) {
-    issues.push({
-      field: 'text',
-      code: 'empty',
-      message: 'Write something or attach media.',
-      severity: 'error',
-    });
-  }
+  issues.push(...emptyPostIssues(text, media));
 
   issues.push(...validateMedia(media, limits));
 
