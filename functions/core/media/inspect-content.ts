@@ -9,7 +9,7 @@ import {
 } from './content-types';
 import { checkImageDecodes, MAX_DECODED_PIXELS } from './image-decode-check';
 import { readVideoHeader, type RangeRead } from './iso-bmff-header';
-import { ALLOWED_MEDIA_TYPES, maxUploadBytes } from './media-limits';
+import { ALLOWED_MEDIA_TYPES, maxUploadBytes } from '../../shared/media-limits';
 
 /** What the signature sniffer reads: file-type needs at most a few kilobytes of any format. */
 export const SNIFF_BYTES = 64 * 1024;

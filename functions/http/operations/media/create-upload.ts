@@ -4,7 +4,7 @@ import { recordAudit } from '../../../core/audit/record-audit';
 import { removeAbandonedUploads } from '../../../core/media/abandoned-uploads';
 import { checkedTypesSentence, CONTENT_CHECKED_TYPES, describeType } from '../../../core/media/content-types';
 import { extensionFor, originalKey } from '../../../core/media/media-keys';
-import { maxUploadBytes } from '../../../core/media/media-limits';
+import { maxUploadBytes } from '../../../shared/media-limits';
 import { MEDIA_STORAGE_QUOTA_BYTES } from '../../../core/media/storage-quota';
 import { media, organizations } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';

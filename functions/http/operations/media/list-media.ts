@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, isNull, like, ne, not, or, type SQL } from 'drizzle-orm';
 import { notAbandonedUpload } from '../../../core/media/abandoned-uploads';
 import { mediaIsUsed, findMediaUsage } from '../../../core/media/media-usage';
-import type { MediaKind } from '../../../core/media/media-limits';
+import type { MediaKind } from '../../../shared/media-limits';
 import { media } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../operation';

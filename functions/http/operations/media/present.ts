@@ -1,5 +1,5 @@
 import type { MediaUse } from '../../../core/media/media-usage';
-import { mediaKind, networksAccepting } from '../../../core/media/media-limits';
+import { mediaKind, networksAccepting } from '../../../shared/media-limits';
 import type { MediaStore } from '../../../core/ports';
 import type { media } from '../../../db/schema';
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, inArray, sql } from 'drizzle-orm';
-import type { MediaKind } from '../../../core/media/media-limits';
+import type { MediaKind } from '../../../shared/media-limits';
 import { MEDIA_STORAGE_QUOTA_BYTES } from '../../../core/media/storage-quota';
 import { media, organizations } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';

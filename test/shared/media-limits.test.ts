@@ -4,10 +4,10 @@ import {
   maxUploadBytes,
   mediaKind,
   networksAccepting,
-} from '../../../functions/core/media/media-limits';
-import { INSTAGRAM_LIMITS } from '../../../functions/shared/platforms/instagram/limits';
-import { TIKTOK_LIMITS } from '../../../functions/shared/platforms/tiktok/limits';
-import { LINKEDIN_LIMITS } from '../../../functions/shared/platforms/linkedin/limits';
+} from '../../functions/shared/media-limits';
+import { INSTAGRAM_LIMITS } from '../../functions/shared/platforms/instagram/limits';
+import { TIKTOK_LIMITS } from '../../functions/shared/platforms/tiktok/limits';
+import { LINKEDIN_LIMITS } from '../../functions/shared/platforms/linkedin/limits';
 
 const MB = 1024 * 1024;
 
