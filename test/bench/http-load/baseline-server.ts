@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { readServerConfig, sendToParent, STOP } from './server-messages';
+import { readServerConfig, sendToParent, serveCalls, STOP } from './server-messages';
 
 /**
  * Child process: the floor Plume is compared with. A bare node:http server that does the
@@ -61,6 +61,7 @@ try {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  serveCalls({ 'cpu-usage': async () => process.cpuUsage() });
   process.on('message', (message) => {
     if (message !== STOP) return;
     server.closeAllConnections();

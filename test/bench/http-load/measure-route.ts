@@ -18,6 +18,12 @@ export interface RouteLoad {
 
 export interface RouteMeasurement {
   result: LoadResult;
+  /**
+   * CPU time (user + system) the server process spent per answered request during the
+   * measured phase, in microseconds. Steadier than req/s on a shared machine: what other work
+   * takes from the cores changes req/s, much less what each request costs.
+   */
+  serverCpuUsPerRequest: number;
   /** With --profile: the .cpuprofile of the measured phase and its summary tables. */
   profile?: { file: string; summary: ProfileSummary; tables: BenchTable[] };
 }
@@ -52,13 +58,12 @@ export async function measureRoute(
   );
   const settings = { connections: options.connections, durationSeconds: options.warmupSeconds };
   await runLoad(url, settings, route.request);
-  if (!options.profile) {
-    return {
-      result: await runLoad(url, { ...settings, durationSeconds: options.durationSeconds }, route.request),
-    };
-  }
-  await server.call('profile-start', { intervalUs: options.profileIntervalUs });
+  if (options.profile) await server.call('profile-start', { intervalUs: options.profileIntervalUs });
+  const cpuBefore = await server.call<NodeJS.CpuUsage>('cpu-usage', {});
   const result = await runLoad(url, { ...settings, durationSeconds: options.durationSeconds }, route.request);
+  const cpuAfter = await server.call<NodeJS.CpuUsage>('cpu-usage', {});
+  const serverCpuUsPerRequest = cpuPerRequest(cpuBefore, cpuAfter, result.requests);
+  if (!options.profile) return { result, serverCpuUsPerRequest };
   const stamp = new Date()
     .toISOString()
     .replace(/\.\d+Z$/, 'Z')
@@ -67,5 +72,15 @@ export async function measureRoute(
     file: join(PROFILE_DIR, `${stamp}-${label}-${route.key}.cpuprofile`),
   });
   const summary = summarizeProfile(await readProfile(file));
-  return { result, profile: { file, summary, tables: profileTables(summary, `${label} ${route.name}`) } };
+  return {
+    result,
+    serverCpuUsPerRequest,
+    profile: { file, summary, tables: profileTables(summary, `${label} ${route.name}`) },
+  };
+}
+
+/** Microseconds of the server's CPU per request between two `process.cpuUsage()` readings. */
+export function cpuPerRequest(before: NodeJS.CpuUsage, after: NodeJS.CpuUsage, requests: number): number {
+  if (requests === 0) return 0;
+  return Math.round((after.user - before.user + after.system - before.system) / requests);
 }

@@ -38,6 +38,7 @@ try {
   const { kv, clock, realtime } = runtime.container;
   serveCalls({
     'profile-start': async (args: { intervalUs: number }) => profiler.start(args.intervalUs),
+    'cpu-usage': async () => process.cpuUsage(),
     'profile-stop': async (args: { file: string }) => profiler.stop(args.file),
     // 10,000 dashboards need 10,000 single-use tickets: minted here through the same KeyValue
     // and function as POST /api/auth/ws-ticket, without 10,000 HTTP round trips.

@@ -124,6 +124,7 @@ function routes(token: string, seeded: Seeded): PostsRoute[] {
 interface Measured {
   route: PostsRoute;
   result: LoadResult;
+  serverCpuUsPerRequest: number;
   profile?: { file: string; tables: BenchTable[] };
 }
 
@@ -154,12 +155,17 @@ export const postsApi: Benchmark = {
       const seedMs = performance.now() - seedStarted;
       const measured: Measured[] = [];
       for (const route of selectRoutes(routes(api.accessToken, seeded), options)) {
-        const { result, profile } = await measureRoute(server, route, options, 'posts-api');
-        measured.push({ route, result, profile });
+        const { result, profile, serverCpuUsPerRequest } = await measureRoute(
+          server,
+          route,
+          options,
+          'posts-api',
+        );
+        measured.push({ route, result, profile, serverCpuUsPerRequest });
       }
 
       const base = baseline?.requestsPerSecond;
-      const rows = measured.map(({ route, result }) => [
+      const rows = measured.map(({ route, result, serverCpuUsPerRequest }) => [
         route.name,
         formatCount(result.requestsPerSecond),
         formatMs(result.latencyMs.p50),
@@ -168,6 +174,7 @@ export const postsApi: Benchmark = {
         formatCount(result.errors),
         formatCount(result.non2xx),
         formatRatio(ratio(result.requestsPerSecond, base)),
+        `${formatCount(serverCpuUsPerRequest)} µs`,
       ]);
       if (baseline) {
         rows.push([
@@ -179,6 +186,9 @@ export const postsApi: Benchmark = {
           formatCount(baseline.errors),
           formatCount(baseline.non2xx),
           '1.00x',
+          baseline.serverCpuUsPerRequest === undefined
+            ? '-'
+            : `${formatCount(baseline.serverCpuUsPerRequest)} µs`,
         ]);
       }
       const findings = measured
@@ -197,7 +207,17 @@ export const postsApi: Benchmark = {
         tables: [
           {
             title: `Posts API as a signed-in person (autocannon, ${options.connections} connections, ${options.durationSeconds}s measured after ${options.warmupSeconds}s warm-up; ${describeDatabase(options.databaseUrl)})`,
-            columns: ['route', 'req/s', 'p50', 'p95', 'p99', 'errors', 'non-2xx', 'vs base'],
+            columns: [
+              'route',
+              'req/s',
+              'p50',
+              'p95',
+              'p99',
+              'errors',
+              'non-2xx',
+              'vs base',
+              'server CPU/req',
+            ],
             rows,
           },
           ...profiles.flatMap((p) => p.tables),
@@ -224,11 +244,12 @@ export const postsApi: Benchmark = {
           plumeStartupMs: Math.round(server.startupMs),
           baseline,
           routes: Object.fromEntries(
-            measured.map(({ route, result, profile }) => [
+            measured.map(({ route, result, profile, serverCpuUsPerRequest }) => [
               route.key,
               {
                 name: route.name,
                 ...result,
+                serverCpuUsPerRequest,
                 shareOfBaseline: base ? round2(result.requestsPerSecond / base) : undefined,
                 profile: profile ? relative(REPO_ROOT, profile.file) : undefined,
               },
