@@ -39,6 +39,11 @@ export interface RequestTransaction {
 
 const current = new AsyncLocalStorage<RequestTransaction>();
 
+export interface RequestTransactionOptions {
+  /** BEGIN READ ONLY: the operation only reads, and a write fails loudly. */
+  readOnly?: boolean;
+}
+
 /**
  * Opens the request transaction: `check` runs first in it (and throws to refuse the caller,
  * which rolls back), then the transaction waits for the operation's first `withTenant` or for
@@ -47,16 +52,68 @@ const current = new AsyncLocalStorage<RequestTransaction>();
 export async function openRequestTransaction<C>(
   db: Database,
   check: (tx: Transaction) => Promise<{ organizationId: string; caller: C }>,
+  options: RequestTransactionOptions = {},
 ): Promise<{ transaction: RequestTransaction; caller: C }> {
-  const client = (db as unknown as { $client?: Partial<postgres.Sql> }).$client;
-  const opened =
-    typeof client?.reserve === 'function'
-      ? await onReservedConnection(db, client as postgres.Sql, check)
-      : await inTransactionCallback(db, check);
+  const client = reservableClient(db);
+  const opened = client
+    ? await checkedOnReservedConnection(db, client, check, options.readOnly ?? false)
+    : await inTransactionCallback(db, check, options.readOnly ?? false);
   const { organizationId, caller, tx, end } = opened;
-  let open = true;
+  return { transaction: requestTransaction(db, organizationId, tx, end), caller };
+}
 
-  const transaction: RequestTransaction = {
+/**
+ * Opens a READ ONLY request transaction without waiting for the caller check: `check` (bound
+ * statements, run in order; see CompiledStatement#bind) is queued first and the operation's queries follow it on the same
+ * connection, so both leave in one write and come back in one round trip. `checked` settles
+ * with the rows of the check's last statement; nothing the operation produced may leave the
+ * process before it has.
+ *
+ * Safe only because of what the check must do (functions/http/authenticate.ts): it switches to
+ * the tenant role in any case, and sets the organization only for a caller that passes, so a
+ * refused caller's queries run as no tenant, and row-level security shows them no rows. And
+ * because the transaction is READ ONLY, they cannot write either. That the check runs first is
+ * not left to timing: this resolves only once its statements are in the connection's queue.
+ *
+ * Undefined on a driver that cannot pipeline (PGlite): use `openRequestTransaction` there.
+ */
+export async function openPipelinedRequestTransaction(
+  db: Database,
+  organizationId: string,
+  check: ReadonlyArray<{ text: string; params: unknown[] }>,
+): Promise<{ transaction: RequestTransaction; checked: Promise<Record<string, unknown>[]> } | undefined> {
+  const client = reservableClient(db);
+  if (!client) return undefined;
+  const { tx, end, begun, reserved } = await beginOnReservedConnection(db, client, true);
+  const statements = check.map(({ text, params }) => {
+    // execute() hands the query to the connection one microtask later (postgres.js Query#handle).
+    return reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[]).execute();
+  });
+  // Queued behind those hand-overs, so by the time this resumes they are all in the queue.
+  await null;
+  const checked = Promise.all([begun, ...statements]).then(
+    (results) => results.at(-1) as Record<string, unknown>[],
+  );
+  // Whoever holds the request awaits `checked`; until then a refusal is not "unhandled".
+  checked.then(ignore, ignore);
+  return { transaction: requestTransaction(db, organizationId, tx, end), checked };
+}
+
+const ignore = (): undefined => undefined;
+
+function reservableClient(db: Database): postgres.Sql | undefined {
+  const client = (db as unknown as { $client?: Partial<postgres.Sql> }).$client;
+  return typeof client?.reserve === 'function' ? (client as postgres.Sql) : undefined;
+}
+
+function requestTransaction(
+  db: Database,
+  organizationId: string,
+  tx: Transaction,
+  end: (outcome: Outcome) => Promise<unknown>,
+): RequestTransaction {
+  let open = true;
+  return {
     db,
     organizationId,
     join<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> | undefined {
@@ -83,7 +140,6 @@ export async function openRequestTransaction<C>(
       if (failure !== undefined) throw failure;
     },
   };
-  return { transaction, caller };
 }
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
@@ -101,37 +157,54 @@ interface CheckedTransaction<C> {
  * connection reserved for the request, instead of waiting for its own round trip as
  * `sql.begin` does; COMMIT or ROLLBACK ends it and the connection goes back to the pool.
  */
-async function onReservedConnection<C>(
+async function checkedOnReservedConnection<C>(
   db: Database,
   client: postgres.Sql,
   check: (tx: Transaction) => Promise<{ organizationId: string; caller: C }>,
+  readOnly: boolean,
 ): Promise<CheckedTransaction<C>> {
-  const reserved = await client.reserve();
-  const tx = transactionOn(db, reserved);
-  let ended: Promise<unknown> | undefined;
-  const end = (outcome: Outcome): Promise<unknown> =>
-    (ended ??= (async () => {
-      try {
-        await reserved.unsafe(outcome.ok ? 'commit' : 'rollback');
-        return outcome.ok ? undefined : outcome.error;
-      } catch (error) {
-        return error;
-      } finally {
-        reserved.release();
-      }
-    })());
+  const { tx, end, begun } = await beginOnReservedConnection(db, client, readOnly);
   try {
-    const begun = reserved.unsafe('begin');
-    // Queued now, so it is written before the check's statements (and in the same write).
-    begun.then(
-      () => undefined,
-      () => undefined,
-    );
     const [, passed] = await Promise.all([begun, check(tx)]);
     return { ...passed, tx, end };
   } catch (error) {
     await end({ ok: false, error });
     throw error;
+  }
+}
+
+/** Reserves a connection and queues BEGIN on it (not yet written: see postgres.js `write`). */
+async function beginOnReservedConnection(
+  db: Database,
+  client: postgres.Sql,
+  readOnly: boolean,
+): Promise<{
+  tx: Transaction;
+  end(outcome: Outcome): Promise<unknown>;
+  begun: Promise<unknown>;
+  reserved: postgres.ReservedSql;
+}> {
+  const reserved = await client.reserve();
+  const tx = transactionOn(db, reserved);
+  // Queued now, so it is written before the statements that follow (and in the same write).
+  const begun = reserved.unsafe(readOnly ? 'begin read only' : 'begin');
+  begun.then(ignore, ignore);
+  let ended: Promise<unknown> | undefined;
+  const end = (outcome: Outcome): Promise<unknown> => (ended ??= endOnReserved(reserved, outcome));
+  return { tx, end, begun, reserved };
+}
+
+async function endOnReserved(reserved: postgres.ReservedSql, outcome: Outcome): Promise<unknown> {
+  // Awaited even when nothing was written: a reserved connection released with a statement
+  // still queued in postgres.js (behind a first-use Parse/Describe) drops that statement, and
+  // the next request would inherit the open transaction.
+  try {
+    await reserved.unsafe(outcome.ok ? 'commit' : 'rollback');
+    return outcome.ok ? undefined : outcome.error;
+  } catch (error) {
+    return error;
+  } finally {
+    reserved.release();
   }
 }
 
@@ -146,6 +219,10 @@ interface PostgresJsInternals {
   };
 }
 
+function internalsOf(db: Database): PostgresJsInternals['_']['session'] {
+  return (db as unknown as PostgresJsInternals)._.session;
+}
+
 /**
  * A drizzle transaction over a reserved connection, made the way drizzle makes one inside
  * `sql.begin` (same dialect, relational schema and options as the pool's database), so
@@ -153,7 +230,7 @@ interface PostgresJsInternals {
  * relational config of every table each time, which cost more than the round trip saved.
  */
 function transactionOn(db: Database, reserved: postgres.ReservedSql): Transaction {
-  const { dialect, schema, options } = (db as unknown as PostgresJsInternals)._.session;
+  const { dialect, schema, options } = internalsOf(db);
   // drizzle types the session of a transaction as holding `sql.begin`'s TransactionSql; a
   // reserved connection runs the same queries (savepoint() and prepare() are never called).
   const session = new PostgresJsSession(reserved as unknown as postgres.Sql, dialect, schema, options);
@@ -169,6 +246,7 @@ function transactionOn(db: Database, reserved: postgres.ReservedSql): Transactio
 async function inTransactionCallback<C>(
   db: Database,
   check: (tx: Transaction) => Promise<{ organizationId: string; caller: C }>,
+  readOnly: boolean,
 ): Promise<CheckedTransaction<C>> {
   let checked!: (value: { organizationId: string; caller: C; tx: Transaction }) => void;
   let refused!: (error: unknown) => void;
@@ -182,18 +260,22 @@ async function inTransactionCallback<C>(
     finish = resolve;
   });
   const done = db
-    .transaction(async (tx) => {
-      let passed: { organizationId: string; caller: C };
-      try {
-        passed = await check(tx);
-      } catch (error) {
-        refused(error);
-        throw error;
-      }
-      checked({ ...passed, tx });
-      const outcome = await finished;
-      if (!outcome.ok) throw outcome.error;
-    })
+    .transaction(
+      async (tx) => {
+        let passed: { organizationId: string; caller: C };
+        try {
+          passed = await check(tx);
+        } catch (error) {
+          refused(error);
+          throw error;
+        }
+        checked({ ...passed, tx });
+        const outcome = await finished;
+        if (!outcome.ok) throw outcome.error;
+      },
+      // PGlite runs one statement at a time, so waiting for COMMIT costs it nothing extra.
+      readOnly ? { accessMode: 'read only' } : undefined,
+    )
     .then(
       () => undefined,
       (error: unknown) => error,

@@ -7,7 +7,11 @@ import type { Database } from './client';
  * queries and the odd statement the builder cannot express.
  */
 export async function queryRows<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
+  return rowsOf<T>(await db.execute(query));
+}
+
+/** The rows of a raw result from either driver (see `queryRows`). */
+export function rowsOf<T extends Record<string, unknown>>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) {
     return result.rows as T[];

@@ -1,6 +1,7 @@
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database, Schema } from './client';
+import { CompiledStatement } from './compiled-statement';
 import { currentRequestTransaction } from './request-transaction';
 
 /** The transaction handed to `withTenant` / `withSystem` callbacks; it is also a `Database`. */
@@ -58,9 +59,14 @@ export function actAsTenant(tx: Transaction, organizationId: string) {
   );
 }
 
+/** The statement `actAsSystem` sends, for callers that queue it themselves. */
+export const ACT_AS_SYSTEM = new CompiledStatement<Record<string, never>, Record<string, unknown>>(
+  sql`select set_config('role', 'plume_system', true)`,
+);
+
 /** Switches an open transaction to plume_system (see `withSystem`), transaction-local. */
 export function actAsSystem(tx: Transaction) {
-  return tx.execute(sql`select set_config('role', 'plume_system', true)`);
+  return ACT_AS_SYSTEM.run(tx, {});
 }
 
 /**

@@ -4,7 +4,7 @@ import { getContainer, type Container } from '../adapters/container';
 import { runInRequestTransaction } from '../db/request-transaction';
 import { enforceAccess, enforceApiKeyScope } from './access';
 import type { AuthContext } from './auth-context';
-import { authenticate } from './authenticate';
+import { authenticate, invalidAccessToken, type Authenticated } from './authenticate';
 import type { ContractsByName, RouteContract } from '../shared/contracts';
 // Every failed check's wording (zod's global customError), for areas whose contracts do not
 // import contracts/common.ts themselves.
@@ -15,7 +15,13 @@ import { HttpProblem } from './problem';
 import { validateRequest, type ValidatedInput } from './request';
 import { establishClientAddress } from './request-origin';
 import type { AreaOperations, OperationContext, OperationResult } from './operation';
-import { routeKey, routesOfArea, type Area, type RouteDefinition, type RouteNamesOf } from '../shared/route-table';
+import {
+  routeKey,
+  routesOfArea,
+  type Area,
+  type RouteDefinition,
+  type RouteNamesOf,
+} from '../shared/route-table';
 
 /**
  * The contracts an area's Lambda passes in: its own area's (contracts/<area>.ts), exactly the
@@ -37,6 +43,15 @@ type ValidatedOperation = (
     auth: AuthContext | undefined;
   },
 ) => Promise<OperationResult>;
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(work: Promise<T>): Promise<Settled<T>> {
+  return work.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -92,15 +107,41 @@ export function createAreaHandler<InArea extends Area>(
     container = await getContainer();
     // Before anything reads the caller's address (authentication audits it, limits count by it).
     await establishClientAddress(event, container);
-    const authenticated = route.access === 'public' ? undefined : await authenticate(event, container);
-    // The caller check left the request's transaction open for the operation's first tenant
-    // transaction to use (functions/db/request-transaction.ts); whatever happens, it ends here.
+    if (route.access === 'public') return handle(event, route, container, undefined);
+    const readOnly = route.readOnly === true;
+    const authenticated = await authenticate(event, container, { readOnly, pipelined: readOnly });
     if (!authenticated) return handle(event, route, container, undefined);
-    const { transaction } = authenticated;
+    if (!authenticated.verdict) return inRequestTransaction(event, route, container, authenticated);
+    // The caller check went out with the operation's queries: nothing leaves before its verdict.
+    const [verdict, answered] = await Promise.all([
+      authenticated.verdict,
+      settle(inRequestTransaction(event, route, container, authenticated)),
+    ]);
+    if (verdict === 'refused') throw invalidAccessToken();
+    if (verdict === 'changed') {
+      // Live session, different caller (a new role): what ran assumed the old one. Again,
+      // checked first this time.
+      const checked = await authenticate(event, container, { readOnly });
+      if (!checked) throw invalidAccessToken();
+      return inRequestTransaction(event, route, container, checked);
+    }
+    if (!answered.ok) throw answered.error;
+    return answered.value;
+  };
+
+  /**
+   * Runs the operation in the transaction the caller check left open for the operation's
+   * first tenant transaction (functions/db/request-transaction.ts); whatever happens, it ends
+   * here.
+   */
+  const inRequestTransaction = async (
+    event: APIGatewayProxyEventV2,
+    route: RouteDefinition,
+    container: Container,
+    { transaction, auth }: Authenticated,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
-      return await runInRequestTransaction(transaction, () =>
-        handle(event, route, container as Container, authenticated.auth),
-      );
+      return await runInRequestTransaction(transaction, () => handle(event, route, container, auth));
     } finally {
       await transaction.release();
     }

@@ -59,6 +59,12 @@ export interface RouteDefinition<
   /** Ignored on public routes, which take no credential. */
   credentials: Credentials;
   summary: string;
+  /**
+   * The operation only reads the database (and calls nothing outside it). Such a route runs in
+   * a READ ONLY transaction, so a write fails loudly, and its signed-in caller's check can go
+   * out in the same round trip as the operation's queries (functions/http/authenticate.ts).
+   */
+  readOnly?: true;
 }
 
 // `const` type parameters: `route('posts', 'GET', '/posts', 'listPosts', ...)` is typed
@@ -79,6 +85,9 @@ const route = <const Name extends string, const InArea extends Area, const Allow
   credentials: 'session-or-api-key',
   summary,
 });
+
+/** A route whose operation only reads the database (see `RouteDefinition.readOnly`). */
+const readOnly = <R extends RouteDefinition>(definition: R): R => ({ ...definition, readOnly: true });
 
 /** A route callable with a signed-in session only, never with an API key. */
 const sessionRoute = <const Name extends string, const InArea extends Area, const Allowed extends Access>(
@@ -315,9 +324,11 @@ export const ROUTES = [
   ),
 
   // Posts
-  route('posts', 'GET', '/posts', 'listPosts', 'viewer', 'Posts with filters'),
+  readOnly(route('posts', 'GET', '/posts', 'listPosts', 'viewer', 'Posts with filters')),
   route('posts', 'POST', '/posts', 'createPost', 'user', 'Create a post'),
-  route('posts', 'GET', '/posts/calendar', 'getCalendar', 'viewer', 'Calendar view of a date range'),
+  readOnly(
+    route('posts', 'GET', '/posts/calendar', 'getCalendar', 'viewer', 'Calendar view of a date range'),
+  ),
   route(
     'posts',
     'POST',
@@ -326,7 +337,7 @@ export const ROUTES = [
     'user',
     'Schedule many posts (JSON or CSV)',
   ),
-  route('posts', 'GET', '/posts/{id}', 'getPost', 'viewer', 'One post with its targets'),
+  readOnly(route('posts', 'GET', '/posts/{id}', 'getPost', 'viewer', 'One post with its targets')),
   route('posts', 'PUT', '/posts/{id}', 'updatePost', 'user', 'Update a post'),
   route('posts', 'DELETE', '/posts/{id}', 'deletePost', 'user', 'Delete a post'),
   route('posts', 'POST', '/posts/{id}/duplicate', 'duplicatePost', 'user', 'Copy a post as a new draft'),

@@ -1,13 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database, type DatabaseHandle } from '../../functions/db/client';
+import { CompiledStatement } from '../../functions/db/compiled-statement';
 import {
+  openPipelinedRequestTransaction,
   openRequestTransaction,
   runInRequestTransaction,
   type RequestTransaction,
 } from '../../functions/db/request-transaction';
 import { queryRows } from '../../functions/db/rows';
-import { organizations } from '../../functions/db/schema';
+import { organizations, posts } from '../../functions/db/schema';
 import { withSystem, withTenant, type Transaction } from '../../functions/db/tenant';
 import { createTestOrganization, getTestDatabase, type TestOrganization } from '../support/db';
 
@@ -173,5 +175,86 @@ describe('request transaction', () => {
     } finally {
       await single.close();
     }
+  });
+
+  describe('pipelined (read-only routes)', () => {
+    /** A stand-in caller check: acts as the tenant, or as no tenant when `passes` is false. */
+    const CHECK = new CompiledStatement<{ org: string }, { tenant: string }>(
+      sql`select set_config('role', 'plume_app', true),
+        set_config('app.org_id', ${sql.placeholder('org')}::text, true) as tenant`,
+    );
+    const openPipelined = (db: Database, organizationId: string, passes = true) =>
+      openPipelinedRequestTransaction(db, organizationId, [
+        CHECK.bind({ org: passes ? organizationId : '' }),
+      ]);
+
+    it('runs the check before the queries that follow it at once, in one READ ONLY transaction', async (context) => {
+      const opened = await openPipelined(handle.db, org.organizationId);
+      if (!opened) return context.skip(); // PGlite cannot pipeline: the checked path serves it
+      const { transaction, checked } = opened;
+      // Issued the moment the open resolves, before the check has answered.
+      const [setting, verdict] = await Promise.all([
+        inRequest(transaction, () =>
+          withTenant(handle.db, org.organizationId, (tx) =>
+            queryRows<{ org: string; role: string; readOnly: string }>(
+              tx,
+              sql`select current_setting('app.org_id', true) as org, current_user as role,
+                current_setting('transaction_read_only') as "readOnly"`,
+            ),
+          ),
+        ),
+        checked,
+      ]);
+      expect(verdict).toEqual([{ set_config: 'plume_app', tenant: org.organizationId }]);
+      expect(setting).toEqual([{ org: org.organizationId, role: 'plume_app', readOnly: 'on' }]);
+    });
+
+    it('refuses writes, and a refused check leaves the queries behind it seeing no rows', async (context) => {
+      const writer = await openPipelined(handle.db, org.organizationId);
+      if (!writer) return context.skip();
+      await expect(
+        inRequest(writer.transaction, () =>
+          withTenant(handle.db, org.organizationId, (tx) =>
+            tx
+              .update(organizations)
+              .set({ name: 'Written in a GET' })
+              .where(eq(organizations.id, org.organizationId)),
+          ),
+        ),
+      ).rejects.toMatchObject({ cause: { code: '25006' } }); // read_only_sql_transaction
+      expect(await nameOf(handle.db, org.organizationId)).not.toBe('Written in a GET');
+
+      const refused = await openPipelined(handle.db, org.organizationId, false);
+      if (!refused) return;
+      const seen = await inRequest(refused.transaction, () =>
+        withTenant(handle.db, org.organizationId, (tx) =>
+          Promise.all([
+            tx.select({ id: organizations.id }).from(organizations),
+            tx.select({ id: posts.id }).from(posts).limit(1),
+          ]),
+        ),
+      );
+      expect(seen).toEqual([[], []]);
+      expect(await refused.checked).toEqual([{ set_config: 'plume_app', tenant: '' }]);
+    });
+
+    it('gives the connection back after an operation that failed before its first query', async (context) => {
+      const single = await createDatabase({ url: process.env.DATABASE_URL, max: 1 });
+      try {
+        for (let i = 0; i < 3; i++) {
+          const opened = await withinSeconds(10, openPipelined(single.db, org.organizationId));
+          if (!opened) return context.skip();
+          await expect(
+            inRequest(opened.transaction, async () => {
+              throw new Error('invalid input');
+            }),
+          ).rejects.toThrow('invalid input');
+          await opened.checked;
+        }
+        expect(await withinSeconds(10, nameOf(single.db, org.organizationId))).toBeTypeOf('string');
+      } finally {
+        await single.close();
+      }
+    });
   });
 });
