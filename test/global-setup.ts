@@ -72,15 +72,14 @@ async function resetAndMigrate(url: string): Promise<void> {
 
 /** A plain in-memory PGlite plus its dump function (the Database handle hides the client). */
 async function createSnapshotSource() {
-  const [{ PGlite }, { drizzle }, schema] = await Promise.all([
+  const [{ PGlite }, { drizzle }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
-    import('../functions/db/schema'),
   ]);
   const client = new PGlite();
   await client.waitReady;
   return {
-    db: drizzle(client, { schema }),
+    db: drizzle(client),
     kind: 'pglite' as const,
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir('none'),

@@ -5,16 +5,18 @@ import postgres from 'postgres';
 import type { Env } from '../config/env';
 import { retryConnects, type ConnectRetryOptions } from './connect-retry';
 import { preparedStatements } from './prepared-statements';
-import * as schema from './schema';
-
-export type Schema = typeof schema;
 
 /**
  * The database as every repository sees it: drizzle's driver-neutral `PgDatabase`, so the
  * same code runs on postgres.js (Aurora, CI) and on embedded PGlite (`npm start`, tests
  * without DATABASE_URL). A transaction (`tx`) is a `Database` too.
+ *
+ * Without drizzle's relational query API (`db.query.*`): nothing used it, and with the schema
+ * given to drizzle every transaction built one query builder per table (33) before its first
+ * statement, which showed in the request path's profile (PgDatabase's constructor and the GC
+ * after it). Queries use the SQL-like builder (`tx.select()…`), typed from the tables.
  */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface DatabaseHandle {
@@ -171,7 +173,7 @@ async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
     retries: options.connectRetries ?? 1,
     onRetry: options.onConnectRetry,
   });
-  const db: Database = drizzlePostgres(preparedStatements(retrying), { schema });
+  const db: Database = drizzlePostgres(preparedStatements(retrying));
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
@@ -191,7 +193,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
   });
   await client.waitReady;
-  const db: Database = drizzlePglite(client, { schema });
+  const db: Database = drizzlePglite(client);
   return { db, kind: 'pglite', close: () => client.close() };
 }
 

@@ -1,11 +1,15 @@
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { Database, Schema } from './client';
+import type { Database } from './client';
 import { CompiledStatement } from './compiled-statement';
 import { currentRequestTransaction } from './request-transaction';
 
 /** The transaction handed to `withTenant` / `withSystem` callbacks; it is also a `Database`. */
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

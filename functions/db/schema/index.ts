@@ -18,4 +18,3 @@ export * from './mail-outbox';
 export * from './compliance';
 export * from './system';
 export * from './sandbox';
-export * from './relations';
