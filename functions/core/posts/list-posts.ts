@@ -4,7 +4,7 @@ import { preparedQuery } from '../../db/prepared-query';
 import { postPlatforms, posts, socialAccounts, type PostStatus } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import type { Platform } from '../../shared/platforms/catalog';
-import { loadTargets, type PostWithTargets } from './load-post';
+import { targetsOfPostsQuery, type PostWithTargets } from './load-post';
 
 /** What the posts list may be narrowed by; every filter is optional. */
 export interface PostListFilter {
@@ -73,6 +73,19 @@ function listQueriesFor(used: ReadonlySet<FilterName>, key: string) {
         .limit(sql.placeholder('limit'))
         .offset(sql.placeholder('offset')),
     ),
+    // The same page's ids, so its targets go out with the page instead of after it.
+    pageTargets: preparedQuery(`posts_page_targets_${key}`, (tx) =>
+      targetsOfPostsQuery(
+        tx,
+        sql`(${tx
+          .select({ id: posts.id })
+          .from(posts)
+          .where(where)
+          .orderBy(desc(posts.createdAt), desc(posts.id))
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset'))})`,
+      ),
+    ),
   };
 }
 
@@ -105,11 +118,13 @@ export async function listPosts(
     limit: filter.limit,
     offset: (filter.page - 1) * filter.limit,
   };
-  const [[counted], rows] = await Promise.all([queries.total(tx, values), queries.page(tx, values)]);
-  const targets = await loadTargets(
-    tx,
-    rows.map((row) => row.id),
-  );
+  // The count, the page and the page's targets in one round trip (one snapshot: the
+  // transaction's, so the three agree).
+  const [[counted], rows, targets] = await Promise.all([
+    queries.total(tx, values),
+    queries.page(tx, values),
+    queries.pageTargets(tx, values),
+  ]);
   const targetsByPost = new Map<string, typeof targets>();
   for (const target of targets) {
     const group = targetsByPost.get(target.postId);

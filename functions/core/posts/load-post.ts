@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import { preparedQuery } from '../../db/prepared-query';
 import { postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
@@ -19,22 +19,34 @@ export interface PostWithTargets {
   targets: TargetWithAccount[];
 }
 
+/**
+ * A target's columns and its account's, selected flat: drizzle maps each row straight into a
+ * `TargetWithAccount`. (Nesting the target and spreading it into a new object per row was
+ * 4.6% of the posts list's CPU.)
+ */
 const targetColumns = {
-  target: postPlatforms,
+  ...getTableColumns(postPlatforms),
   platform: socialAccounts.platform,
   accountName: socialAccounts.accountName,
   accountHandle: socialAccounts.accountHandle,
   accountStatus: socialAccounts.status,
 };
 
-/** The targets of some posts, oldest first (the order the composer added them). */
-const targetsOfPosts = preparedQuery('targets_of_posts', (tx) =>
-  tx
+/**
+ * The targets of the posts `postIds` selects (a placeholder array, or a subquery such as one
+ * page of a list), oldest first: the order the composer added them.
+ */
+export function targetsOfPostsQuery(tx: Transaction, postIds: SQL) {
+  return tx
     .select(targetColumns)
     .from(postPlatforms)
     .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
-    .where(sql`${postPlatforms.postId} = any(${sql.placeholder('postIds')}::uuid[])`)
-    .orderBy(asc(postPlatforms.createdAt), asc(postPlatforms.id)),
+    .where(sql`${postPlatforms.postId} in ${postIds}`)
+    .orderBy(asc(postPlatforms.createdAt), asc(postPlatforms.id));
+}
+
+const targetsOfPosts = preparedQuery('targets_of_posts', (tx) =>
+  targetsOfPostsQuery(tx, sql`(select unnest(${sql.placeholder('postIds')}::uuid[]))`),
 );
 
 /** The post if it is live and the organization's, by placeholders `id` and `organizationId`. */
@@ -52,15 +64,9 @@ const livePostQuery = (tx: Transaction) =>
 const livePost = preparedQuery('live_post', livePostQuery);
 const livePostLocked = preparedQuery('live_post_locked', (tx) => livePostQuery(tx).for('update'));
 
-type TargetQueryRow = Awaited<ReturnType<typeof targetsOfPosts>>[number];
-const withAccount = ({ target, ...account }: TargetQueryRow): TargetWithAccount => ({
-  ...target,
-  ...account,
-});
-
 export async function loadTargets(tx: Transaction, postIds: string[]): Promise<TargetWithAccount[]> {
   if (postIds.length === 0) return [];
-  return (await targetsOfPosts(tx, { postIds })).map(withAccount);
+  return targetsOfPosts(tx, { postIds });
 }
 
 /**
@@ -85,5 +91,5 @@ export async function loadPost(
     targetsOfPosts(tx, { postIds: [id] }),
   ]);
   if (!post) throw new NotFoundError('The post');
-  return { post, targets: targets.map(withAccount) };
+  return { post, targets };
 }
