@@ -1,10 +1,17 @@
 import * as z from 'zod';
-import { PLATFORM_IDS, platformProfile, type Platform, type PLATFORM_CATALOG } from '../shared/platforms/catalog';
+import {
+  PLATFORM_IDS,
+  platformProfile,
+  type Platform,
+  type PLATFORM_CATALOG,
+} from '../shared/platforms/catalog';
 import type { Secrets } from './ports';
 
 /** The networks whose profile names developer-app settings, each with its settings' schema. */
 type AppSchemas = {
-  [P in Platform as (typeof PLATFORM_CATALOG)[P] extends { app: unknown } ? P : never]: (typeof PLATFORM_CATALOG)[P] extends {
+  [
+    P in Platform as (typeof PLATFORM_CATALOG)[P] extends { app: unknown } ? P : never
+  ]: (typeof PLATFORM_CATALOG)[P] extends {
     app: { schema: infer Schema };
   }
     ? Schema

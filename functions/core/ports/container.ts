@@ -38,4 +38,3 @@ export interface Container {
   secrets: Secrets;
   crypto: Crypto;
 }
-

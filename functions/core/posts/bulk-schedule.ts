@@ -49,7 +49,14 @@ export async function bulkSchedulePosts(
         ? { at: row.at, timeZone: row.timeZone }
         : { localTime: row.localTime!, timeZone: row.timeZone! };
       const { at, timeZone } = resolveFutureTime(when, zone, now, label);
-      const id = await insertPost(tx, organizationId, userId, { ...input, timezone: timeZone }, now);
+      const { post: inserted } = await insertPost(
+        tx,
+        organizationId,
+        userId,
+        { ...input, timezone: timeZone },
+        now,
+      );
+      const id = inserted.id;
       const loaded = await loadPost(tx, organizationId, id, true);
       arm.push(...(await scheduleTargets(tx, ports, loaded, at, timeZone, actor.audit, 'bulk schedule')));
       created.push(id);

@@ -1,7 +1,6 @@
 import type { Transaction } from '../../db/tenant';
 import { recordAudit } from '../audit/record-audit';
-import { authorZone, insertPost } from './insert-post';
-import { loadPost } from './load-post';
+import { insertPost } from './insert-post';
 import type { PostActor } from './post-actor';
 import { postEffects } from './post-effects';
 import type { NewPostInput } from './post-input';
@@ -18,17 +17,23 @@ export async function createPost(
 ): Promise<PostOutcome> {
   const now = ports.clock.now();
   const { organizationId, userId } = actor;
-  await assertReferences(tx, organizationId, input);
-  const timezone = input.timezone ?? (await authorZone(tx, userId));
-  const id = await insertPost(tx, organizationId, userId, { ...input, timezone }, now);
-  await recordAudit(tx, actor.audit, {
-    action: 'create',
-    resourceType: 'post',
-    resourceId: id,
-    newValues: { targets: input.targets.length },
-  });
+  const accounts = await assertReferences(tx, organizationId, input);
+  // The rows come back from the inserts, and the accounts from the check: no read-back.
+  const id = crypto.randomUUID();
+  const [{ post, targets }] = await Promise.all([
+    insertPost(tx, organizationId, userId, input, now, id),
+    recordAudit(tx, actor.audit, {
+      action: 'create',
+      resourceType: 'post',
+      resourceId: id,
+      newValues: { targets: input.targets.length },
+    }),
+  ]);
   return {
-    post: await loadPost(tx, organizationId, id),
-    effects: postEffects(organizationId, 'created', [id]),
+    post: {
+      post,
+      targets: targets.map((target) => ({ ...target, ...accounts.get(target.socialAccountId)! })),
+    },
+    effects: postEffects(organizationId, 'created', [post.id]),
   };
 }

@@ -21,7 +21,7 @@ export async function duplicatePost(
   const usable = targets.filter((t) => t.accountStatus !== 'disconnected');
   if (usable.length === 0)
     throw new ConflictError('Every account of this post is disconnected; nothing to copy to.');
-  const id = await insertPost(
+  const { post: copy } = await insertPost(
     tx,
     organizationId,
     actor.userId,
@@ -43,6 +43,7 @@ export async function duplicatePost(
     },
     now,
   );
+  const id = copy.id;
   await recordAudit(tx, actor.audit, {
     action: 'duplicate',
     resourceType: 'post',

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { posts, users } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
-import { createDraftTargets } from '../publishing/post-target-transitions';
+import type { PostRow } from '../publishing/drafts';
+import { createDraftTargets, type PostTarget } from '../publishing/post-target-transitions';
 import type { PostInput, TargetInput } from './post-input';
 
 /** A target's own variants; null means "use the post's". */
@@ -13,43 +14,54 @@ export const targetValues = (t: TargetInput) => ({
   options: t.options ?? null,
 });
 
-/** Inserts a post and its targets as drafts; returns the post id. */
+/**
+ * Inserts a post and its targets as drafts, all at once (the post's id is made here, so its
+ * targets need not wait for it), and returns the new rows. Without a zone of its own the post
+ * takes its author's profile zone, read in the same statement.
+ */
 export async function insertPost(
   tx: Transaction,
   organizationId: string,
   userId: string,
-  input: PostInput & { content: string; targets: TargetInput[]; timezone: string },
+  input: PostInput & { content: string; targets: TargetInput[]; timezone?: string },
   now: Date,
-): Promise<string> {
-  const [post] = await tx
-    .insert(posts)
-    .values({
-      organizationId,
-      userId,
-      title: input.title ?? null,
-      content: input.content,
-      thread: input.thread ?? null,
-      mediaIds: input.mediaIds ?? [],
-      contentType: input.contentType ?? ((input.mediaIds ?? []).length > 0 ? 'image' : 'text'),
-      timezone: input.timezone,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: posts.id });
-  await createDraftTargets(
-    tx,
-    input.targets.map((t) => ({
-      organizationId,
-      postId: post!.id,
-      socialAccountId: t.socialAccountId,
-      ...targetValues(t),
-      createdAt: now,
-      updatedAt: now,
-    })),
-    'created',
-    now,
-  );
-  return post!.id;
+  id: string = crypto.randomUUID(),
+): Promise<{ post: PostRow; targets: PostTarget[] }> {
+  const [[post], targets] = await Promise.all([
+    tx
+      .insert(posts)
+      .values({
+        id,
+        organizationId,
+        userId,
+        title: input.title ?? null,
+        content: input.content,
+        thread: input.thread ?? null,
+        mediaIds: input.mediaIds ?? [],
+        contentType: input.contentType ?? ((input.mediaIds ?? []).length > 0 ? 'image' : 'text'),
+        timezone:
+          input.timezone ??
+          sql`coalesce((select ${users.timezone} from ${users} where ${users.id} = ${userId}), 'UTC')`,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .execute(),
+    createDraftTargets(
+      tx,
+      input.targets.map((t) => ({
+        organizationId,
+        postId: id,
+        socialAccountId: t.socialAccountId,
+        ...targetValues(t),
+        createdAt: now,
+        updatedAt: now,
+      })),
+      'created',
+      now,
+    ),
+  ]);
+  return { post: post!, targets };
 }
 
 /** The author's profile zone: where a post without its own zone is scheduled. */

@@ -52,28 +52,33 @@ export async function claimPostTarget(
 
 /**
  * Creates targets as drafts, each with the first row of its history (`to: draft`, no `from`).
- * Returns the new targets' ids.
+ * The ids are made here, so both inserts go out at once (one round trip; the history rows are
+ * written after their targets because one connection runs statements in the order sent).
+ * Returns the new targets.
  */
 export async function createDraftTargets(
   tx: Tx,
   targets: readonly NewPostTarget[],
   reason: string,
   now: Date,
-): Promise<{ id: string }[]> {
+): Promise<PostTarget[]> {
   if (targets.length === 0) return [];
-  const rows = await tx
-    .insert(postPlatforms)
-    .values(targets.map((t) => ({ ...t, status: 'draft' as const })))
-    .returning({ id: postPlatforms.id, organizationId: postPlatforms.organizationId });
-  await tx.insert(postTargetEvents).values(
-    rows.map((row) => ({
-      organizationId: row.organizationId,
-      postPlatformId: row.id,
-      toStatus: 'draft' as const,
-      reason,
-      at: now,
-    })),
-  );
+  const drafts = targets.map((t) => ({ ...t, id: crypto.randomUUID(), status: 'draft' as const }));
+  const [rows] = await Promise.all([
+    tx.insert(postPlatforms).values(drafts).returning().execute(),
+    tx
+      .insert(postTargetEvents)
+      .values(
+        drafts.map((draft) => ({
+          organizationId: draft.organizationId,
+          postPlatformId: draft.id,
+          toStatus: 'draft' as const,
+          reason,
+          at: now,
+        })),
+      )
+      .execute(),
+  ]);
   return rows;
 }
 
