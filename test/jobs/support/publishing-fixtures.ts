@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../functions/db/client';
 import {
   notifications,
@@ -34,8 +34,37 @@ export async function insertAccount(
 export const targetRow = async (db: Database, id: string) =>
   (await withSystem(db, (tx) => tx.select().from(postPlatforms).where(eq(postPlatforms.id, id))))[0]!;
 
-export const eventsOf = async (db: Database, id: string) =>
-  withSystem(db, (tx) => tx.select().from(postTargetEvents).where(eq(postTargetEvents.postPlatformId, id)));
+/**
+ * A target's history in the order it happened: by time, and where two moves share an instant
+ * (a test's clock often stands still), each after the move that led to its `from` status. Rows
+ * come back from PostgreSQL in no defined order without ORDER BY, and under parallel test files
+ * the heap order is not insertion order.
+ */
+export const eventsOf = async (db: Database, id: string) => {
+  const rows = await withSystem(db, (tx) =>
+    tx
+      .select()
+      .from(postTargetEvents)
+      .where(eq(postTargetEvents.postPlatformId, id))
+      .orderBy(asc(postTargetEvents.at)),
+  );
+  return chained(rows, null) ?? rows;
+};
+
+/** The rows as one chain of moves from `from` (each starting where the last ended), time kept. */
+function chained<T extends { at: Date; fromStatus: string | null; toStatus: string }>(
+  rows: readonly T[],
+  from: string | null,
+): T[] | undefined {
+  if (rows.length === 0) return [];
+  const earliest = Math.min(...rows.map((row) => row.at.getTime()));
+  for (const [index, row] of rows.entries()) {
+    if (row.at.getTime() !== earliest || row.fromStatus !== from) continue;
+    const rest = chained([...rows.slice(0, index), ...rows.slice(index + 1)], row.toStatus);
+    if (rest) return [row, ...rest];
+  }
+  return undefined;
+}
 
 export const notificationsOf = async (db: Database, userId: string) =>
   withSystem(db, (tx) => tx.select().from(notifications).where(eq(notifications.userId, userId)));
