@@ -8,7 +8,8 @@ import {
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import type { OneTimeSchedule, PostScheduler } from '../../core/ports';
-import { isAmbiguousWallClock, wallClock } from './zoned-time';
+import { wallClockText } from '../../shared/wall-clock';
+import { isAmbiguousWallClock } from './zoned-time';
 
 export interface EventBridgePostSchedulerConfig {
   groupName: string;
@@ -55,7 +56,7 @@ export class EventBridgePostScheduler implements PostScheduler {
     return {
       Name: schedule.name,
       GroupName: this.config.groupName,
-      ScheduleExpression: `at(${wallClock(at, zone)})`,
+      ScheduleExpression: `at(${wallClockText(at, zone)})`,
       ScheduleExpressionTimezone: zone,
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',

@@ -1,4 +1,5 @@
 import { Temporal } from '@js-temporal/polyfill';
+import { wallClockText } from '../../shared/wall-clock';
 
 /** A schedule as the user gives it: an exact instant, or a wall time in an IANA zone. */
 export type ScheduleTimeInput =
@@ -61,39 +62,6 @@ export function resolveScheduleTime(
 }
 
 /**
- * One formatter per zone, reused: reading an instant's wall time through Intl costs ~9 µs
- * where the Temporal polyfill's ZonedDateTime costs ~45 µs, and the calendar reads two per
- * entry (its profile was dominated by them). Both use the same tz database (the runtime's
- * ICU); test/core/publishing/schedule-time.test.ts checks them against Temporal.
- */
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-function wallParts(
-  at: Date,
-  timeZone: string,
-): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  const parts = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
-  for (const part of format.formatToParts(at)) {
-    if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
-  }
-  return parts;
-}
-
-/**
  * Intl writes era years (1 BC is "1"), Temporal ISO years (0, -000001, +010000): they agree
  * only well inside years 1-9999, so instants near or beyond those ends take the Temporal path.
  */
@@ -113,8 +81,10 @@ export function wallTime(at: Date, timeZone: string): string {
   const key = `${timeZone} ${at.getTime()}`;
   const known = wallTimes.get(key);
   if (known !== undefined) return known;
-  const { year, month, day, hour, minute, second } = wallParts(at, timeZone);
-  const wall = `${year.padStart(4, '0')}-${month}-${day}T${hour}:${minute}:${second}`;
+  // Intl (functions/shared/wall-clock.ts) costs ~9 µs a reading where the Temporal polyfill's
+  // ZonedDateTime costs ~45 µs; both use the runtime's tz database, and
+  // test/core/publishing/schedule-time.test.ts checks them against each other.
+  const wall = wallClockText(at, timeZone);
   if (wallTimes.size >= WALL_TIMES_KEPT) wallTimes.delete(wallTimes.keys().next().value as string);
   wallTimes.set(key, wall);
   return wall;

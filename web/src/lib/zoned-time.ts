@@ -1,3 +1,4 @@
+import { wallClockFormatter } from '../../../functions/shared/wall-clock';
 import { addDays, type PlainDate } from './plain-date';
 
 /**
@@ -13,30 +14,10 @@ export interface WallClock {
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** True when the browser knows the zone (`Europe/Paris`, `UTC`). */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
-    formatterFor(timeZone);
+    wallClockFormatter(timeZone);
     return true;
   } catch {
     return false;
@@ -44,7 +25,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 function wallParts(instantMs: number, timeZone: string): number[] {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instantMs));
+  const parts = wallClockFormatter(timeZone).formatToParts(new Date(instantMs));
   const value = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return [value('year'), value('month'), value('day'), value('hour'), value('minute'), value('second')];
 }
