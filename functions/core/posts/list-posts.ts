@@ -1,4 +1,5 @@
 import { and, count, desc, eq, exists, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { containsPattern } from '../../db/like-pattern';
 import { preparedQuery } from '../../db/prepared-query';
 import { postPlatforms, posts, socialAccounts, type PostStatus } from '../../db/schema';
@@ -59,32 +60,21 @@ function whereFor(used: ReadonlySet<FilterName>): SQL | undefined {
 
 function listQueriesFor(used: ReadonlySet<FilterName>, key: string) {
   const where = whereFor(used);
+  // Newest first, id as the tie-breaker so pages never repeat or skip a post.
+  const onePage = <Query extends PgSelect>(query: Query) =>
+    query
+      .where(where)
+      .orderBy(desc(posts.createdAt), desc(posts.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'));
   return {
     total: preparedQuery(`posts_total_${key}`, (tx) =>
       tx.select({ total: count() }).from(posts).where(where),
     ),
-    // Newest first, id as the tie-breaker so pages never repeat or skip a post.
-    page: preparedQuery(`posts_page_${key}`, (tx) =>
-      tx
-        .select()
-        .from(posts)
-        .where(where)
-        .orderBy(desc(posts.createdAt), desc(posts.id))
-        .limit(sql.placeholder('limit'))
-        .offset(sql.placeholder('offset')),
-    ),
+    page: preparedQuery(`posts_page_${key}`, (tx) => onePage(tx.select().from(posts).$dynamic())),
     // The same page's ids, so its targets go out with the page instead of after it.
     pageTargets: preparedQuery(`posts_page_targets_${key}`, (tx) =>
-      targetsOfPostsQuery(
-        tx,
-        sql`(${tx
-          .select({ id: posts.id })
-          .from(posts)
-          .where(where)
-          .orderBy(desc(posts.createdAt), desc(posts.id))
-          .limit(sql.placeholder('limit'))
-          .offset(sql.placeholder('offset'))})`,
-      ),
+      targetsOfPostsQuery(tx, sql`(${onePage(tx.select({ id: posts.id }).from(posts).$dynamic())})`),
     ),
   };
 }
