@@ -41,8 +41,9 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   organizations: ['queues'],
   // OAuth tokens are encrypted; syncs are queued; a revoked account is announced live.
   'social-accounts': ['crypto', 'queues', 'realtime', 'platform-apps'],
-  // Publishing now goes through the publish queue: the worker, not this function, reads the media.
-  posts: ['crypto', 'queues', 'scheduler', 'realtime', 'platform-apps'],
+  // Publishing now goes through the publish queue: the worker, not this function, reads the
+  // media and the tokens. Drafts are checked with the networks' rules, not their connectors.
+  posts: ['queues', 'scheduler', 'realtime'],
   'ai-agents': [],
   analytics: [],
   // Completing or deleting an upload is announced live after the commit; optimizing is queued.

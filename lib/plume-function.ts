@@ -8,6 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions, type NagPackSuppression } from 'cdk-nag';
+import { aliasArgs } from './lambda-bundling';
 import type { Construct } from 'constructs';
 import type { Env } from '../functions/config/env';
 import { portDefines, type PortWiring } from './bundled-ports';
@@ -144,6 +145,7 @@ export class PlumeFunction extends nodejs.NodejsFunction {
         // drizzle's pglite driver is external too: bundled, its static import of PGlite would
         // be hoisted to the top of every bundle and fail at start (found by `npm run bench`).
         externalModules: ['@electric-sql/pglite', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'],
+        esbuildArgs: aliasArgs(),
         logLevel: nodejs.LogLevel.WARNING,
         ...(props.afterBundling
           ? {

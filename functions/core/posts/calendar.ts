@@ -1,4 +1,4 @@
-import { Temporal } from '@js-temporal/polyfill';
+import { Temporal } from 'temporal-polyfill';
 import { and, asc, eq, gte, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { preparedQuery } from '../../db/prepared-query';
 import { postPlatforms, posts, socialAccounts, type PostTargetStatus } from '../../db/schema';

@@ -1,21 +1,28 @@
 import type { Container } from '../ports/container';
-import type { Connector, Platform } from '../../platforms/connector';
+import type { Platform } from '../../shared/platforms/catalog';
 import type { Clock } from '../ports';
-import { publishingSeams } from '../publishing/seams';
+import { publishingSeamOverrides } from '../publishing/seam-overrides';
+import { platformChecks, type PlatformChecks } from './platform-checks';
 
-/** Each network's connector (its limits and validation), or undefined where this build has none. */
-export type ConnectorResolver = (platform: Platform) => Connector | undefined;
+/** Each network's limits and content rules, or undefined where this build cannot publish there. */
+export type ChecksResolver = (platform: Platform) => PlatformChecks | undefined;
 
 /** What the post use-cases need besides their transaction. */
 export interface PostPorts {
   clock: Clock;
-  connectors: ConnectorResolver;
+  checks: ChecksResolver;
 }
 
-/** The ports of the process's container, with connectors resolved through the publishing seams (tests swap them). */
+/**
+ * The ports of the process's container. Drafts are checked with each network's rules; a test
+ * that swapped the connector (`setPublishingSeams`) has its scripted connector check them too.
+ */
 export function postPortsOf(container: Container): PostPorts {
   return {
     clock: container.clock,
-    connectors: (platform) => publishingSeams().resolveConnector(platform, container),
+    checks: (platform) => {
+      const { resolveConnector } = publishingSeamOverrides();
+      return resolveConnector ? resolveConnector(platform, container) : platformChecks(platform);
+    },
   };
 }

@@ -42,7 +42,7 @@ export async function scheduleTargets(
   if (targets.length === 0) {
     throw new ConflictError('Nothing to schedule: every target is published or awaits confirmation.');
   }
-  assertPublishable(await checkTargets(tx, ports.connectors, loaded.post, targets));
+  assertPublishable(await checkTargets(tx, ports.checks, loaded.post, targets));
 
   const armed: ArmedTarget[] = [];
   for (const target of targets) {

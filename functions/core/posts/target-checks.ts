@@ -1,9 +1,9 @@
 import type { Transaction } from '../../db/tenant';
-import type { PostDraft, ValidationIssue } from '../../platforms/connector';
+import type { PostDraft, ValidationIssue } from '../../shared/platforms/types';
 import { RuleViolation } from '../errors';
 import { buildDraft, loadMedia, type PostRow } from '../publishing/drafts';
 import type { TargetWithAccount } from './load-post';
-import type { ConnectorResolver } from './post-ports';
+import type { ChecksResolver } from './post-ports';
 
 export interface TargetCheck {
   target: TargetWithAccount;
@@ -13,13 +13,13 @@ export interface TargetCheck {
 }
 
 /**
- * Runs each target's connector validation on its effective draft (the same pure code the
- * dashboard runs for its counters), plus the checks only the server can make: the account
+ * Runs each target's network rules on its effective draft (the same pure code the dashboard
+ * runs for its counters), plus the checks only the server can make: the account
  * is usable, the media exist, the network is supported by this build.
  */
 export async function checkTargets(
   tx: Transaction,
-  connectors: ConnectorResolver,
+  rulesOf: ChecksResolver,
   post: PostRow,
   targets: TargetWithAccount[],
 ): Promise<TargetCheck[]> {
@@ -53,9 +53,9 @@ export async function checkTargets(
         severity: 'warning',
       });
     }
-    const connector = connectors(target.platform);
+    const network = rulesOf(target.platform);
     let maxTextLength: number | null = null;
-    if (!connector) {
+    if (!network) {
       issues.push({
         field: 'options',
         code: 'platform_unsupported',
@@ -63,9 +63,9 @@ export async function checkTargets(
         severity: 'error',
       });
     } else {
-      const limits = connector.limits();
+      const limits = network.limits();
       maxTextLength = limits.maxTextLength;
-      issues.push(...connector.validate(draft, limits));
+      issues.push(...network.validate(draft, limits));
     }
     checks.push({ target, draft, issues, maxTextLength });
   }

@@ -96,7 +96,7 @@ export async function updatePost(
   const reloaded = await loadPost(tx, organizationId, postId);
   const scheduled = reloaded.targets.filter((t) => t.status === 'scheduled');
   if (scheduled.length > 0)
-    assertPublishable(await checkTargets(tx, ports.connectors, reloaded.post, scheduled));
+    assertPublishable(await checkTargets(tx, ports.checks, reloaded.post, scheduled));
   await rollUpPosts(tx, [postId]);
   await recordAudit(tx, actor.audit, {
     action: 'update',

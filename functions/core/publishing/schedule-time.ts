@@ -1,4 +1,4 @@
-import { Temporal } from '@js-temporal/polyfill';
+import { Temporal } from 'temporal-polyfill';
 import { wallClockText } from '../../shared/wall-clock';
 
 /** A schedule as the user gives it: an exact instant, or a wall time in an IANA zone. */

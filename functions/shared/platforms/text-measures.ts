@@ -1,11 +1,21 @@
 /**
  * The ways networks measure text, shared by their rules. Pure: the composer's counters use them.
  */
-const segmenter =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : undefined;
 const encoder = new TextEncoder();
+
+/**
+ * Made on first use, not at import: building it loads ICU's segmentation data (~6 ms), which
+ * every cold start of a Lambda that bundles these rules paid, counting or not.
+ */
+let segmenter: Intl.Segmenter | null | undefined;
+
+function graphemeSegmenter(): Intl.Segmenter | null {
+  segmenter ??=
+    typeof Intl !== 'undefined' && 'Segmenter' in Intl
+      ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+      : null;
+  return segmenter;
+}
 
 /**
  * User-perceived characters (extended grapheme clusters, as `Intl.Segmenter` splits them): what
@@ -13,9 +23,10 @@ const encoder = new TextEncoder();
  * where no segmenter exists.
  */
 export function countGraphemes(text: string): number {
-  if (!segmenter) return Array.from(text).length;
+  const graphemes = graphemeSegmenter();
+  if (!graphemes) return Array.from(text).length;
   let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
+  for (const _ of graphemes.segment(text)) count += 1;
   return count;
 }
 

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { portDefines } from '../../../lib/bundled-ports';
+import { LAMBDA_ALIASES } from '../../../lib/lambda-bundling';
 import {
   PASSWORD_CHECKER_DEFINE,
   PASSWORD_CHECKER_ENTRY,
@@ -14,9 +15,9 @@ import type { LambdaEntry } from './entries';
 /**
  * esbuild settings of a Plume Lambda, mirroring the `bundling` props of PlumeFunction
  * (lib/plume-function.ts) as NodejsFunction turns them into esbuild flags: Node.js 22, ESM,
- * minified, linked source maps without sources. The AWS SDK is bundled (the construct pins
- * the tested versions instead of using the runtime's copy); only PGlite, the local-only
- * database, is external. ESM output has no `require`, so CommonJS dependencies get one from
+ * minified, linked source maps without sources, the same aliases (lib/lambda-bundling.ts).
+ * The AWS SDK is bundled (the construct pins the tested versions instead of using the
+ * runtime's copy); only PGlite, the local-only database, is external. ESM output has no `require`, so CommonJS dependencies get one from
  * the banner. Keep in step with lib/plume-function.ts.
  */
 export const LAMBDA_BUILD_OPTIONS = {
@@ -29,6 +30,7 @@ export const LAMBDA_BUILD_OPTIONS = {
   sourcesContent: false,
   mainFields: ['module', 'main'],
   external: ['@electric-sql/pglite', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'],
+  alias: { ...LAMBDA_ALIASES },
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
 } satisfies BuildOptions;
 

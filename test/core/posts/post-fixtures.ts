@@ -35,7 +35,7 @@ export async function postsWorld() {
     foreign: await insertAccount(handle.db, other.organizationId, 'active', 'Foreign'),
   };
   const clock = new ManualClock(NOW);
-  const ports: PostPorts = { clock, connectors: () => new ScriptedConnector() };
+  const ports: PostPorts = { clock, checks: () => new ScriptedConnector() };
   const actor: PostActor = {
     organizationId: org.organizationId,
     userId: org.userId,

@@ -1,4 +1,4 @@
-import { Temporal } from '@js-temporal/polyfill';
+import { Temporal } from 'temporal-polyfill';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,12 +1,11 @@
 import { postPortsOf } from '../../../core/posts/post-ports';
 import { previewPost as previewPostUseCase } from '../../../core/posts/preview-post';
 import { withTenant } from '../../../db/tenant';
+import { countGraphemes } from '../../../shared/platforms/text-measures';
 import type { Operation } from '../../operation';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const countGraphemes = (text: string) => [...graphemes.segment(text)].length;
 
-/** Each target's text after variants, a character counter and its connector's issues. */
+/** Each target's text after variants, a character counter and its network's issues. */
 export const previewPost: Operation<'previewPost'> = async ({ params }, { container, auth }) => {
   const { postId, checks } = await withTenant(container.db, auth.organizationId, (tx) =>
     previewPostUseCase(tx, postPortsOf(container), auth.organizationId, params.id),
