@@ -6,6 +6,8 @@ import { exportUserData } from './export-user-data';
 import { optimizeMedia } from './media-optimize';
 import { syncSocialAccountJob } from './sync-social-account';
 import { processWebhookEventJob } from './process-webhook-event';
+import { realtimeBroadcastJob } from './realtime-broadcast';
+import { REALTIME_BROADCAST } from '../core/realtime/broadcast-fan-out';
 import { sendMailJob } from './send-mail';
 
 export type BackgroundJob = (
@@ -24,4 +26,5 @@ export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   'process-webhook-event': processWebhookEventJob,
   [DELIVER_NOTIFICATION_EMAILS]: deliverNotificationEmailsJob,
   [SEND_MAIL]: sendMailJob,
+  [REALTIME_BROADCAST]: realtimeBroadcastJob,
 };

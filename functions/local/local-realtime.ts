@@ -68,6 +68,15 @@ export class LocalRealtime implements Realtime {
     return sent;
   }
 
+  /** One process holds every socket here: there is nothing to hand off. */
+  deliverBroadcast(
+    organizationId: string,
+    message: RealtimeMessage,
+    options: { userId?: string } = {},
+  ): Promise<number> {
+    return this.broadcast(organizationId, message, options);
+  }
+
   connectionCount(): number {
     return this.connections.size;
   }

@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { ApiGatewayRealtime } from '../../functions/adapters/aws/api-gateway-realtime';
 import { ManualClock } from '../../functions/adapters/local/manual-clock';
 import { MemoryKeyValue } from '../../functions/adapters/local/memory-key-value';
-import type { RealtimeMessage } from '../../functions/core/ports';
+import type { JobQueue, QueueName, RealtimeMessage } from '../../functions/core/ports';
+import { REALTIME_BROADCAST } from '../../functions/core/realtime/broadcast-fan-out';
+import { realtimeBroadcastJob } from '../../functions/jobs/realtime-broadcast';
 import { captureLogger } from '../support/logger';
 import { describeRealtimeContract } from './contracts/realtime-contract';
 
-function apiGatewayHarness(clock: ManualClock) {
+function apiGatewayHarness(clock: ManualClock, fanOut?: { queue: JobQueue; directUpTo?: number }) {
   const client = new ApiGatewayManagementApiClient({
     endpoint: 'https://abc123.execute-api.us-east-1.amazonaws.com/prod',
     region: 'us-east-1',
@@ -30,7 +32,7 @@ function apiGatewayHarness(clock: ManualClock) {
   });
   const kv = new MemoryKeyValue(clock);
   const logger = captureLogger();
-  const realtime = new ApiGatewayRealtime(client, kv, clock, logger);
+  const realtime = new ApiGatewayRealtime(client, kv, clock, logger, fanOut);
   return {
     realtime,
     mock,
@@ -99,5 +101,67 @@ describe('ApiGatewayRealtime specifics', () => {
     expect(await realtime.broadcast('org-a', { type: 't', data: null })).toBe(1);
     expect(logger.entries.map((entry) => entry.message)).toEqual(['Realtime send failed']);
     await expect(realtime.sendToConnection('Abc=', { type: 't', data: null })).rejects.toThrow('Forbidden');
+  });
+});
+
+describe('ApiGatewayRealtime hands large broadcasts to the jobs queue', () => {
+  class RecordingQueue implements JobQueue {
+    readonly sent: { queue: QueueName; body: Record<string, unknown> }[] = [];
+    async send(queue: QueueName, body: unknown): Promise<void> {
+      this.sent.push({ queue, body: body as Record<string, unknown> });
+    }
+    async sendBatch(queue: QueueName, bodies: unknown[]): Promise<void> {
+      for (const body of bodies) await this.send(queue, body);
+    }
+  }
+  const organizationId = crypto.randomUUID();
+  const message: RealtimeMessage = { type: 'post.changed', data: { change: 'updated', postIds: ['p1'] } };
+
+  async function withConnections(count: number, directUpTo: number) {
+    const queue = new RecordingQueue();
+    const harness = apiGatewayHarness(new ManualClock(), { queue, directUpTo });
+    const userIds = [crypto.randomUUID(), crypto.randomUUID()];
+    for (let i = 0; i < count; i += 1) {
+      await harness.realtime.addConnection({
+        connectionId: `c${i}`,
+        organizationId,
+        userId: userIds[i % 2]!,
+        connectedAt: new Date().toISOString(),
+      });
+    }
+    return { ...harness, queue, userIds };
+  }
+
+  it('sends up to the limit itself, reading no more connections than it needs', async () => {
+    const { realtime, queue, kv, delivered } = await withConnections(3, 3);
+    const reads: unknown[] = [];
+    const query = kv.query.bind(kv);
+    kv.query = (pk, options) => {
+      reads.push(options);
+      return query(pk, options);
+    };
+    expect(await realtime.broadcast(organizationId, message)).toBe(3);
+    expect(reads).toEqual([{ atMost: 4 }]);
+    expect(queue.sent).toEqual([]);
+    expect(delivered('c2')).toEqual([message]);
+  });
+
+  it('beyond the limit sends nothing itself: one jobs message, which the background job delivers to all', async () => {
+    const { realtime, queue, mock, delivered, userIds } = await withConnections(5, 3);
+    expect(await realtime.broadcast(organizationId, message, { userId: userIds[0] })).toBe(0);
+    expect(mock.commandCalls(PostToConnectionCommand)).toHaveLength(0);
+    expect(queue.sent).toEqual([
+      { queue: 'jobs', body: { type: REALTIME_BROADCAST, organizationId, message, userId: userIds[0] } },
+    ]);
+    // The background worker runs the job against its own (the same) adapter.
+    await realtimeBroadcastJob(queue.sent[0]!.body, { realtime });
+    expect([0, 2, 4].map((i) => delivered(`c${i}`))).toEqual([[message], [message], [message]]);
+    expect([1, 3].map((i) => delivered(`c${i}`))).toEqual([[], []]);
+  });
+
+  it('refuses a malformed job message, so it is retried and then kept in the dead-letter queue', async () => {
+    const { realtime } = await withConnections(1, 3);
+    await expect(realtimeBroadcastJob({ type: REALTIME_BROADCAST, organizationId: 'x', message }, { realtime })).rejects.toThrow();
+    await expect(realtimeBroadcastJob({ type: REALTIME_BROADCAST, organizationId }, { realtime })).rejects.toThrow();
   });
 });

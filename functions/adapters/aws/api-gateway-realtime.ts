@@ -5,12 +5,14 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import type {
   Clock,
+  JobQueue,
   KeyValue,
   Logger,
   Realtime,
   RealtimeConnection,
   RealtimeMessage,
 } from '../../core/ports';
+import { broadcastFanOut, DIRECT_BROADCAST_LIMIT } from '../../core/realtime/broadcast-fan-out';
 
 /** API Gateway closes every WebSocket after two hours, so no record needs to outlive that. */
 export const CONNECTION_TTL_SECONDS = 2 * 60 * 60;
@@ -27,11 +29,16 @@ const CONNECTION_SK = 'connection';
 export class ApiGatewayRealtime implements Realtime {
   private readonly encoder = new TextEncoder();
 
+  /**
+   * `fanOut`: the jobs queue, where broadcasts to more than `directUpTo` connections are
+   * handed (functions without queues deliver every broadcast themselves).
+   */
   constructor(
     private readonly client: ApiGatewayManagementApiClient,
     private readonly kv: KeyValue,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly fanOut?: { queue: JobQueue; directUpTo?: number },
   ) {}
 
   async addConnection(connection: RealtimeConnection): Promise<void> {
@@ -76,7 +83,31 @@ export class ApiGatewayRealtime implements Realtime {
     message: RealtimeMessage,
     options: { userId?: string } = {},
   ): Promise<number> {
+    if (!this.fanOut) return this.deliverBroadcast(organizationId, message, options);
+    const directUpTo = this.fanOut.directUpTo ?? DIRECT_BROADCAST_LIMIT;
+    // Reads one more than the limit: enough to know whether this process should send at all.
+    const firstFew = await this.kv.query<RealtimeConnection>(orgConnectionsKey(organizationId), {
+      atMost: directUpTo + 1,
+    });
+    if (firstFew.length <= directUpTo) return this.deliverTo(firstFew, message, options);
+    await this.fanOut.queue.send('jobs', broadcastFanOut(organizationId, message, options.userId));
+    return 0;
+  }
+
+  async deliverBroadcast(
+    organizationId: string,
+    message: RealtimeMessage,
+    options: { userId?: string } = {},
+  ): Promise<number> {
     const connections = await this.kv.query<RealtimeConnection>(orgConnectionsKey(organizationId));
+    return this.deliverTo(connections, message, options);
+  }
+
+  private async deliverTo(
+    connections: { sk: string; value: RealtimeConnection }[],
+    message: RealtimeMessage,
+    options: { userId?: string },
+  ): Promise<number> {
     const targets = connections.filter((item) => !options.userId || item.value.userId === options.userId);
     const results = await Promise.allSettled(targets.map((item) => this.sendToConnection(item.sk, message)));
     let delivered = 0;

@@ -80,10 +80,14 @@ export class DynamoKeyValue implements KeyValue {
     await this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk } }));
   }
 
-  async query<T>(pk: string): Promise<KeyValueItem<T>[]> {
+  async query<T>(pk: string, options: { atMost?: number } = {}): Promise<KeyValueItem<T>[]> {
+    const { atMost } = options;
     const items: KeyValueItem<T>[] = [];
+    if (atMost !== undefined && atMost <= 0) return items;
     const pages = paginateQuery(
-      { client: this.documents },
+      // DynamoDB's Limit counts items read before the expiry filter, so a page may bring fewer
+      // live ones: keep paging until enough are found, reading at most that many per page.
+      { client: this.documents, ...(atMost !== undefined ? { pageSize: atMost } : {}) },
       {
         TableName: this.tableName,
         KeyConditionExpression: '#pk = :pk',
@@ -97,6 +101,7 @@ export class DynamoKeyValue implements KeyValue {
       for (const raw of page.Items ?? []) {
         const item = this.liveItem<T>(raw);
         if (item) items.push(item);
+        if (items.length === atMost) return items;
       }
     }
     return items;

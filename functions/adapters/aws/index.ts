@@ -71,15 +71,16 @@ export async function createAwsContainer(env: Env): Promise<Container> {
     clock,
   );
   const kv = new DynamoKeyValue(createDocumentClient(new DynamoDBClient({})), env.TABLE_NAME, clock);
+  const queue = createQueue(env);
   return {
     env,
     clock,
     ids: new RandomIds(),
     logger,
     db,
-    queue: createQueue(env),
+    queue,
     scheduler: createScheduler(env),
-    realtime: createRealtime(env, kv, clock, logger),
+    realtime: createRealtime(env, { kv, clock, logger, queue }),
     kv,
     media: createMedia(env, clock),
     mailer: createMailer(env),
@@ -126,16 +127,28 @@ function createScheduler(env: Env): PostScheduler {
   return unavailable<PostScheduler>('PUBLISH_QUEUE_ARN and SCHEDULER_ROLE_ARN', ['schedule', 'cancel']);
 }
 
-function createRealtime(env: Env, kv: DynamoKeyValue, clock: Clock, logger: Container['logger']): Realtime {
+/**
+ * A function that may send to the jobs queue hands large broadcasts to the background worker
+ * there (ApiGatewayRealtime's `fanOut`); the others (the WebSocket handlers) send themselves.
+ */
+function createRealtime(
+  env: Env,
+  parts: { kv: DynamoKeyValue; clock: Clock; logger: Container['logger']; queue: JobQueue },
+): Realtime {
   if (process.env.PLUME_WIRE_REALTIME !== 'off' && env.WS_CALLBACK_URL) {
     const client = new ApiGatewayManagementApiClient({ endpoint: env.WS_CALLBACK_URL });
-    return new ApiGatewayRealtime(client, kv, clock, logger);
+    const fanOut =
+      process.env.PLUME_WIRE_QUEUES !== 'off' && env.QUEUE_URLS && parseQueueUrls(env.QUEUE_URLS).jobs
+        ? { queue: parts.queue }
+        : undefined;
+    return new ApiGatewayRealtime(client, parts.kv, parts.clock, parts.logger, fanOut);
   }
   return unavailable<Realtime>('WS_CALLBACK_URL', [
     'addConnection',
     'removeConnection',
     'sendToConnection',
     'broadcast',
+    'deliverBroadcast',
   ]);
 }
 

@@ -35,13 +35,14 @@ export class MemoryKeyValue implements KeyValue {
     this.partitions.get(pk)?.delete(sk);
   }
 
-  async query<T>(pk: string): Promise<KeyValueItem<T>[]> {
+  async query<T>(pk: string, options: { atMost?: number } = {}): Promise<KeyValueItem<T>[]> {
     const partition = this.partitions.get(pk);
     if (!partition) return [];
     const now = this.nowSeconds();
     return [...partition.values()]
       .filter((item) => !isExpired(item, now))
       .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
+      .slice(0, options.atMost)
       .map((item) => structuredClone(item) as KeyValueItem<T>);
   }
 

@@ -19,8 +19,11 @@ export interface KeyValue {
   /** Reads and deletes in one step (single-use tickets); undefined when absent or expired. */
   take<T = unknown>(pk: string, sk: string): Promise<KeyValueItem<T> | undefined>;
   delete(pk: string, sk: string): Promise<void>;
-  /** Every live item under a partition key. */
-  query<T = unknown>(pk: string): Promise<KeyValueItem<T>[]>;
+  /**
+   * The live items under a partition key, in sort-key order: every one, or the first `atMost`
+   * (enough to tell "a few" from "many" without reading them all).
+   */
+  query<T = unknown>(pk: string, options?: { atMost?: number }): Promise<KeyValueItem<T>[]>;
   /**
    * Atomically adds `by` to a numeric counter, creating it with `expiresAt` when absent
    * or expired, and returns the new value (fixed-window rate limiting).

@@ -104,6 +104,14 @@ export function describeKeyValueContract(
       expect(await kv.query(`${pk}-empty`)).toEqual([]);
     });
 
+    it('query stops at `atMost` live items, skipping expired ones', async () => {
+      await kv.put({ pk, sk: 'a', value: 1, expiresAt: nowSeconds() - 1 });
+      for (const sk of ['b', 'c', 'd', 'e']) await kv.put({ pk, sk, value: sk });
+      expect((await kv.query(pk, { atMost: 2 })).map((item) => item.sk)).toEqual(['b', 'c']);
+      expect((await kv.query(pk, { atMost: 9 })).map((item) => item.sk)).toEqual(['b', 'c', 'd', 'e']);
+      expect(await kv.query(pk, { atMost: 0 })).toEqual([]);
+    });
+
     it('increment counts within a window and starts a new window after expiry', async () => {
       const windowEnd = nowSeconds() + 60;
       expect(await kv.increment(pk, 'hits', 1, windowEnd)).toBe(1);

@@ -54,6 +54,14 @@ export function describeRealtimeContract(
       expect(harness.delivered('c3')).toEqual([]);
     });
 
+    it('delivers a broadcast here and now on request (the fan-out job), to the organization only', async () => {
+      await harness.realtime.addConnection(connection('c1', 'org-a', 'u1'));
+      await harness.realtime.addConnection(connection('c2', 'org-b', 'u2'));
+      expect(await harness.realtime.deliverBroadcast('org-a', message)).toBe(1);
+      expect(harness.delivered('c1')).toEqual([message]);
+      expect(harness.delivered('c2')).toEqual([]);
+    });
+
     it('broadcasts to one user’s connections when asked', async () => {
       await harness.realtime.addConnection(connection('c1', 'org-a', 'u1'));
       await harness.realtime.addConnection(connection('c2', 'org-a', 'u1'));

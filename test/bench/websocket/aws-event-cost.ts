@@ -8,21 +8,33 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiGatewayRealtime, orgConnectionsKey } from '../../../functions/adapters/aws/api-gateway-realtime';
 import { DynamoKeyValue, createDocumentClient } from '../../../functions/adapters/aws/dynamo-key-value';
-import type { Logger, RealtimeConnection } from '../../../functions/core/ports';
+import type { JobQueue, Logger, QueueName, RealtimeConnection } from '../../../functions/core/ports';
+import { realtimeBroadcastJob } from '../../../functions/jobs/realtime-broadcast';
 import { startDynalite } from '../../adapters/support/dynalite-server';
 
-/** What one broadcast costs through the AWS adapter, counted at the SDK clients. */
+/** SDK requests one part of a broadcast makes. */
+export interface PhaseCost {
+  postToConnection: number;
+  /** DynamoDB requests by command (e.g. `{ QueryCommand: 3 }`): each is one round trip. */
+  dynamoRequests: Record<string, number>;
+  /** Read capacity units those requests consumed (strongly consistent, per dynalite's sizing). */
+  readCapacityUnits: number;
+  /** Messages sent to the jobs queue (SQS SendMessage). */
+  queued: number;
+}
+
+/**
+ * What one broadcast costs through the AWS adapter, counted at the SDK clients: in the
+ * process that changed the post (the HTTP request) and in the background job it may hand off to.
+ */
 export interface EventCost {
   layout: string;
   /** Connections of the organization the event belongs to (each gets one PostToConnection). */
   recipients: number;
   /** Connections stored in the table over all organizations. */
   storedConnections: number;
-  postToConnection: number;
-  /** DynamoDB requests by command (e.g. `{ QueryCommand: 3 }`): each is one round trip. */
-  dynamoRequests: Record<string, number>;
-  /** Read capacity units those requests consumed (strongly consistent, per dynalite's sizing). */
-  readCapacityUnits: number;
+  request: PhaseCost;
+  job: PhaseCost;
   delivered: number;
 }
 
@@ -69,6 +81,17 @@ function countDynamoRequests(client: DynamoDBClient): {
       readUnits = 0;
     },
   };
+}
+
+/** The jobs queue as the adapter sees it: what is sent waits here for the "background worker". */
+class HeldJobs implements JobQueue {
+  held: Record<string, unknown>[] = [];
+  async send(_queue: QueueName, body: unknown): Promise<void> {
+    this.held.push(body as Record<string, unknown>);
+  }
+  async sendBatch(queue: QueueName, bodies: unknown[]): Promise<void> {
+    for (const body of bodies) await this.send(queue, body);
+  }
 }
 
 /**
@@ -127,12 +150,26 @@ export async function measureAwsEventCost(
   api.on(PostToConnectionCommand).resolves({});
   const clock = { now: () => new Date() };
   const documents = createDocumentClient(dynamo.client);
+  const jobs = new HeldJobs();
+  // Wired as in an HTTP function with queues (functions/adapters/aws/index.ts).
   const realtime = new ApiGatewayRealtime(
     management,
     new DynamoKeyValue(documents, TABLE, clock),
     clock,
     quietLogger,
+    { queue: jobs },
   );
+  const phase = (): PhaseCost => {
+    const cost = {
+      postToConnection: api.commandCalls(PostToConnectionCommand).length,
+      dynamoRequests: { ...counter.requests },
+      readCapacityUnits: counter.readUnits(),
+      queued: jobs.held.length,
+    };
+    counter.reset();
+    api.resetHistory();
+    return cost;
+  };
   try {
     const costs: EventCost[] = [];
     for (const layout of layouts) {
@@ -148,20 +185,29 @@ export async function measureAwsEventCost(
         };
       });
       await storeAll(realtime, documents, connections);
-      counter.reset();
-      api.resetHistory();
+      jobs.held = [];
+      phase();
       const organizationId = organizations[0] as string;
-      const delivered = await realtime.broadcast(organizationId, {
+      let delivered = await realtime.broadcast(organizationId, {
         type: 'post.changed',
         data: { change: 'created', postIds: [randomUUID()] },
       });
+      const request = phase();
+      const handedOff = jobs.held;
+      jobs.held = [];
+      // The background worker's half: the same adapter, as functions/jobs/background.ts runs it.
+      for (const body of handedOff) {
+        const before = api.commandCalls(PostToConnectionCommand).length;
+        await realtimeBroadcastJob(body, { realtime });
+        delivered += api.commandCalls(PostToConnectionCommand).length - before;
+      }
+      const job = phase();
       costs.push({
         layout: layout.name,
         recipients: connections.filter((c) => c.organizationId === organizationId).length,
         storedConnections: total,
-        postToConnection: api.commandCalls(PostToConnectionCommand).length,
-        dynamoRequests: { ...counter.requests },
-        readCapacityUnits: counter.readUnits(),
+        request,
+        job,
         delivered,
       });
     }

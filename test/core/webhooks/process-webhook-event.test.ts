@@ -27,6 +27,9 @@ class RecordingRealtime implements Realtime {
     this.sent.push({ organizationId, message });
     return 1;
   }
+  deliverBroadcast(organizationId: string, message: RealtimeMessage): Promise<number> {
+    return this.broadcast(organizationId, message);
+  }
 }
 
 describe('processWebhookEvent', () => {
