@@ -2,10 +2,10 @@
 // whole XRPC client and every lexicon (1.6 MB bundled against 0.17 MB), which the publish
 // Lambda would pay for on each cold start. The lockfile pins @atproto/api 0.19.x.
 import { detectFacets as detectRichText } from '@atproto/api/dist/rich-text/detection';
-import { UnicodeString } from '@atproto/api/dist/rich-text/unicode';
 import * as z from 'zod';
 import { PlatformError } from '../connector';
 import type { BlueskyRuntime } from './runtime';
+import { detectorText } from './utf8-text';
 import { readBody, xrpc } from './xrpc';
 
 /** One `app.bsky.richtext.facet`: a feature over a UTF-8 byte range of the text. */
@@ -63,7 +63,7 @@ export async function detectFacets(
   cache: HandleCache,
 ): Promise<BlueskyFacet[] | undefined> {
   const facets: BlueskyFacet[] = [];
-  for (const facet of detectRichText(new UnicodeString(text)) ?? []) {
+  for (const facet of detectRichText(detectorText(text)) ?? []) {
     const index = { byteStart: facet.index.byteStart, byteEnd: facet.index.byteEnd };
     const features: BlueskyFacet['features'] = [];
     for (const feature of facet.features as {

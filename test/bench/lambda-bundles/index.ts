@@ -9,6 +9,7 @@ import { lambdaEntries, type LambdaEntry } from './entries';
 import { probeImport, type ImportSample } from './import-probe';
 import { createLambdaLayout, isMissingModule, type LambdaLayout } from './lambda-layout';
 import { lambdaEnvironment } from './lambda-env';
+import { httpBundleTargets } from './targets';
 import { unusedSdkFindings, zodLocalesFinding } from './unused-sdks';
 
 /** Packages that must never ship in a Lambda, with the reason printed in the finding. */
@@ -181,6 +182,13 @@ export const lambdaBundles: Benchmark = {
         `Import time is measured inside each child around \`await import(bundle)\` with PLUME_RUNTIME=aws and dummy settings; it excludes node's own start and Lambda's sandbox init.`,
       ],
       findings: groupFindings(results),
+      targets: httpBundleTargets(
+        results.flatMap((r) =>
+          r.entry.name.startsWith('http-') && r.bundle && r.importMs
+            ? [{ name: r.entry.name, bytes: r.bundle.bytes, importMs: r.importMs.median }]
+            : [],
+        ),
+      ),
       data: {
         buildOptions: LAMBDA_BUILD_OPTIONS,
         importRuns: options.importRuns,
