@@ -2,7 +2,10 @@ import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { Container } from '../ports/container';
 import { analytics, postPlatforms, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import { PlatformError, type PostMetrics } from '../../platforms/connector';
+import { PlatformError, type Platform, type PostMetrics } from '../../platforms/connector';
+import { engagementRateOf } from '../../shared/analytics/definitions';
+import { platformProfile } from '../../shared/platforms/catalog';
+import { figuresFromNetwork } from '../analytics/post-metric-figures';
 import { connectorContext, connectorFor } from '../../platforms/registry';
 import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
 import { markTargetsInFlight } from '../publishing/sweep-marker';
@@ -23,16 +26,26 @@ export interface SyncRequest {
   accountId: string;
 }
 
-function engagementRate(metrics: PostMetrics): number {
-  const impressions = metrics.impressions ?? 0;
-  if (impressions <= 0) return 0;
-  const engaged =
-    (metrics.likes ?? 0) +
-    (metrics.comments ?? 0) +
-    (metrics.shares ?? 0) +
-    (metrics.saves ?? 0) +
-    (metrics.clicks ?? 0);
-  return Math.min(99_999, Math.round((engaged / impressions) * 10_000) / 100);
+/** The column's precision (numeric 7,2) caps it; a real rate never comes near. */
+const MAX_STORED_RATE = 99_999;
+
+/** One snapshot row: each figure or null with its reason (never a made-up 0), and its source. */
+function snapshotColumns(platform: Platform, metrics: PostMetrics) {
+  const { figures, unavailable } = figuresFromNetwork(platform, metrics);
+  const rate = engagementRateOf(figures);
+  return {
+    likesCount: figures.likes,
+    commentsCount: figures.comments,
+    sharesCount: figures.shares,
+    clicksCount: figures.clicks,
+    impressionsCount: figures.impressions,
+    reachCount: figures.reach,
+    savesCount: figures.saves,
+    videoViewsCount: figures.videoViews,
+    engagementRate: rate === null ? null : Math.min(MAX_STORED_RATE, rate),
+    unavailable,
+    source: platformProfile(platform).metrics.source,
+  };
 }
 
 /**
@@ -118,15 +131,7 @@ export async function syncSocialAccount(container: Container, request: SyncReque
             postId: target.postId,
             postPlatformId: target.id,
             socialAccountId: account.id,
-            likesCount: m.likes ?? 0,
-            commentsCount: m.comments ?? 0,
-            sharesCount: m.shares ?? 0,
-            clicksCount: m.clicks ?? 0,
-            impressionsCount: m.impressions ?? 0,
-            reachCount: m.reach ?? 0,
-            savesCount: m.saves ?? 0,
-            videoViewsCount: m.videoViews ?? 0,
-            engagementRate: engagementRate(m),
+            ...snapshotColumns(account.platform, m),
             recordedAt: m.fetchedAt,
             dateBucket: m.fetchedAt.toISOString().slice(0, 10),
             hourBucket: m.fetchedAt.getUTCHours(),

@@ -1,11 +1,15 @@
 import { date, index, integer, jsonb, numeric, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { UnavailableMetrics } from '../../shared/analytics/metrics';
 import { checkIn, createdAt, primaryId, timestamptz } from './columns';
 import { organizations } from './organizations';
 import { postPlatforms, posts } from './posts';
 import { socialAccounts } from './social-accounts';
 import { users } from './users';
 
-/** One metrics snapshot of one published target (or of an account when no post applies). */
+/**
+ * One metrics snapshot of one published target (or of an account when no post applies), as
+ * the network answered at `recorded_at`.
+ */
 export const analytics = pgTable(
   'analytics',
   {
@@ -16,18 +20,21 @@ export const analytics = pgTable(
     postId: uuid('post_id').references(() => posts.id, { onDelete: 'cascade' }),
     postPlatformId: uuid('post_platform_id').references(() => postPlatforms.id, { onDelete: 'cascade' }),
     socialAccountId: uuid('social_account_id').references(() => socialAccounts.id, { onDelete: 'cascade' }),
-    likesCount: integer('likes_count').notNull().default(0),
-    commentsCount: integer('comments_count').notNull().default(0),
-    sharesCount: integer('shares_count').notNull().default(0),
-    clicksCount: integer('clicks_count').notNull().default(0),
-    impressionsCount: integer('impressions_count').notNull().default(0),
-    reachCount: integer('reach_count').notNull().default(0),
-    savesCount: integer('saves_count').notNull().default(0),
-    videoViewsCount: integer('video_views_count').notNull().default(0),
-    /** Percent (0-100+). */
-    engagementRate: numeric('engagement_rate', { precision: 7, scale: 2, mode: 'number' })
-      .notNull()
-      .default(0),
+    // Null where the network gives no figure (why is in `unavailable`): never a made-up 0.
+    likesCount: integer('likes_count'),
+    commentsCount: integer('comments_count'),
+    sharesCount: integer('shares_count'),
+    clicksCount: integer('clicks_count'),
+    impressionsCount: integer('impressions_count'),
+    reachCount: integer('reach_count'),
+    savesCount: integer('saves_count'),
+    videoViewsCount: integer('video_views_count'),
+    /** Engagement per 100 impressions (shared/analytics/definitions.ts); null without impressions. */
+    engagementRate: numeric('engagement_rate', { precision: 7, scale: 2, mode: 'number' }),
+    /** Why each null figure is null, by metric name (`impressions`, `videoViews`...). */
+    unavailable: jsonb('unavailable').$type<UnavailableMetrics>().notNull().default({}),
+    /** Where the figures came from: the network and the API call (`bluesky app.bsky.feed.getPosts`). */
+    source: varchar('source', { length: 120 }),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
     /** UTC day and hour of `recorded_at`, for cheap grouping. */
     dateBucket: date('date_bucket', { mode: 'string' }),

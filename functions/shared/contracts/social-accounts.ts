@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { PLATFORM_IDS } from '../platforms/catalog';
+import { DEFINITIONS } from '../analytics/definitions';
+import { POST_METRICS } from '../analytics/metrics';
 import { timestamp, uuidParam } from './common';
 import type { AreaContracts } from './contract';
 
@@ -130,32 +132,48 @@ const updateBody = z
   })
   .meta({ id: 'UpdateSocialAccountRequest' });
 
+const figure = (what: string) =>
+  z
+    .number()
+    .nullable()
+    .describe(`${what}; null where the network gives no figure (the reason is in \`unavailable\`), never 0`);
+
+const unavailableMetrics = z
+  .partialRecord(z.enum(POST_METRICS), z.string())
+  .describe('Why each null figure is null, by metric, in words for a person');
+
 const metricsSnapshot = z.object({
   postPlatformId: z.uuid().nullable(),
   postId: z.uuid().nullable(),
   platformPostId: z.string().nullable(),
-  impressions: z.number(),
-  reach: z.number(),
-  likes: z.number(),
-  comments: z.number(),
-  shares: z.number(),
-  clicks: z.number(),
-  saves: z.number(),
-  videoViews: z.number(),
-  recordedAt: timestamp,
+  impressions: figure('Times the post was shown'),
+  reach: figure('Accounts that saw the post'),
+  likes: figure('Likes (reactions on Facebook, favourites on Mastodon)'),
+  comments: figure('Comments and replies'),
+  shares: figure('Shares, reposts, boosts and quotes'),
+  clicks: figure('Link clicks'),
+  saves: figure('Saves and bookmarks'),
+  videoViews: figure('Video views or plays'),
+  engagementRate: figure(DEFINITIONS.engagementRate),
+  unavailable: unavailableMetrics,
+  recordedAt: timestamp.describe('When the network gave these figures (as of)'),
+  source: z.string().nullable().describe('Where the figures came from: the network and the API call'),
 });
 
 export const socialAccountInsights = z
   .object({
     account: socialAccount,
-    totals: z.object({
-      posts: z.number().int(),
-      impressions: z.number(),
-      likes: z.number(),
-      comments: z.number(),
-      shares: z.number(),
-      clicks: z.number(),
-    }),
+    totals: z
+      .object({
+        posts: z.number().int(),
+        impressions: figure('Impressions of these posts'),
+        likes: figure('Likes of these posts'),
+        comments: figure('Comments on these posts'),
+        shares: figure('Shares of these posts'),
+        clicks: figure('Link clicks on these posts'),
+        unavailable: unavailableMetrics,
+      })
+      .describe(DEFINITIONS.total),
     recentPosts: z.array(metricsSnapshot).describe('The latest metrics of each post of the last 30 days'),
   })
   .meta({ id: 'SocialAccountInsights' });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { MetricAvailability } from '../analytics/metrics';
 import type { PlatformLimits } from './types';
 
 /**
@@ -53,6 +54,11 @@ export interface PlatformProfile {
    * without loading the connectors.
    */
   publishing: { publishTimeoutMs: number; lookupSettleMs: number };
+  /**
+   * The post metrics its API has no count for, each with the reason shown where the figure
+   * would be: stored and answered as null, never as 0.
+   */
+  metrics: MetricAvailability;
 }
 
 export interface AppSettings {

@@ -1,13 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../functions/adapters/local';
-import { auditLogs, organizations } from '../../../functions/db/schema';
+import { auditLogs, organizations, postPlatforms, posts } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
 import type { TestClient } from '../../support/http-client';
 import { startBlueskyStandIns } from '../../platforms/support/bluesky-stand-in';
 import { startAccountsRuntime, type AccountsEnv } from './support';
 
 type BlueskyNet = Awaited<ReturnType<typeof startBlueskyStandIns>>;
+
+interface InsightsBody {
+  totals: Record<string, number | null> & { unavailable: Record<string, string> };
+  recentPosts: (Record<string, unknown> & { unavailable: Record<string, string> })[];
+}
 
 interface Account {
   id: string;
@@ -168,6 +173,55 @@ describe('app-password and Sandbox connections; managing accounts', () => {
         .where(and(eq(auditLogs.resourceId, bluesky.id), eq(auditLogs.action, 'update'))),
     );
     expect(audits).toHaveLength(2);
+  });
+
+  it('syncs metrics the network has as numbers and those it lacks as null with its reason, never 0', async () => {
+    const uri = `at://${net.world.did}/app.bsky.feed.post/3metrics${Date.now()}`;
+    net.world.counts.set(uri, { likeCount: 5, replyCount: 2, repostCount: 3, quoteCount: 1 });
+    await withSystem(env.container.db, async (tx) => {
+      const [post] = await tx
+        .insert(posts)
+        .values({ organizationId, content: 'Counted', status: 'published' })
+        .returning();
+      await tx.insert(postPlatforms).values({
+        organizationId,
+        postId: post!.id,
+        socialAccountId: bluesky.id,
+        status: 'published',
+        platformPostId: uri,
+        publishedAt: new Date(),
+      });
+    });
+    expect((await admin.post(`/api/social-accounts/${bluesky.id}/sync`)).status).toBe(202);
+    let insights: InsightsBody | undefined;
+    for (let attempt = 0; attempt < 100 && !insights?.recentPosts.length; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      insights = (await admin.get<InsightsBody>(`/api/social-accounts/${bluesky.id}/insights`)).body;
+    }
+    const [snapshot] = insights!.recentPosts;
+    expect(snapshot).toMatchObject({
+      platformPostId: uri,
+      likes: 5,
+      comments: 2,
+      shares: 4,
+      impressions: null,
+      reach: null,
+      clicks: null,
+      engagementRate: null,
+      source: 'Bluesky App View, app.bsky.feed.getPosts',
+    });
+    expect(snapshot!.unavailable.impressions).toBe("Bluesky's App View publishes no view count for a post.");
+    expect(snapshot!.unavailable.clicks).toBe('Bluesky does not count link clicks.');
+    expect(snapshot!.unavailable.likes).toBeUndefined();
+    expect(insights!.totals).toMatchObject({
+      posts: 1,
+      likes: 5,
+      comments: 2,
+      shares: 4,
+      impressions: null,
+      clicks: null,
+    });
+    expect(insights!.totals.unavailable.impressions).toBe(snapshot!.unavailable.impressions);
   });
 
   it('answers 403 to roles below the route and 404 to another organization', async () => {

@@ -1948,32 +1948,58 @@ export interface components {
     };
     SocialAccountInsights: {
       account: components['schemas']['SocialAccount'];
+      /** @description A total adds the figure over the posts that have it; null when none has it (the reason is the network’s). */
       totals: {
         posts: number;
-        impressions: number;
-        likes: number;
-        comments: number;
-        shares: number;
-        clicks: number;
+        /** @description Impressions of these posts; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        impressions: number | null;
+        /** @description Likes of these posts; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        likes: number | null;
+        /** @description Comments on these posts; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        comments: number | null;
+        /** @description Shares of these posts; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        shares: number | null;
+        /** @description Link clicks on these posts; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        clicks: number | null;
+        /** @description Why each null figure is null, by metric, in words for a person */
+        unavailable: {
+          [key: string]: string;
+        };
       };
       /** @description The latest metrics of each post of the last 30 days */
       recentPosts: {
         postPlatformId: string | null;
         postId: string | null;
         platformPostId: string | null;
-        impressions: number;
-        reach: number;
-        likes: number;
-        comments: number;
-        shares: number;
-        clicks: number;
-        saves: number;
-        videoViews: number;
+        /** @description Times the post was shown; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        impressions: number | null;
+        /** @description Accounts that saw the post; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        reach: number | null;
+        /** @description Likes (reactions on Facebook, favourites on Mastodon); null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        likes: number | null;
+        /** @description Comments and replies; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        comments: number | null;
+        /** @description Shares, reposts, boosts and quotes; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        shares: number | null;
+        /** @description Link clicks; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        clicks: number | null;
+        /** @description Saves and bookmarks; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        saves: number | null;
+        /** @description Video views or plays; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        videoViews: number | null;
+        /** @description Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet.; null where the network gives no figure (the reason is in `unavailable`), never 0 */
+        engagementRate: number | null;
+        /** @description Why each null figure is null, by metric, in words for a person */
+        unavailable: {
+          [key: string]: string;
+        };
         /**
          * Format: date-time
-         * @description ISO 8601, UTC
+         * @description When the network gave these figures (as of)
          */
         recordedAt: string;
+        /** @description Where the figures came from: the network and the API call */
+        source: string | null;
       }[];
     };
     PostList: {

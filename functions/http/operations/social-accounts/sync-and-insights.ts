@@ -1,3 +1,4 @@
+import { totalsOf } from '../../../shared/analytics/definitions';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { SYNC_METRICS_WINDOW_DAYS } from '../../../core/social-accounts/sync-account';
@@ -66,7 +67,10 @@ export const getSocialAccountInsights: Operation<'getSocialAccountInsights'> = a
         clicks: analytics.clicksCount,
         saves: analytics.savesCount,
         videoViews: analytics.videoViewsCount,
+        engagementRate: analytics.engagementRate,
+        unavailable: analytics.unavailable,
         recordedAt: analytics.recordedAt,
+        source: analytics.source,
       })
       .from(analytics)
       .leftJoin(postPlatforms, eq(postPlatforms.id, analytics.postPlatformId))
@@ -85,22 +89,17 @@ export const getSocialAccountInsights: Operation<'getSocialAccountInsights'> = a
   const recentPosts = result.recent
     .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())
     .map((row) => ({ ...row, recordedAt: row.recordedAt.toISOString() }));
-  const sum = (key: 'impressions' | 'likes' | 'comments' | 'shares' | 'clicks') =>
-    recentPosts.reduce((total, row) => total + row[key], 0);
+  const totals = totalsOf(
+    recentPosts.map((row) => ({ figures: row, unavailable: row.unavailable })),
+    ['impressions', 'likes', 'comments', 'shares', 'clicks'] as const,
+  );
   return {
     body: {
       account: presentAccount(
         result.account,
         connectorFor(result.account.platform, connectorContext(container)),
       ),
-      totals: {
-        posts: recentPosts.length,
-        impressions: sum('impressions'),
-        likes: sum('likes'),
-        comments: sum('comments'),
-        shares: sum('shares'),
-        clicks: sum('clicks'),
-      },
+      totals: { posts: recentPosts.length, ...totals.figures, unavailable: totals.unavailable },
       recentPosts,
     },
   };

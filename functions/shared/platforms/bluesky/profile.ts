@@ -16,4 +16,14 @@ export const BLUESKY_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/bluesky/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'Bluesky App View, app.bsky.feed.getPosts',
+    unavailable: {
+      impressions: "Bluesky's App View publishes no view count for a post.",
+      reach: "Bluesky's App View publishes no count of accounts reached.",
+      clicks: 'Bluesky does not count link clicks.',
+      videoViews: 'Bluesky publishes no play count for videos.',
+    },
+  },
 } satisfies PlatformProfile;

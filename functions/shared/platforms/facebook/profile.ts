@@ -25,4 +25,13 @@ export const FACEBOOK_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/facebook/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'Facebook Graph API, post fields and insights',
+    unavailable: {
+      impressions: 'Meta retired post impressions on 2025-06-15; reach (unique viewers) replaces them.',
+      saves: 'Facebook reports no saves of Page posts.',
+      videoViews: "Page videos' views are in Facebook's video insights, which Plume does not read.",
+    },
+  },
 } satisfies PlatformProfile;

@@ -18,4 +18,11 @@ export const INSTAGRAM_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/instagram/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'Instagram Graph API, media fields and insights',
+    unavailable: {
+      clicks: 'Links in Instagram captions are not clickable, so posts have no link clicks.',
+    },
+  },
 } satisfies PlatformProfile;

@@ -17,4 +17,12 @@ export const LINKEDIN_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/linkedin/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'LinkedIn API, organizationalEntityShareStatistics / memberCreatorPostAnalytics',
+    unavailable: {
+      saves: 'LinkedIn reports no saves of a post.',
+      videoViews: 'LinkedIn counts video views in its separate video analytics, which Plume does not read.',
+    },
+  },
 } satisfies PlatformProfile;

@@ -21,4 +21,15 @@ export const MASTODON_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/mastodon/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'Mastodon API, GET /api/v1/statuses/:id',
+    unavailable: {
+      impressions: 'Mastodon publishes no view count for a post.',
+      reach: 'Mastodon publishes no count of accounts reached.',
+      clicks: 'Mastodon does not count link clicks.',
+      saves: 'Bookmarks on Mastodon are private: no count is published.',
+      videoViews: 'Mastodon publishes no play count for videos.',
+    },
+  },
 } satisfies PlatformProfile;

@@ -19,4 +19,6 @@ export const SANDBOX_PROFILE = {
   // Answers from Plume's own database: its slowest answer (`#slow`) waits one request timeout
   // (20 s by default), and what it stores is readable at once.
   publishing: { publishTimeoutMs: 25_000, lookupSettleMs: 0 },
+  // The simulated network counts everything (video views only where an account posts videos).
+  metrics: { source: 'Plume Sandbox (simulated network)', unavailable: {} },
 } satisfies PlatformProfile;

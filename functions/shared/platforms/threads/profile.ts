@@ -18,4 +18,14 @@ export const THREADS_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/threads/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'Threads API, media insights',
+    unavailable: {
+      reach: 'Threads reports views, not the number of accounts reached.',
+      clicks: 'Threads reports no link clicks per post.',
+      saves: 'Threads reports no saves of a post.',
+      videoViews: "Threads counts a video's plays as views of the post.",
+    },
+  },
 } satisfies PlatformProfile;

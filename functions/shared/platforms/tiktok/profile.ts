@@ -17,4 +17,14 @@ export const TIKTOK_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/tiktok/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'TikTok Display API, POST /v2/video/query',
+    unavailable: {
+      impressions: "TikTok's Display API reports a video's views (shown as video views), not impressions.",
+      reach: "TikTok's Display API reports no count of accounts reached.",
+      clicks: "TikTok's Display API reports no clicks.",
+      saves: "TikTok's Display API reports no count of saves.",
+    },
+  },
 } satisfies PlatformProfile;

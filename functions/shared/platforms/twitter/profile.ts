@@ -35,4 +35,12 @@ export const TWITTER_PROFILE = {
   // A publish may upload media and poll processing for minutes: the default bound, inside the
   // publish worker's 3-minute Lambda timeout.
   publishing: { publishTimeoutMs: DEFAULT_PUBLISH_TIMEOUT_MS, lookupSettleMs: DEFAULT_LOOKUP_SETTLE_MS },
+  // What its API counts (functions/platforms/twitter/metrics.ts); the rest is null with this reason.
+  metrics: {
+    source: 'X API v2, GET /2/tweets (public_metrics)',
+    unavailable: {
+      reach: 'X reports impressions, not the number of accounts reached.',
+      clicks: "Link clicks are among X's non-public metrics, which Plume does not read.",
+    },
+  },
 } satisfies PlatformProfile;

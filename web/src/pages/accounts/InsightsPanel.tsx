@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { unwrap } from '../../api/client';
 import { useSignedInUser } from '../../auth/use-session';
 import { useServices } from '../../app/services';
+import { MetricFigure } from '../../components/MetricFigure';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/dates';
 import { browserTimeZone } from '../../lib/time-zones';
@@ -40,7 +41,14 @@ export function InsightsPanel({ accountId, label }: { accountId: string; label: 
                 <div key={key}>
                   <dt className="text-xs text-slate-500">{name}</dt>
                   <dd className="text-base font-semibold text-slate-900 tabular-nums">
-                    {NUMBER.format(insights.data.totals[key])}
+                    {key === 'posts' ? (
+                      NUMBER.format(insights.data.totals.posts)
+                    ) : (
+                      <MetricFigure
+                        value={insights.data.totals[key]}
+                        reason={insights.data.totals.unavailable[key]}
+                      />
+                    )}
                   </dd>
                 </div>
               ))}
@@ -80,11 +88,9 @@ export function InsightsPanel({ accountId, label }: { accountId: string; label: 
                             (post.platformPostId ?? '—')
                           )}
                         </td>
-                        {(
-                          [post.impressions, post.likes, post.comments, post.shares, post.clicks] as const
-                        ).map((value, index) => (
-                          <td key={index} className="py-1.5 pr-4 text-right tabular-nums">
-                            {NUMBER.format(value)}
+                        {(['impressions', 'likes', 'comments', 'shares', 'clicks'] as const).map((metric) => (
+                          <td key={metric} className="py-1.5 pr-4 text-right tabular-nums">
+                            <MetricFigure value={post[metric]} reason={post.unavailable[metric]} />
                           </td>
                         ))}
                         <td className="py-1.5 whitespace-nowrap">
