@@ -78,7 +78,7 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   analyzeCompetitors: { access: 'user', built: false },
   listAgentTasks: { access: 'viewer', built: false },
   getAgentTask: { access: 'viewer', built: false },
-  getAnalyticsOverview: { access: 'viewer', built: false },
+  getAnalyticsOverview: { access: 'viewer', built: true },
   getPostAnalytics: { access: 'viewer', built: false },
   getAudienceAnalytics: { access: 'viewer', built: false },
   getEngagementAnalytics: { access: 'viewer', built: false },

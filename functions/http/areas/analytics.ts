@@ -1,4 +1,6 @@
 import { createAreaHandler } from '../area-handler';
+import { analyticsContracts } from '../../shared/contracts/analytics';
+import { getAnalyticsOverview } from '../operations/analytics/get-overview';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('analytics', {}, {});
+// The overview is built; the other analytics routes answer 501 problem+json naming themselves.
+export const handler = createAreaHandler('analytics', analyticsContracts, { getAnalyticsOverview });

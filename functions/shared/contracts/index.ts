@@ -1,3 +1,4 @@
+import { analyticsContracts } from './analytics';
 import { authContracts } from './auth';
 import type { RouteContract } from './contract';
 import { mediaContracts } from './media';
@@ -24,6 +25,7 @@ const CONTRACTS_BY_NAME = {
   ...notificationsContracts,
   ...webhooksContracts,
   ...sandboxContracts,
+  ...analyticsContracts,
 };
 
 /** Every contract with its schemas' own types, by route name: what `Operation<Name>` reads. */

@@ -2263,6 +2263,60 @@ export interface components {
       used?: number;
       limit?: number;
     };
+    /** @description Headline figures of the organization's posts published in the viewer's days, from each post's latest synced metrics, with the previous period of the same length. A total adds the figure over the posts that have it; null when none has it (the reason is the network’s). */
+    AnalyticsOverview: {
+      timeZone: string;
+      /** @description The period asked for */
+      current: components['schemas']['AnalyticsPeriod'];
+      /** @description The same number of days just before it, for comparison */
+      previous: components['schemas']['AnalyticsPeriod'];
+      /** @description Change from the previous period in percent, by figure; null where either is null or the previous is 0 */
+      change: {
+        [key: string]: number | null;
+      };
+      /** @description When the newest metrics used were synced */
+      asOf: string | null;
+      /** @description Where the metrics came from: each network and API call */
+      sources: string[];
+    };
+    AnalyticsPeriod: {
+      /** @description First day (YYYY-MM-DD, viewer zone) */
+      from: string;
+      /** @description Last day, inclusive */
+      to: string;
+      /**
+       * Format: date-time
+       * @description The instant the first day starts
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @description The instant after the last day ends
+       */
+      end: string;
+      /** @description Posts published in the period, one per network (a post on three networks counts three) */
+      posts: number;
+      /** @description Times these posts were shown; null where it cannot be given (the reason is in `unavailable`) */
+      impressions: number | null;
+      /** @description Accounts that saw them, added per post; null where it cannot be given (the reason is in `unavailable`) */
+      reach: number | null;
+      /** @description Likes; null where it cannot be given (the reason is in `unavailable`) */
+      likes: number | null;
+      /** @description Comments and replies; null where it cannot be given (the reason is in `unavailable`) */
+      comments: number | null;
+      /** @description Shares, reposts and quotes; null where it cannot be given (the reason is in `unavailable`) */
+      shares: number | null;
+      /** @description Link clicks; null where it cannot be given (the reason is in `unavailable`) */
+      clicks: number | null;
+      /** @description Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out).; null where it cannot be given (the reason is in `unavailable`) */
+      engagement: number | null;
+      /** @description Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet. Over a period: the engagement of the posts that have impressions / their impressions x 100.; null where it cannot be given (the reason is in `unavailable`) */
+      engagementRate: number | null;
+      /** @description Why each null figure is null */
+      unavailable: {
+        [key: string]: string;
+      };
+    };
     MediaUpload: {
       media: components['schemas']['Media'];
       /** @description POST the file as multipart/form-data: every field, then `file` last */
@@ -4721,16 +4775,47 @@ export interface operations {
   };
   getAnalyticsOverview: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsOverview'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getPostAnalytics: {

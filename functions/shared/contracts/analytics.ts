@@ -1,0 +1,85 @@
+import * as z from 'zod';
+import { DEFINITIONS } from '../analytics/definitions';
+import { PLATFORM_IDS } from '../platforms/catalog';
+import { calendarDate, timeZone, timestamp } from './common';
+import type { AreaContracts } from './contract';
+
+/** A comma-separated list in a query string (`a,b,c`), each item checked by `item`. */
+function listQuery<Item extends z.ZodType<unknown, string>>(item: Item, max: number) {
+  return z
+    .string()
+    .max(max * 40)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    )
+    .pipe(z.array(item).min(1).max(max));
+}
+
+const rangeQuery = z
+  .object({
+    from: calendarDate.describe('First day, in the viewer zone'),
+    to: calendarDate.describe('Last day (inclusive), in the viewer zone; at most 730 days after `from`'),
+    timeZone: timeZone.describe("The viewer's zone: days start and end at its midnight"),
+    accountIds: listQuery(z.uuid(), 100).optional().describe('Only these accounts (comma-separated ids)'),
+    platforms: listQuery(z.enum(PLATFORM_IDS), PLATFORM_IDS.length)
+      .optional()
+      .describe('Only these networks (comma-separated)'),
+  })
+  .strict();
+
+const figure = (what: string) =>
+  z.number().nullable().describe(`${what}; null where it cannot be given (the reason is in \`unavailable\`)`);
+
+const periodFigures = z
+  .object({
+    from: z.string().describe('First day (YYYY-MM-DD, viewer zone)'),
+    to: z.string().describe('Last day, inclusive'),
+    start: timestamp.describe('The instant the first day starts'),
+    end: timestamp.describe('The instant after the last day ends'),
+    posts: z
+      .number()
+      .int()
+      .describe('Posts published in the period, one per network (a post on three networks counts three)'),
+    impressions: figure('Times these posts were shown'),
+    reach: figure('Accounts that saw them, added per post'),
+    likes: figure('Likes'),
+    comments: figure('Comments and replies'),
+    shares: figure('Shares, reposts and quotes'),
+    clicks: figure('Link clicks'),
+    engagement: figure(DEFINITIONS.engagement),
+    engagementRate: figure(
+      `${DEFINITIONS.engagementRate} Over a period: the engagement of the posts that have impressions / their impressions x 100.`,
+    ),
+    unavailable: z.record(z.string(), z.string()).describe('Why each null figure is null'),
+  })
+  .meta({ id: 'AnalyticsPeriod' });
+
+export const analyticsOverview = z
+  .object({
+    timeZone: z.string(),
+    current: periodFigures.describe('The period asked for'),
+    previous: periodFigures.describe('The same number of days just before it, for comparison'),
+    change: z
+      .record(z.string(), z.number().nullable())
+      .describe(
+        'Change from the previous period in percent, by figure; null where either is null or the previous is 0',
+      ),
+    asOf: timestamp.nullable().describe('When the newest metrics used were synced'),
+    sources: z.array(z.string()).describe('Where the metrics came from: each network and API call'),
+  })
+  .describe(
+    `Headline figures of the organization's posts published in the viewer's days, from each post's latest synced metrics, with the previous period of the same length. ${DEFINITIONS.total}`,
+  )
+  .meta({ id: 'AnalyticsOverview' });
+
+/** Contracts of the analytics routes built so far (the others answer 501 until they are). */
+export const analyticsContracts = {
+  getAnalyticsOverview: {
+    query: rangeQuery,
+    response: analyticsOverview,
+    errors: { 400: 'The range runs backwards or spans more than 730 days.' },
+  },
+} satisfies AreaContracts<'analytics'>;
