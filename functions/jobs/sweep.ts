@@ -1,4 +1,5 @@
 import { getContainer } from '../adapters/container';
+import { queueDueMetricsSyncs } from '../core/analytics/metrics-sync-tick';
 import { mailToResend } from '../core/mail/deliver-mail';
 import { enqueueMail } from '../core/mail/outgoing-mail';
 import { notificationEmailsToRetry } from '../core/notifications/deliver-notification-emails';
@@ -34,6 +35,11 @@ const POLICY: SweepPolicy = { ...DEFAULT_SWEEP_POLICY, boundsOf: (platform) => P
  */
 export async function runSweep(options: SweepOptions = {}): Promise<SweepSummary> {
   const { db, clock, queue, logger, kv, env, realtime } = await getContainer();
+  // Automatic metrics syncs: their own marker, so the database is read only when one is due.
+  await queueDueMetricsSyncs(
+    { db, kv, queue, clock, logger },
+    { respectMarker: env.PLUME_RUNTIME === 'aws' },
+  );
   // In AWS, leave a paused Aurora asleep when nothing can be in flight (see sweep-marker.ts).
   if (env.PLUME_RUNTIME === 'aws' && !(await targetsMayBeInFlight(kv))) {
     return { refired: 0, missed: 0, unconfirmed: 0, lookups: 0, skipped: true };
@@ -77,5 +83,23 @@ export async function runSweep(options: SweepOptions = {}): Promise<SweepSummary
   return summary;
 }
 
-/** Runs every 5 minutes (an EventBridge schedule in AWS, the local sweeper locally). */
-export const handler = async (): Promise<SweepSummary> => runSweep();
+/**
+ * What runs every 5 minutes (an EventBridge schedule in AWS, the local sweeper locally): the
+ * automatic metrics syncs that are due (core/analytics/metrics-sync-tick.ts, with their own
+ * marker, so the database is read only when one is due), then the publishing sweep.
+ */
+export async function runScheduledWork(options: SweepOptions = {}): Promise<SweepSummary> {
+  const { db, clock, queue, logger, kv, env } = await getContainer();
+  try {
+    await queueDueMetricsSyncs(
+      { db, kv, queue, clock, logger },
+      { respectMarker: env.PLUME_RUNTIME === 'aws' },
+    );
+  } catch (error) {
+    // Metrics can wait for the next run; the publishing sweep must not.
+    logger.warn('Could not queue automatic metrics syncs', { error: String(error) });
+  }
+  return runSweep(options);
+}
+
+export const handler = async (): Promise<SweepSummary> => runScheduledWork();

@@ -18,7 +18,7 @@ import { HttpProblem, problemResponse } from '../http/problem';
 import { handler as agentHandler } from '../jobs/agent';
 import { handler as backgroundHandler } from '../jobs/background';
 import { handler as publishHandler } from '../jobs/publish';
-import { runSweep } from '../jobs/sweep';
+import { runScheduledWork } from '../jobs/sweep';
 import { toApiGatewayEvent, writeApiGatewayResult } from './api-gateway-event';
 import {
   answerClientErrors,
@@ -183,7 +183,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // At start (the queue lived in memory), then periodically and when a lease runs out.
   const sweeper =
     (options.sweep ?? process.env.PLUME_LOCAL_SWEEP !== 'off')
-      ? startLocalSweeper(runSweep, logger, {
+      ? startLocalSweeper(runScheduledWork, logger, {
           intervalMs: SWEEP_INTERVAL_MS,
           now: () => clock.now().getTime(),
         })

@@ -25,6 +25,8 @@ import {
 import { scheduleName } from './schedule-name';
 import { publishingSeams, type SocialAccount } from './seams';
 import { markTargetsInFlight } from './sweep-marker';
+import { METRICS_SCHEDULE } from '../analytics/metrics-schedule';
+import { bringMetricsSyncForward } from '../analytics/metrics-sync-tick';
 import { AWAITING_LOOKUP, NEEDS_PERSON, type LookupState } from './unconfirmed-state';
 
 export { announceTarget, targetUpdate } from './move-target';
@@ -302,6 +304,11 @@ export async function publishTarget(
         // A slow database may let the claim's lease run out first: the sweep then made it
         // `unconfirmed`, and this answer settles it without a look-up.
         if (!(await move(record))) await move(record, 'unconfirmed');
+        // Its first metrics are due within the hour (best effort: the daily look still finds it).
+        await bringMetricsSyncForward(
+          container.kv,
+          new Date(clock.now().getTime() + METRICS_SCHEDULE.recentEveryMs),
+        ).catch(() => undefined);
         return 'published';
       } catch (error) {
         if (attempt >= attempts) {

@@ -19,7 +19,11 @@ export interface AccountData {
   /** Limits read from the platform at the last sync, merged over the configured ones. */
   limits?: PlatformLimits;
   quota?: PublishingQuota & { readAt: string };
-  lastSyncError?: { message: string; at: string };
+  /**
+   * The last sync's failure, kept until one succeeds: the figures synced before stay as they
+   * were (stale, never blanked); `failures` in a row set the automatic retry's backoff.
+   */
+  lastSyncError?: { message: string; at: string; failures?: number };
 }
 
 export function accountData(value: Record<string, unknown> | null | undefined): AccountData {

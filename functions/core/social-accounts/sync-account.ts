@@ -162,9 +162,14 @@ export async function syncSocialAccount(container: Container, request: SyncReque
       return;
     }
     await withTenant(db, request.organizationId, async (tx) => {
+      const previous = accountData(account.accountData);
       const data = {
-        ...accountData(account.accountData),
-        lastSyncError: { message: error.message, at: now.toISOString() },
+        ...previous,
+        lastSyncError: {
+          message: error.message,
+          at: now.toISOString(),
+          failures: (previous.lastSyncError?.failures ?? 0) + 1,
+        },
       };
       await tx
         .update(socialAccounts)

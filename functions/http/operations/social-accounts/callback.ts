@@ -5,6 +5,7 @@ import { takePendingConnection, type PendingConnection } from '../../../core/soc
 import { loadPlatformClient } from '../../../core/social-accounts/platform-clients';
 import { PlanLimitReached, saveConnection } from '../../../core/social-accounts/save-connection';
 import { organizationMembers } from '../../../db/schema';
+import { bringMetricsSyncForward } from '../../../core/analytics/metrics-sync-tick';
 import { withTenant } from '../../../db/tenant';
 import {
   PLATFORM_IDS,
@@ -162,6 +163,8 @@ export const completeSocialAccountConnection: Operation<'completeSocialAccountCo
       message: 'message' in outcome ? outcome.message : undefined,
     });
   for (const account of outcome.saved) await announceAccount(container, account);
+  // Its first metrics: at the next sweep rather than the next daily slot.
+  await bringMetricsSyncForward(container.kv, container.clock.now());
   return back({
     connected: platform,
     count: String(outcome.saved.length),

@@ -11,6 +11,7 @@ import {
   saveConnection,
 } from '../../../core/social-accounts/save-connection';
 import { socialAccounts } from '../../../db/schema';
+import { bringMetricsSyncForward } from '../../../core/analytics/metrics-sync-tick';
 import { withTenant } from '../../../db/tenant';
 import {
   PlatformError,
@@ -112,6 +113,8 @@ async function connectNow(
     return result;
   });
   await announceAccount(container, saved.account);
+  // Its first metrics: at the next sweep rather than the next daily slot.
+  await bringMetricsSyncForward(container.kv, now);
   return { status: 201, body: { account: presentAccount(saved.account, connector) } };
 }
 
