@@ -79,7 +79,7 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   listAgentTasks: { access: 'viewer', built: false },
   getAgentTask: { access: 'viewer', built: false },
   getAnalyticsOverview: { access: 'viewer', built: true },
-  getPostAnalytics: { access: 'viewer', built: false },
+  getPostAnalytics: { access: 'viewer', built: true },
   getAudienceAnalytics: { access: 'viewer', built: false },
   getEngagementAnalytics: { access: 'viewer', built: false },
   getGrowthAnalytics: { access: 'viewer', built: false },

@@ -75,11 +75,72 @@ export const analyticsOverview = z
   )
   .meta({ id: 'AnalyticsOverview' });
 
+const POST_SORTS = [
+  'publishedAt',
+  'impressions',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'clicks',
+  'engagement',
+  'engagementRate',
+] as const;
+
+const postPerformanceRow = z
+  .object({
+    targetId: z.uuid(),
+    postId: z.uuid(),
+    platform: z.enum(PLATFORM_IDS),
+    accountName: z.string().nullable(),
+    publishedAt: timestamp,
+    title: z.string().nullable(),
+    text: z.string().describe("The text as published on this network (its variant, else the post's)"),
+    url: z.string().nullable().describe('The post on the network'),
+    mediaId: z.uuid().nullable().describe('The first attachment, for a thumbnail (GET /api/media/{id})'),
+    impressions: figure('Times it was shown'),
+    reach: figure('Accounts that saw it'),
+    likes: figure('Likes'),
+    comments: figure('Comments and replies'),
+    shares: figure('Shares, reposts and quotes'),
+    clicks: figure('Link clicks'),
+    saves: figure('Saves and bookmarks'),
+    videoViews: figure('Video views or plays'),
+    engagement: figure(DEFINITIONS.engagement),
+    engagementRate: figure(DEFINITIONS.engagementRate),
+    unavailable: z.record(z.string(), z.string()).describe('Why each null figure is null'),
+    asOf: timestamp.nullable().describe('When these metrics were synced; null before the first sync'),
+    source: z.string().nullable().describe('Where they came from: the network and the API call'),
+  })
+  .meta({ id: 'PostPerformance' });
+
 /** Contracts of the analytics routes built so far (the others answer 501 until they are). */
 export const analyticsContracts = {
   getAnalyticsOverview: {
     query: rangeQuery,
     response: analyticsOverview,
+    errors: { 400: 'The range runs backwards or spans more than 730 days.' },
+  },
+  getPostAnalytics: {
+    query: rangeQuery.extend({
+      sort: z
+        .enum(POST_SORTS)
+        .default('engagement')
+        .describe('The figure to sort by; posts without it come last'),
+      order: z.enum(['desc', 'asc']).default('desc'),
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
+      limit: z.coerce.number().int().min(1).max(100).default(50),
+    }),
+    response: z
+      .object({
+        items: z
+          .array(postPerformanceRow)
+          .describe('Each network copy of each post published in the range, with its latest metrics'),
+        total: z.number().int(),
+        page: z.number().int(),
+        limit: z.number().int(),
+      })
+      .meta({ id: 'PostPerformanceList' }),
     errors: { 400: 'The range runs backwards or spans more than 730 days.' },
   },
 } satisfies AreaContracts<'analytics'>;

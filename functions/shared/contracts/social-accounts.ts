@@ -146,6 +146,7 @@ const metricsSnapshot = z.object({
   postPlatformId: z.uuid().nullable(),
   postId: z.uuid().nullable(),
   platformPostId: z.string().nullable(),
+  text: z.string().nullable().describe('The text as published on this network'),
   impressions: figure('Times the post was shown'),
   reach: figure('Accounts that saw the post'),
   likes: figure('Likes (reactions on Facebook, favourites on Mastodon)'),

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analytics, postPlatforms, posts, socialAccounts } from '../../../functions/db/schema';
-import { withSystem } from '../../../functions/db/tenant';
-import type { PostMetricFigures } from '../../../functions/shared/analytics/metrics';
-import { PLATFORM_CATALOG, type Platform } from '../../../functions/shared/platforms/catalog';
+import { PLATFORM_CATALOG } from '../../../functions/shared/platforms/catalog';
 import { startIdentityRuntime } from '../../support/identity-runtime';
 import type { TestClient } from '../../support/http-client';
+import { analyticsFixtures } from './support';
 
 const T0 = new Date('2032-03-10T09:00:00.000Z');
 type Env = Awaited<ReturnType<typeof startIdentityRuntime>>;
-type Figures = Partial<PostMetricFigures>;
 
 interface Period {
   from: string;
@@ -38,73 +35,8 @@ describe('GET /api/analytics/overview', () => {
   let organizationId: string;
   let sandboxAccount: string;
 
-  async function account(org: string, platform: Platform): Promise<string> {
-    const [row] = await withSystem(env.runtime.container.db, (tx) =>
-      tx
-        .insert(socialAccounts)
-        .values({
-          organizationId: org,
-          platform,
-          accountId: `acct-${crypto.randomUUID()}`,
-          accountName: platform,
-        })
-        .returning({ id: socialAccounts.id }),
-    );
-    return row!.id;
-  }
-
-  /** One post published on one account, with its metrics snapshots (as a sync stores them). */
-  async function published(
-    org: string,
-    accountId: string,
-    platform: Platform,
-    publishedAt: string,
-    snapshots: Array<{ at: string; figures: Figures }>,
-    status: 'published' | 'failed' = 'published',
-  ): Promise<void> {
-    await withSystem(env.runtime.container.db, async (tx) => {
-      const [post] = await tx
-        .insert(posts)
-        .values({ organizationId: org, content: 'Measured', status: 'published' })
-        .returning();
-      const [target] = await tx
-        .insert(postPlatforms)
-        .values({
-          organizationId: org,
-          postId: post!.id,
-          socialAccountId: accountId,
-          status,
-          platformPostId: `p-${crypto.randomUUID()}`,
-          publishedAt: new Date(publishedAt),
-        })
-        .returning();
-      const known = PLATFORM_CATALOG[platform].metrics;
-      for (const { at, figures } of snapshots) {
-        const value = (name: keyof PostMetricFigures) => figures[name] ?? null;
-        await tx.insert(analytics).values({
-          organizationId: org,
-          postId: post!.id,
-          postPlatformId: target!.id,
-          socialAccountId: accountId,
-          impressionsCount: value('impressions'),
-          reachCount: value('reach'),
-          likesCount: value('likes'),
-          commentsCount: value('comments'),
-          sharesCount: value('shares'),
-          clicksCount: value('clicks'),
-          savesCount: value('saves'),
-          videoViewsCount: value('videoViews'),
-          unavailable: Object.fromEntries(
-            Object.entries(known.unavailable).filter(
-              ([name]) => figures[name as keyof Figures] === undefined,
-            ),
-          ),
-          source: known.source,
-          recordedAt: new Date(at),
-        });
-      }
-    });
-  }
+  let account: ReturnType<typeof analyticsFixtures>['account'];
+  let published: ReturnType<typeof analyticsFixtures>['published'];
 
   const overview = (client: TestClient, query: string) =>
     client.get<Overview>(`/api/analytics/overview?${query}`);
@@ -121,6 +53,7 @@ describe('GET /api/analytics/overview', () => {
     const second = await env.signUp();
     other = second.client;
 
+    ({ account, published } = analyticsFixtures(env.runtime.container.db));
     sandboxAccount = await account(organizationId, 'sandbox');
     const mastodon = await account(organizationId, 'mastodon');
     const full = { impressions: 1000, reach: 800, likes: 12, comments: 3, shares: 4, clicks: 5, saves: 1 };
@@ -148,7 +81,9 @@ describe('GET /api/analytics/overview', () => {
       },
     ]);
     // Not published: not counted.
-    await published(organizationId, sandboxAccount, 'sandbox', '2032-03-03T10:00:00Z', [], 'failed');
+    await published(organizationId, sandboxAccount, 'sandbox', '2032-03-03T10:00:00Z', [], {
+      status: 'failed',
+    });
     // Another organization's post in the same week.
     const theirs = await account(second.organizationId, 'sandbox');
     await published(second.organizationId, theirs, 'sandbox', '2032-03-03T10:00:00Z', [

@@ -201,6 +201,7 @@ describe('app-password and Sandbox connections; managing accounts', () => {
     const [snapshot] = insights!.recentPosts;
     expect(snapshot).toMatchObject({
       platformPostId: uri,
+      text: 'Counted',
       likes: 5,
       comments: 2,
       shares: 4,

@@ -1971,6 +1971,8 @@ export interface components {
         postPlatformId: string | null;
         postId: string | null;
         platformPostId: string | null;
+        /** @description The text as published on this network */
+        text: string | null;
         /** @description Times the post was shown; null where the network gives no figure (the reason is in `unavailable`), never 0 */
         impressions: number | null;
         /** @description Accounts that saw the post; null where the network gives no figure (the reason is in `unavailable`), never 0 */
@@ -2316,6 +2318,71 @@ export interface components {
       unavailable: {
         [key: string]: string;
       };
+    };
+    PostPerformanceList: {
+      /** @description Each network copy of each post published in the range, with its latest metrics */
+      items: components['schemas']['PostPerformance'][];
+      total: number;
+      page: number;
+      limit: number;
+    };
+    PostPerformance: {
+      /** Format: uuid */
+      targetId: string;
+      /** Format: uuid */
+      postId: string;
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      accountName: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      publishedAt: string;
+      title: string | null;
+      /** @description The text as published on this network (its variant, else the post's) */
+      text: string;
+      /** @description The post on the network */
+      url: string | null;
+      /** @description The first attachment, for a thumbnail (GET /api/media/{id}) */
+      mediaId: string | null;
+      /** @description Times it was shown; null where it cannot be given (the reason is in `unavailable`) */
+      impressions: number | null;
+      /** @description Accounts that saw it; null where it cannot be given (the reason is in `unavailable`) */
+      reach: number | null;
+      /** @description Likes; null where it cannot be given (the reason is in `unavailable`) */
+      likes: number | null;
+      /** @description Comments and replies; null where it cannot be given (the reason is in `unavailable`) */
+      comments: number | null;
+      /** @description Shares, reposts and quotes; null where it cannot be given (the reason is in `unavailable`) */
+      shares: number | null;
+      /** @description Link clicks; null where it cannot be given (the reason is in `unavailable`) */
+      clicks: number | null;
+      /** @description Saves and bookmarks; null where it cannot be given (the reason is in `unavailable`) */
+      saves: number | null;
+      /** @description Video views or plays; null where it cannot be given (the reason is in `unavailable`) */
+      videoViews: number | null;
+      /** @description Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out).; null where it cannot be given (the reason is in `unavailable`) */
+      engagement: number | null;
+      /** @description Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet.; null where it cannot be given (the reason is in `unavailable`) */
+      engagementRate: number | null;
+      /** @description Why each null figure is null */
+      unavailable: {
+        [key: string]: string;
+      };
+      /** @description When these metrics were synced; null before the first sync */
+      asOf: string | null;
+      /** @description Where they came from: the network and the API call */
+      source: string | null;
     };
     MediaUpload: {
       media: components['schemas']['Media'];
@@ -4820,16 +4887,61 @@ export interface operations {
   };
   getPostAnalytics: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+        /** @description The figure to sort by; posts without it come last */
+        sort?:
+          | 'publishedAt'
+          | 'impressions'
+          | 'reach'
+          | 'likes'
+          | 'comments'
+          | 'shares'
+          | 'clicks'
+          | 'engagement'
+          | 'engagementRate';
+        order?: 'desc' | 'asc';
+        page?: number;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostPerformanceList'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getAudienceAnalytics: {

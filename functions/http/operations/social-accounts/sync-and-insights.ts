@@ -2,7 +2,7 @@ import { totalsOf } from '../../../shared/analytics/definitions';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { SYNC_METRICS_WINDOW_DAYS } from '../../../core/social-accounts/sync-account';
-import { analytics, postPlatforms, socialAccounts } from '../../../db/schema';
+import { analytics, postPlatforms, posts, socialAccounts } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import { connectorContext, connectorFor } from '../../../platforms/registry';
 import type { Operation } from '../../operation';
@@ -59,6 +59,7 @@ export const getSocialAccountInsights: Operation<'getSocialAccountInsights'> = a
         postPlatformId: analytics.postPlatformId,
         postId: analytics.postId,
         platformPostId: postPlatforms.platformPostId,
+        text: sql<string | null>`coalesce(${postPlatforms.content}, ${posts.content})`,
         impressions: analytics.impressionsCount,
         reach: analytics.reachCount,
         likes: analytics.likesCount,
@@ -74,6 +75,7 @@ export const getSocialAccountInsights: Operation<'getSocialAccountInsights'> = a
       })
       .from(analytics)
       .leftJoin(postPlatforms, eq(postPlatforms.id, analytics.postPlatformId))
+      .leftJoin(posts, eq(posts.id, analytics.postId))
       .where(
         and(
           eq(analytics.organizationId, auth.organizationId),

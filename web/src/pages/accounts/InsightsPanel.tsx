@@ -81,11 +81,14 @@ export function InsightsPanel({ accountId, label }: { accountId: string; label: 
                       <tr key={post.postPlatformId ?? post.recordedAt}>
                         <td className="py-1.5 pr-4">
                           {post.postId ? (
-                            <Link to={`/posts/${post.postId}`} className="text-brand-700 hover:underline">
-                              {post.platformPostId ?? 'Open post'}
+                            <Link
+                              to={`/posts/${post.postId}`}
+                              className="line-clamp-2 max-w-xs text-brand-700 hover:underline"
+                            >
+                              {post.text || 'Open post'}
                             </Link>
                           ) : (
-                            (post.platformPostId ?? '—')
+                            <span className="line-clamp-2 max-w-xs">{post.text ?? '—'}</span>
                           )}
                         </td>
                         {(['impressions', 'likes', 'comments', 'shares', 'clicks'] as const).map((metric) => (

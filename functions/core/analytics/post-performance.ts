@@ -1,0 +1,174 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { analytics, postPlatforms, posts, socialAccounts } from '../../db/schema';
+import type { Transaction } from '../../db/tenant';
+import {
+  POST_METRICS,
+  type PostMetricFigures,
+  type UnavailableMetrics,
+} from '../../shared/analytics/metrics';
+import type { Platform } from '../../shared/platforms/catalog';
+import { periodAndPrevious } from './period';
+
+const NOT_SYNCED: UnavailableMetrics = Object.fromEntries(
+  POST_METRICS.map((name) => [name, 'No metrics were synced for this post yet.']),
+);
+
+/** What the posts table can be sorted by. */
+export const POST_PERFORMANCE_SORTS = [
+  'publishedAt',
+  'impressions',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'clicks',
+  'engagement',
+  'engagementRate',
+] as const;
+export type PostPerformanceSort = (typeof POST_PERFORMANCE_SORTS)[number];
+
+export interface PostPerformanceQuery {
+  from: string;
+  to: string;
+  timeZone: string;
+  accountIds?: string[];
+  platforms?: Platform[];
+  sort: PostPerformanceSort;
+  order: 'asc' | 'desc';
+  page: number;
+  limit: number;
+}
+
+export interface PostPerformanceRow extends PostMetricFigures {
+  targetId: string;
+  postId: string;
+  platform: Platform;
+  accountName: string | null;
+  publishedAt: Date;
+  title: string | null;
+  text: string;
+  url: string | null;
+  /** The first attachment, for a thumbnail. */
+  mediaId: string | null;
+  engagement: number | null;
+  engagementRate: number | null;
+  unavailable: UnavailableMetrics;
+  /** When its latest metrics were synced, and where they came from; null before the first sync. */
+  asOf: Date | null;
+  source: string | null;
+}
+
+/**
+ * Each target's newest snapshot (LATERAL: one index probe per target on
+ * analytics(post_platform_id, recorded_at)), with engagement computed as
+ * shared/analytics/definitions.ts defines it: the parts the network reports, null when none.
+ */
+const latest = sql`lateral (
+  select ${analytics.impressionsCount} as impressions, ${analytics.reachCount} as reach,
+    ${analytics.likesCount} as likes, ${analytics.commentsCount} as comments,
+    ${analytics.sharesCount} as shares, ${analytics.clicksCount} as clicks,
+    ${analytics.savesCount} as saves, ${analytics.videoViewsCount} as video_views,
+    ${analytics.unavailable} as unavailable, ${analytics.recordedAt} as recorded_at,
+    ${analytics.source} as source
+  from ${analytics}
+  where ${analytics.postPlatformId} = ${postPlatforms.id}
+  order by ${analytics.recordedAt} desc
+  limit 1
+) as snapshot`;
+
+const metric = (name: string) => sql.raw(`snapshot.${name}`);
+const ENGAGEMENT = sql`case when ${metric('likes')} is null and ${metric('comments')} is null
+  and ${metric('shares')} is null and ${metric('saves')} is null and ${metric('clicks')} is null then null
+  else coalesce(${metric('likes')}, 0) + coalesce(${metric('comments')}, 0) + coalesce(${metric('shares')}, 0)
+    + coalesce(${metric('saves')}, 0) + coalesce(${metric('clicks')}, 0) end`;
+const ENGAGEMENT_RATE = sql`round((${ENGAGEMENT}) * 100.0 / nullif(${metric('impressions')}, 0), 2)`;
+
+const SORT_COLUMNS: Record<PostPerformanceSort, SQL> = {
+  publishedAt: sql`${postPlatforms.publishedAt}`,
+  impressions: metric('impressions'),
+  reach: metric('reach'),
+  likes: metric('likes'),
+  comments: metric('comments'),
+  shares: metric('shares'),
+  clicks: metric('clicks'),
+  engagement: ENGAGEMENT,
+  engagementRate: ENGAGEMENT_RATE,
+};
+
+/**
+ * One page of the organization's posts published in the viewer's days, each network's copy
+ * a row with its latest metrics, sorted by a figure (posts without it last, whichever the
+ * order), then newest first.
+ */
+export async function postPerformance(
+  tx: Transaction,
+  organizationId: string,
+  query: PostPerformanceQuery,
+): Promise<{ rows: PostPerformanceRow[]; total: number }> {
+  const { current } = periodAndPrevious(query);
+  const where = and(
+    eq(postPlatforms.organizationId, organizationId),
+    eq(postPlatforms.status, 'published'),
+    isNotNull(postPlatforms.publishedAt),
+    gte(postPlatforms.publishedAt, current.start),
+    lt(postPlatforms.publishedAt, current.end),
+    isNull(posts.deletedAt),
+    query.accountIds?.length ? inArray(postPlatforms.socialAccountId, query.accountIds) : undefined,
+    query.platforms?.length ? inArray(socialAccounts.platform, query.platforms) : undefined,
+  );
+  const sortBy = SORT_COLUMNS[query.sort];
+  const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
+  const [rows, counted] = await Promise.all([
+    tx
+      .select({
+        targetId: postPlatforms.id,
+        postId: posts.id,
+        platform: socialAccounts.platform,
+        accountName: socialAccounts.accountName,
+        publishedAt: postPlatforms.publishedAt,
+        title: posts.title,
+        text: sql<string>`coalesce(${postPlatforms.content}, ${posts.content})`,
+        url: postPlatforms.platformPostUrl,
+        mediaId: sql<string | null>`coalesce(${postPlatforms.mediaIds}, ${posts.mediaIds}) ->> 0`,
+        impressions: sql<number | null>`${metric('impressions')}`,
+        reach: sql<number | null>`${metric('reach')}`,
+        likes: sql<number | null>`${metric('likes')}`,
+        comments: sql<number | null>`${metric('comments')}`,
+        shares: sql<number | null>`${metric('shares')}`,
+        clicks: sql<number | null>`${metric('clicks')}`,
+        saves: sql<number | null>`${metric('saves')}`,
+        videoViews: sql<number | null>`${metric('video_views')}`,
+        engagement: sql<number | null>`${ENGAGEMENT}`.mapWith((value) =>
+          value === null ? null : Number(value),
+        ),
+        engagementRate: sql<number | null>`${ENGAGEMENT_RATE}`.mapWith((value) =>
+          value === null ? null : Number(value),
+        ),
+        unavailable: sql<UnavailableMetrics | null>`${metric('unavailable')}`.mapWith(analytics.unavailable),
+        asOf: sql<Date | null>`${metric('recorded_at')}`.mapWith(analytics.recordedAt),
+        source: sql<string | null>`${metric('source')}`,
+      })
+      .from(postPlatforms)
+      .innerJoin(posts, eq(posts.id, postPlatforms.postId))
+      .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
+      .leftJoin(latest, sql`true`)
+      .where(where)
+      .orderBy(sql`${sortBy} ${direction} nulls last`, desc(postPlatforms.publishedAt), asc(postPlatforms.id))
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit),
+    tx
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(postPlatforms)
+      .innerJoin(posts, eq(posts.id, postPlatforms.postId))
+      .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
+      .where(where),
+  ]);
+  return {
+    total: counted[0]?.total ?? 0,
+    rows: rows.map((row) => ({
+      ...row,
+      publishedAt: row.publishedAt!,
+      unavailable: row.asOf === null ? NOT_SYNCED : (row.unavailable ?? {}),
+    })),
+  };
+}
