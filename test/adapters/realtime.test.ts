@@ -161,7 +161,11 @@ describe('ApiGatewayRealtime hands large broadcasts to the jobs queue', () => {
 
   it('refuses a malformed job message, so it is retried and then kept in the dead-letter queue', async () => {
     const { realtime } = await withConnections(1, 3);
-    await expect(realtimeBroadcastJob({ type: REALTIME_BROADCAST, organizationId: 'x', message }, { realtime })).rejects.toThrow();
-    await expect(realtimeBroadcastJob({ type: REALTIME_BROADCAST, organizationId }, { realtime })).rejects.toThrow();
+    await expect(
+      realtimeBroadcastJob({ type: REALTIME_BROADCAST, organizationId: 'x', message }, { realtime }),
+    ).rejects.toThrow();
+    await expect(
+      realtimeBroadcastJob({ type: REALTIME_BROADCAST, organizationId }, { realtime }),
+    ).rejects.toThrow();
   });
 });

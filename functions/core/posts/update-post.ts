@@ -95,8 +95,7 @@ export async function updatePost(
   const cancel = input.targets ? await replaceTargets(tx, loaded, { targets: input.targets }, now) : [];
   const reloaded = await loadPost(tx, organizationId, postId);
   const scheduled = reloaded.targets.filter((t) => t.status === 'scheduled');
-  if (scheduled.length > 0)
-    assertPublishable(await checkTargets(tx, ports.checks, reloaded.post, scheduled));
+  if (scheduled.length > 0) assertPublishable(await checkTargets(tx, ports.checks, reloaded.post, scheduled));
   await rollUpPosts(tx, [postId]);
   await recordAudit(tx, actor.audit, {
     action: 'update',

@@ -47,7 +47,8 @@ describe('the Lambda credentials provider (alias of @aws-sdk/credential-provider
       ...LAMBDA_BUILD_OPTIONS,
       absWorkingDir: process.cwd(),
       stdin: {
-        contents: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; export const c = new DynamoDBClient({});",
+        contents:
+          "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; export const c = new DynamoDBClient({});",
         resolveDir: process.cwd(),
         loader: 'ts',
       },

@@ -23,7 +23,10 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function largest(functions: HttpFunctionFigures[], by: (f: HttpFunctionFigures) => number): HttpFunctionFigures {
+function largest(
+  functions: HttpFunctionFigures[],
+  by: (f: HttpFunctionFigures) => number,
+): HttpFunctionFigures {
   return functions.reduce((a, b) => (by(b) > by(a) ? b : a));
 }
 

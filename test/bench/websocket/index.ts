@@ -136,7 +136,9 @@ export const websocket: Benchmark = {
     }
     for (const cost of aws) {
       if (cost.delivered !== cost.recipients)
-        findings.push(`AWS, ${cost.layout}: ${cost.delivered} of ${cost.recipients} connections were sent the event`);
+        findings.push(
+          `AWS, ${cost.layout}: ${cost.delivered} of ${cost.recipients} connections were sent the event`,
+        );
     }
 
     return {

@@ -23,7 +23,16 @@ describe('the facet detector with Plume’s UTF-8 index (no @atproto/common-web)
   it('agrees on any text made of links, mentions, tags, emoji and scripts', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12 }),
-      fc.constantFrom('https://a.example/x', 'b.example', '@carol.bsky.social', '#tag', '👍🏽', '日本', ' ', '\n'),
+      fc.constantFrom(
+        'https://a.example/x',
+        'b.example',
+        '@carol.bsky.social',
+        '#tag',
+        '👍🏽',
+        '日本',
+        ' ',
+        '\n',
+      ),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {

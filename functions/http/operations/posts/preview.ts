@@ -4,7 +4,6 @@ import { withTenant } from '../../../db/tenant';
 import { countGraphemes } from '../../../shared/platforms/text-measures';
 import type { Operation } from '../../operation';
 
-
 /** Each target's text after variants, a character counter and its network's issues. */
 export const previewPost: Operation<'previewPost'> = async ({ params }, { container, auth }) => {
   const { postId, checks } = await withTenant(container.db, auth.organizationId, (tx) =>
