@@ -81,7 +81,7 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   getAnalyticsOverview: { access: 'viewer', built: true },
   getPostAnalytics: { access: 'viewer', built: true },
   getAudienceAnalytics: { access: 'viewer', built: false },
-  getEngagementAnalytics: { access: 'viewer', built: false },
+  getEngagementAnalytics: { access: 'viewer', built: true },
   getGrowthAnalytics: { access: 'viewer', built: false },
   getCompetitorAnalytics: { access: 'viewer', built: false },
   getTrendAnalytics: { access: 'viewer', built: false },

@@ -7,6 +7,7 @@ import {
   type UnavailableMetrics,
 } from '../../shared/analytics/metrics';
 import type { Platform } from '../../shared/platforms/catalog';
+import { ENGAGEMENT, ENGAGEMENT_RATE, LATEST_SNAPSHOT, metric } from './latest-snapshot';
 import { periodAndPrevious } from './period';
 
 const NOT_SYNCED: UnavailableMetrics = Object.fromEntries(
@@ -57,31 +58,6 @@ export interface PostPerformanceRow extends PostMetricFigures {
   asOf: Date | null;
   source: string | null;
 }
-
-/**
- * Each target's newest snapshot (LATERAL: one index probe per target on
- * analytics(post_platform_id, recorded_at)), with engagement computed as
- * shared/analytics/definitions.ts defines it: the parts the network reports, null when none.
- */
-const latest = sql`lateral (
-  select ${analytics.impressionsCount} as impressions, ${analytics.reachCount} as reach,
-    ${analytics.likesCount} as likes, ${analytics.commentsCount} as comments,
-    ${analytics.sharesCount} as shares, ${analytics.clicksCount} as clicks,
-    ${analytics.savesCount} as saves, ${analytics.videoViewsCount} as video_views,
-    ${analytics.unavailable} as unavailable, ${analytics.recordedAt} as recorded_at,
-    ${analytics.source} as source
-  from ${analytics}
-  where ${analytics.postPlatformId} = ${postPlatforms.id}
-  order by ${analytics.recordedAt} desc
-  limit 1
-) as snapshot`;
-
-const metric = (name: string) => sql.raw(`snapshot.${name}`);
-const ENGAGEMENT = sql`case when ${metric('likes')} is null and ${metric('comments')} is null
-  and ${metric('shares')} is null and ${metric('saves')} is null and ${metric('clicks')} is null then null
-  else coalesce(${metric('likes')}, 0) + coalesce(${metric('comments')}, 0) + coalesce(${metric('shares')}, 0)
-    + coalesce(${metric('saves')}, 0) + coalesce(${metric('clicks')}, 0) end`;
-const ENGAGEMENT_RATE = sql`round((${ENGAGEMENT}) * 100.0 / nullif(${metric('impressions')}, 0), 2)`;
 
 const SORT_COLUMNS: Record<PostPerformanceSort, SQL> = {
   publishedAt: sql`${postPlatforms.publishedAt}`,
@@ -151,7 +127,7 @@ export async function postPerformance(
       .from(postPlatforms)
       .innerJoin(posts, eq(posts.id, postPlatforms.postId))
       .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
-      .leftJoin(latest, sql`true`)
+      .leftJoin(LATEST_SNAPSHOT, sql`true`)
       .where(where)
       .orderBy(sql`${sortBy} ${direction} nulls last`, desc(postPlatforms.publishedAt), asc(postPlatforms.id))
       .limit(query.limit)

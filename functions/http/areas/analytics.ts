@@ -1,11 +1,13 @@
 import { createAreaHandler } from '../area-handler';
 import { analyticsContracts } from '../../shared/contracts/analytics';
+import { getEngagementAnalytics } from '../operations/analytics/get-engagement';
 import { getAnalyticsOverview } from '../operations/analytics/get-overview';
 import { getPostAnalytics } from '../operations/analytics/get-post-analytics';
 
-// Built so far: the overview and the posts table; the other analytics routes answer 501
+// Built so far: the overview, the posts table and the engagement heatmap; the other analytics routes answer 501
 // problem+json naming themselves.
 export const handler = createAreaHandler('analytics', analyticsContracts, {
   getAnalyticsOverview,
   getPostAnalytics,
+  getEngagementAnalytics,
 });

@@ -114,6 +114,25 @@ const postPerformanceRow = z
   })
   .meta({ id: 'PostPerformance' });
 
+const heatmapCell = z
+  .object({
+    weekday: z
+      .number()
+      .int()
+      .min(1)
+      .max(7)
+      .describe('ISO weekday in the viewer zone: 1 = Monday ... 7 = Sunday'),
+    hour: z.number().int().min(0).max(23).describe('Hour of the day in the viewer zone'),
+    posts: z.number().int().describe('Posts published then (one per network copy)'),
+    measured: z.number().int().describe('Of those, posts with synced metrics that report some engagement'),
+    engagement: figure(DEFINITIONS.engagement),
+    averageEngagement: figure('Engagement per measured post'),
+    engagementRate: figure(
+      `${DEFINITIONS.engagementRate} Per cell: the engagement of the posts that have impressions / their impressions x 100.`,
+    ),
+  })
+  .meta({ id: 'EngagementHeatmapCell' });
+
 /** Contracts of the analytics routes built so far (the others answer 501 until they are). */
 export const analyticsContracts = {
   getAnalyticsOverview: {
@@ -141,6 +160,22 @@ export const analyticsContracts = {
         limit: z.number().int(),
       })
       .meta({ id: 'PostPerformanceList' }),
+    errors: { 400: 'The range runs backwards or spans more than 730 days.' },
+  },
+  getEngagementAnalytics: {
+    query: rangeQuery,
+    response: z
+      .object({
+        timeZone: z.string(),
+        from: z.string(),
+        to: z.string(),
+        cells: z
+          .array(heatmapCell)
+          .describe(
+            'All 168 weekday x hour cells of the viewer week, Monday 00:00 first, empty ones with 0 posts',
+          ),
+      })
+      .meta({ id: 'EngagementHeatmap' }),
     errors: { 400: 'The range runs backwards or spans more than 730 days.' },
   },
 } satisfies AreaContracts<'analytics'>;

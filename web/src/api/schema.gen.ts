@@ -2384,6 +2384,29 @@ export interface components {
       /** @description Where they came from: the network and the API call */
       source: string | null;
     };
+    EngagementHeatmap: {
+      timeZone: string;
+      from: string;
+      to: string;
+      /** @description All 168 weekday x hour cells of the viewer week, Monday 00:00 first, empty ones with 0 posts */
+      cells: components['schemas']['EngagementHeatmapCell'][];
+    };
+    EngagementHeatmapCell: {
+      /** @description ISO weekday in the viewer zone: 1 = Monday ... 7 = Sunday */
+      weekday: number;
+      /** @description Hour of the day in the viewer zone */
+      hour: number;
+      /** @description Posts published then (one per network copy) */
+      posts: number;
+      /** @description Of those, posts with synced metrics that report some engagement */
+      measured: number;
+      /** @description Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out).; null where it cannot be given (the reason is in `unavailable`) */
+      engagement: number | null;
+      /** @description Engagement per measured post; null where it cannot be given (the reason is in `unavailable`) */
+      averageEngagement: number | null;
+      /** @description Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet. Per cell: the engagement of the posts that have impressions / their impressions x 100.; null where it cannot be given (the reason is in `unavailable`) */
+      engagementRate: number | null;
+    };
     MediaUpload: {
       media: components['schemas']['Media'];
       /** @description POST the file as multipart/form-data: every field, then `file` last */
@@ -4960,16 +4983,47 @@ export interface operations {
   };
   getEngagementAnalytics: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementHeatmap'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getGrowthAnalytics: {
