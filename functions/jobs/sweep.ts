@@ -30,16 +30,11 @@ export interface SweepSummary {
 const POLICY: SweepPolicy = { ...DEFAULT_SWEEP_POLICY, boundsOf: (platform) => PUBLISH_BOUNDS[platform] };
 
 /**
- * One sweep. `afterRestart` is for the local runtime's start, whose queue lived in memory:
+ * One publishing and mail sweep (the scheduled run, `runScheduledWork`, adds the metrics syncs). `afterRestart` is for the local runtime's start, whose queue lived in memory:
  * every due target is re-fired at once instead of after the usual 2 minutes.
  */
 export async function runSweep(options: SweepOptions = {}): Promise<SweepSummary> {
   const { db, clock, queue, logger, kv, env, realtime } = await getContainer();
-  // Automatic metrics syncs: their own marker, so the database is read only when one is due.
-  await queueDueMetricsSyncs(
-    { db, kv, queue, clock, logger },
-    { respectMarker: env.PLUME_RUNTIME === 'aws' },
-  );
   // In AWS, leave a paused Aurora asleep when nothing can be in flight (see sweep-marker.ts).
   if (env.PLUME_RUNTIME === 'aws' && !(await targetsMayBeInFlight(kv))) {
     return { refired: 0, missed: 0, unconfirmed: 0, lookups: 0, skipped: true };

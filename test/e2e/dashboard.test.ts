@@ -23,7 +23,7 @@ const AREAS = [
   { link: 'Posts', path: '/posts', heading: 'Posts', built: true },
   { link: 'Compose', path: '/compose', heading: 'Compose', built: true },
   { link: 'Media', path: '/media', heading: 'Media', built: true },
-  { link: 'Analytics', path: '/analytics', heading: 'Analytics' },
+  { link: 'Analytics', path: '/analytics', heading: 'Analytics', built: true },
   { link: 'AI agents', path: '/ai-agents', heading: 'AI agents' },
   { link: 'Notifications', path: '/notifications', heading: 'Notifications', built: true },
   { link: 'Accounts', path: '/accounts', heading: 'Accounts', built: true },

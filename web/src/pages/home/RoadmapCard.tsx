@@ -14,6 +14,8 @@ const PAGES_BY_MILESTONE: Record<MilestoneId, string> = {
 };
 
 const AVAILABLE: ReadonlySet<MilestoneId> = new Set(['foundation', 'identity', 'publishing']);
+/** Started: some of its pages work, the rest are on their way. */
+const UNDER_WAY: ReadonlySet<MilestoneId> = new Set(['analytics']);
 
 export function RoadmapCard() {
   const ids = Object.keys(MILESTONES) as MilestoneId[];
@@ -35,7 +37,13 @@ export function RoadmapCard() {
               <p className="mt-0.5 text-xs text-slate-500">Pages: {PAGES_BY_MILESTONE[id]}</p>
             </div>
             <div className="col-start-2 row-start-1 sm:col-start-3">
-              {AVAILABLE.has(id) ? <Badge tone="success">Available</Badge> : <Badge>Planned</Badge>}
+              {AVAILABLE.has(id) ? (
+                <Badge tone="success">Available</Badge>
+              ) : UNDER_WAY.has(id) ? (
+                <Badge tone="brand">Under way</Badge>
+              ) : (
+                <Badge>Planned</Badge>
+              )}
             </div>
           </li>
         ))}
