@@ -75,7 +75,7 @@ export class Workers extends Construct {
       memorySize: 512,
     });
     new events.Rule(this, 'SweepSchedule', {
-      description: 'Runs the Plume publishing sweep',
+      description: 'Runs the Plume publishing sweep and queues the metrics syncs that are due',
       schedule: events.Schedule.rate(SWEEP_INTERVAL),
       targets: [new targets.LambdaFunction(this.sweep, { retryAttempts: 0 })],
     });
