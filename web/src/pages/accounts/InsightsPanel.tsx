@@ -58,7 +58,7 @@ export function InsightsPanel({ accountId, label }: { accountId: string; label: 
                 No post metrics yet. Metrics arrive with each sync after a post is published.
               </p>
             ) : (
-              <div className="mt-4 overflow-x-auto">
+              <div className="relative mt-4 overflow-x-auto">
                 <table className="min-w-full text-left text-sm">
                   <caption className="sr-only">Recent posts of {label}</caption>
                   <thead className="text-xs text-slate-500">

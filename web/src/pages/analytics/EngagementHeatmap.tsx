@@ -14,7 +14,9 @@ export function EngagementHeatmap({ cells, timeZone }: { cells: Cell[]; timeZone
   const cellAt = (weekday: number, hour: number) =>
     cells.find((c) => c.weekday === weekday && c.hour === hour);
   return (
-    <div className="overflow-x-auto">
+    // `relative`: the screen-reader-only texts inside are absolutely positioned; without a
+    // positioned scroll box they escape its clipping and widen the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="border-separate border-spacing-0.5 text-[11px]">
         <caption className="mb-2 text-left text-xs text-slate-500">
           Average engagement per post by the hour it went out ({timeZone}). Empty: no post then.

@@ -44,7 +44,9 @@ export function PostsTable({
     </th>
   );
   return (
-    <div className="overflow-x-auto">
+    // `relative`: the screen-reader-only texts inside are absolutely positioned; without a
+    // positioned scroll box they escape its clipping and widen the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Posts of the period with their latest metrics</caption>
         <thead className="text-xs text-slate-500">
