@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { socialAccounts } from '../../functions/db/schema';
+import { withSystem } from '../../functions/db/tenant';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -135,6 +138,24 @@ describe('accounts page', () => {
         animations: 'disabled',
         fullPage: true,
       });
+
+      // A failed sync (here written as the sync job records one) keeps the figures and says so.
+      await withSystem(rig.runtime.container.db, (tx) =>
+        tx
+          .update(socialAccounts)
+          .set({
+            accountData: sql`${socialAccounts.accountData} || ${JSON.stringify({
+              lastSyncError: { message: 'Sandbox is down', at: new Date().toISOString(), failures: 1 },
+            })}::jsonb`,
+          })
+          .where(eq(socialAccounts.id, stored!.id)),
+      );
+      await page.reload();
+      await renamed
+        .getByText(
+          /The last sync failed \(Sandbox is down\); figures are from .+ and Plume tries again on its own\./,
+        )
+        .waitFor();
 
       // Disconnect, with a confirmation that says what happens to scheduled posts.
       await renamed.getByRole('button', { name: 'Disconnect Crumb & Co bakery' }).click();

@@ -99,6 +99,17 @@ export function AccountRow({
                   <dd className={quota.nearlyFull ? 'text-amber-700' : ''}>{quota.text}</dd>
                 </div>
               ) : null}
+              {account.lastSyncError && account.status === 'active' ? (
+                <div className="flex gap-1 sm:col-span-2">
+                  <dt className="sr-only">Metrics</dt>
+                  {/* A failed sync keeps the figures it had: say they are older than they look. */}
+                  <dd className="text-amber-700">
+                    The last sync failed ({account.lastSyncError}); figures are from{' '}
+                    {account.lastSync ? formatRelative(account.lastSync) : 'no sync yet'} and Plume tries
+                    again on its own.
+                  </dd>
+                </div>
+              ) : null}
             </dl>
           </div>
         </div>
