@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import { analytics, postPlatforms, socialAccounts } from '../../db/schema';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { analytics, postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import { engagementOf, totalsOf } from '../../shared/analytics/definitions';
 import type { PostMetricFigures, UnavailableMetrics } from '../../shared/analytics/metrics';
@@ -51,6 +51,7 @@ function scope(organizationId: string, start: Date, end: Date, filter: OverviewF
     eq(postPlatforms.status, 'published'),
     gte(postPlatforms.publishedAt, start),
     lt(postPlatforms.publishedAt, end),
+    isNull(posts.deletedAt),
     filter.accountIds?.length ? inArray(postPlatforms.socialAccountId, filter.accountIds) : undefined,
     filter.platforms?.length ? inArray(socialAccounts.platform, filter.platforms) : undefined,
   );
@@ -85,6 +86,7 @@ async function readPeriods(
       })
       .from(analytics)
       .innerJoin(postPlatforms, eq(postPlatforms.id, analytics.postPlatformId))
+      .innerJoin(posts, eq(posts.id, postPlatforms.postId))
       .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
       .where(and(inSpan, eq(analytics.organizationId, organizationId), isNotNull(analytics.postPlatformId)))
       .orderBy(analytics.postPlatformId, desc(analytics.recordedAt)),
@@ -100,6 +102,7 @@ async function readPeriods(
           ),
       })
       .from(postPlatforms)
+      .innerJoin(posts, eq(posts.id, postPlatforms.postId))
       .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
       .where(inSpan),
   ]);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { posts } from '../../../functions/db/schema';
+import { withSystem } from '../../../functions/db/tenant';
 import { PLATFORM_CATALOG } from '../../../functions/shared/platforms/catalog';
 import { startIdentityRuntime } from '../../support/identity-runtime';
 import type { TestClient } from '../../support/http-client';
@@ -80,6 +83,16 @@ describe('GET /api/analytics/overview', () => {
         figures: { impressions: 500, reach: 400, likes: 5, comments: 0, shares: 0, clicks: 0, saves: 0 },
       },
     ]);
+    // Deleted since it went out: not counted, as in the posts table.
+    const deleted = await published(organizationId, sandboxAccount, 'sandbox', '2032-03-04T10:00:00Z', [
+      { at: '2032-03-05T00:00:00Z', figures: { impressions: 70_000, likes: 7_000 } },
+    ]);
+    await withSystem(env.runtime.container.db, (tx) =>
+      tx
+        .update(posts)
+        .set({ deletedAt: new Date('2032-03-06T00:00:00Z') })
+        .where(eq(posts.id, deleted.postId)),
+    );
     // Not published: not counted.
     await published(organizationId, sandboxAccount, 'sandbox', '2032-03-03T10:00:00Z', [], {
       status: 'failed',
