@@ -1,8 +1,8 @@
-import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import type { Platform } from '../../shared/platforms/catalog';
-import { ENGAGEMENT, LATEST_SNAPSHOT, metric } from './latest-snapshot';
+import { ENGAGEMENT, LATEST_SNAPSHOT, metric, publishedTargets } from './latest-snapshot';
 import { periodAndPrevious } from './period';
 
 export interface HeatmapFilter {
@@ -61,17 +61,7 @@ export async function engagementHeatmap(
     .innerJoin(posts, eq(posts.id, postPlatforms.postId))
     .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
     .leftJoin(LATEST_SNAPSHOT, sql`true`)
-    .where(
-      and(
-        eq(postPlatforms.organizationId, organizationId),
-        eq(postPlatforms.status, 'published'),
-        gte(postPlatforms.publishedAt, current.start),
-        lt(postPlatforms.publishedAt, current.end),
-        isNull(posts.deletedAt),
-        filter.accountIds?.length ? inArray(postPlatforms.socialAccountId, filter.accountIds) : undefined,
-        filter.platforms?.length ? inArray(socialAccounts.platform, filter.platforms) : undefined,
-      ),
-    )
+    .where(publishedTargets(organizationId, current, filter))
     // By position: the zone is a bound parameter, so the expressions above differ in text.
     .groupBy(sql`1`, sql`2`);
   const byCell = new Map(rows.map((row) => [`${row.weekday}:${row.hour}`, row]));

@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { analytics, postPlatforms, posts, socialAccounts } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import { engagementOf, totalsOf } from '../../shared/analytics/definitions';
 import type { PostMetricFigures, UnavailableMetrics } from '../../shared/analytics/metrics';
 import type { Platform } from '../../shared/platforms/catalog';
+import { LATEST_SNAPSHOT, publishedTargets, SNAPSHOT_FIGURES } from './latest-snapshot';
 import { periodAndPrevious, type Period } from './period';
 
 /** What the overview is asked for: the viewer's days, zone and optional filters. */
@@ -35,82 +36,36 @@ export interface AnalyticsOverview {
   sources: string[];
 }
 
-interface SnapshotRow extends PostMetricFigures {
+interface TargetRow extends PostMetricFigures {
   publishedAt: Date;
   unavailable: UnavailableMetrics;
-  recordedAt: Date;
+  /** When its latest snapshot was taken; null before its first sync. */
+  asOf: Date | null;
   source: string | null;
 }
 
 const NO_POSTS = 'No post was published in this period.';
 const NO_SNAPSHOTS = 'No metrics were synced yet for the posts of this period.';
 
-function scope(organizationId: string, start: Date, end: Date, filter: OverviewFilter) {
-  return and(
-    eq(postPlatforms.organizationId, organizationId),
-    eq(postPlatforms.status, 'published'),
-    gte(postPlatforms.publishedAt, start),
-    lt(postPlatforms.publishedAt, end),
-    isNull(posts.deletedAt),
-    filter.accountIds?.length ? inArray(postPlatforms.socialAccountId, filter.accountIds) : undefined,
-    filter.platforms?.length ? inArray(socialAccounts.platform, filter.platforms) : undefined,
-  );
-}
-
-/**
- * Each published target's latest snapshot, for the two periods at once (DISTINCT ON keeps the
- * newest row per target in this order), and the number of targets published in each.
- */
-async function readPeriods(
+/** Every published target of both periods with its latest snapshot, in one read. */
+async function readTargets(
   tx: Transaction,
   organizationId: string,
-  span: { start: Date; end: Date; split: Date },
+  span: { start: Date; end: Date },
   filter: OverviewFilter,
-) {
-  const inSpan = scope(organizationId, span.start, span.end, filter);
-  const [snapshots, counts] = await Promise.all([
-    tx
-      .selectDistinctOn([analytics.postPlatformId], {
-        publishedAt: postPlatforms.publishedAt,
-        impressions: analytics.impressionsCount,
-        reach: analytics.reachCount,
-        likes: analytics.likesCount,
-        comments: analytics.commentsCount,
-        shares: analytics.sharesCount,
-        clicks: analytics.clicksCount,
-        saves: analytics.savesCount,
-        videoViews: analytics.videoViewsCount,
-        unavailable: analytics.unavailable,
-        recordedAt: analytics.recordedAt,
-        source: analytics.source,
-      })
-      .from(analytics)
-      .innerJoin(postPlatforms, eq(postPlatforms.id, analytics.postPlatformId))
-      .innerJoin(posts, eq(posts.id, postPlatforms.postId))
-      .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
-      .where(and(inSpan, eq(analytics.organizationId, organizationId), isNotNull(analytics.postPlatformId)))
-      .orderBy(analytics.postPlatformId, desc(analytics.recordedAt)),
-    tx
-      .select({
-        current:
-          sql<number>`count(*) filter (where ${postPlatforms.publishedAt} >= ${span.split.toISOString()}::timestamptz)`.mapWith(
-            Number,
-          ),
-        previous:
-          sql<number>`count(*) filter (where ${postPlatforms.publishedAt} < ${span.split.toISOString()}::timestamptz)`.mapWith(
-            Number,
-          ),
-      })
-      .from(postPlatforms)
-      .innerJoin(posts, eq(posts.id, postPlatforms.postId))
-      .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
-      .where(inSpan),
-  ]);
-  return { snapshots: snapshots as SnapshotRow[], counts: counts[0] ?? { current: 0, previous: 0 } };
+): Promise<TargetRow[]> {
+  const rows = await tx
+    .select({ publishedAt: postPlatforms.publishedAt, ...SNAPSHOT_FIGURES })
+    .from(postPlatforms)
+    .innerJoin(posts, eq(posts.id, postPlatforms.postId))
+    .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
+    .leftJoin(LATEST_SNAPSHOT, sql`true`)
+    .where(publishedTargets(organizationId, span, filter));
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt!, unavailable: row.unavailable ?? {} }));
 }
 
 /** Totals of one period, with the derived figures and why any is null. */
-function periodFigures(posts: number, snapshots: SnapshotRow[]): PeriodFigures {
+function periodFigures(posts: number, snapshots: TargetRow[]): PeriodFigures {
   const { figures, unavailable } = totalsOf(
     snapshots.map((row) => ({ figures: row, unavailable: row.unavailable })),
     OVERVIEW_METRICS,
@@ -155,22 +110,18 @@ export async function analyticsOverview(
   filter: OverviewFilter,
 ): Promise<AnalyticsOverview> {
   const { current, previous } = periodAndPrevious(filter);
-  const { snapshots, counts } = await readPeriods(
-    tx,
-    organizationId,
-    { start: previous.start, end: current.end, split: current.start },
-    filter,
-  );
-  const inCurrent = snapshots.filter((row) => row.publishedAt >= current.start);
-  const inPrevious = snapshots.filter((row) => row.publishedAt < current.start);
-  const asOf = snapshots.reduce<Date | null>(
-    (latest, row) => (latest && latest > row.recordedAt ? latest : row.recordedAt),
+  const targets = await readTargets(tx, organizationId, { start: previous.start, end: current.end }, filter);
+  const inCurrent = targets.filter((row) => row.publishedAt >= current.start);
+  const inPrevious = targets.filter((row) => row.publishedAt < current.start);
+  const synced = (rows: TargetRow[]) => rows.filter((row) => row.asOf !== null);
+  const asOf = targets.reduce<Date | null>(
+    (latest, row) => (row.asOf && (!latest || row.asOf > latest) ? row.asOf : latest),
     null,
   );
   return {
-    current: { ...current, ...periodFigures(counts.current, inCurrent) },
-    previous: { ...previous, ...periodFigures(counts.previous, inPrevious) },
+    current: { ...current, ...periodFigures(inCurrent.length, synced(inCurrent)) },
+    previous: { ...previous, ...periodFigures(inPrevious.length, synced(inPrevious)) },
     asOf,
-    sources: [...new Set(snapshots.flatMap((row) => (row.source ? [row.source] : [])))].sort(),
+    sources: [...new Set(targets.flatMap((row) => (row.source ? [row.source] : [])))].sort(),
   };
 }

@@ -1,32 +1,26 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { analytics, postPlatforms, posts, socialAccounts } from '../../db/schema';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import {
   POST_METRICS,
+  type PostTableSort,
   type PostMetricFigures,
   type UnavailableMetrics,
 } from '../../shared/analytics/metrics';
 import type { Platform } from '../../shared/platforms/catalog';
-import { ENGAGEMENT, ENGAGEMENT_RATE, LATEST_SNAPSHOT, metric } from './latest-snapshot';
+import {
+  ENGAGEMENT,
+  ENGAGEMENT_RATE,
+  LATEST_SNAPSHOT,
+  metric,
+  publishedTargets,
+  SNAPSHOT_FIGURES,
+} from './latest-snapshot';
 import { periodAndPrevious } from './period';
 
 const NOT_SYNCED: UnavailableMetrics = Object.fromEntries(
   POST_METRICS.map((name) => [name, 'No metrics were synced for this post yet.']),
 );
-
-/** What the posts table can be sorted by. */
-export const POST_PERFORMANCE_SORTS = [
-  'publishedAt',
-  'impressions',
-  'reach',
-  'likes',
-  'comments',
-  'shares',
-  'clicks',
-  'engagement',
-  'engagementRate',
-] as const;
-export type PostPerformanceSort = (typeof POST_PERFORMANCE_SORTS)[number];
 
 export interface PostPerformanceQuery {
   from: string;
@@ -34,7 +28,7 @@ export interface PostPerformanceQuery {
   timeZone: string;
   accountIds?: string[];
   platforms?: Platform[];
-  sort: PostPerformanceSort;
+  sort: PostTableSort;
   order: 'asc' | 'desc';
   page: number;
   limit: number;
@@ -59,7 +53,7 @@ export interface PostPerformanceRow extends PostMetricFigures {
   source: string | null;
 }
 
-const SORT_COLUMNS: Record<PostPerformanceSort, SQL> = {
+const SORT_COLUMNS: Record<PostTableSort, SQL> = {
   publishedAt: sql`${postPlatforms.publishedAt}`,
   impressions: metric('impressions'),
   reach: metric('reach'),
@@ -82,16 +76,7 @@ export async function postPerformance(
   query: PostPerformanceQuery,
 ): Promise<{ rows: PostPerformanceRow[]; total: number }> {
   const { current } = periodAndPrevious(query);
-  const where = and(
-    eq(postPlatforms.organizationId, organizationId),
-    eq(postPlatforms.status, 'published'),
-    isNotNull(postPlatforms.publishedAt),
-    gte(postPlatforms.publishedAt, current.start),
-    lt(postPlatforms.publishedAt, current.end),
-    isNull(posts.deletedAt),
-    query.accountIds?.length ? inArray(postPlatforms.socialAccountId, query.accountIds) : undefined,
-    query.platforms?.length ? inArray(socialAccounts.platform, query.platforms) : undefined,
-  );
+  const where = publishedTargets(organizationId, current, query);
   const sortBy = SORT_COLUMNS[query.sort];
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
   const [rows, counted] = await Promise.all([
@@ -106,23 +91,13 @@ export async function postPerformance(
         text: sql<string>`coalesce(${postPlatforms.content}, ${posts.content})`,
         url: postPlatforms.platformPostUrl,
         mediaId: sql<string | null>`coalesce(${postPlatforms.mediaIds}, ${posts.mediaIds}) ->> 0`,
-        impressions: sql<number | null>`${metric('impressions')}`,
-        reach: sql<number | null>`${metric('reach')}`,
-        likes: sql<number | null>`${metric('likes')}`,
-        comments: sql<number | null>`${metric('comments')}`,
-        shares: sql<number | null>`${metric('shares')}`,
-        clicks: sql<number | null>`${metric('clicks')}`,
-        saves: sql<number | null>`${metric('saves')}`,
-        videoViews: sql<number | null>`${metric('video_views')}`,
+        ...SNAPSHOT_FIGURES,
         engagement: sql<number | null>`${ENGAGEMENT}`.mapWith((value) =>
           value === null ? null : Number(value),
         ),
         engagementRate: sql<number | null>`${ENGAGEMENT_RATE}`.mapWith((value) =>
           value === null ? null : Number(value),
         ),
-        unavailable: sql<UnavailableMetrics | null>`${metric('unavailable')}`.mapWith(analytics.unavailable),
-        asOf: sql<Date | null>`${metric('recorded_at')}`.mapWith(analytics.recordedAt),
-        source: sql<string | null>`${metric('source')}`,
       })
       .from(postPlatforms)
       .innerJoin(posts, eq(posts.id, postPlatforms.postId))

@@ -33,3 +33,18 @@ export interface MetricAvailability {
 
 /** When the network usually has the figure but left it out of this answer. */
 export const NOT_RETURNED = 'The network returned no figure for this post in its last answer.';
+
+/** What the analytics posts table can be sorted by: when a post went out, or one of its figures. */
+export const POST_TABLE_SORTS = [
+  'publishedAt',
+  'impressions',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'clicks',
+  'engagement',
+  'engagementRate',
+] as const;
+
+export type PostTableSort = (typeof POST_TABLE_SORTS)[number];

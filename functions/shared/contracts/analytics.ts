@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DEFINITIONS } from '../analytics/definitions';
+import { POST_TABLE_SORTS } from '../analytics/metrics';
 import { PLATFORM_IDS } from '../platforms/catalog';
 import { calendarDate, timeZone, timestamp } from './common';
 import type { AreaContracts } from './contract';
@@ -75,18 +76,6 @@ export const analyticsOverview = z
   )
   .meta({ id: 'AnalyticsOverview' });
 
-const POST_SORTS = [
-  'publishedAt',
-  'impressions',
-  'reach',
-  'likes',
-  'comments',
-  'shares',
-  'clicks',
-  'engagement',
-  'engagementRate',
-] as const;
-
 const postPerformanceRow = z
   .object({
     targetId: z.uuid(),
@@ -143,7 +132,7 @@ export const analyticsContracts = {
   getPostAnalytics: {
     query: rangeQuery.extend({
       sort: z
-        .enum(POST_SORTS)
+        .enum(POST_TABLE_SORTS)
         .default('engagement')
         .describe('The figure to sort by; posts without it come last'),
       order: z.enum(['desc', 'asc']).default('desc'),
