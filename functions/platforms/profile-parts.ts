@@ -1,6 +1,6 @@
 import type { Connector } from './connector';
 import { platformProfile, type Platform } from '../shared/platforms/catalog';
-import { PLATFORM_RULES } from '../shared/platforms/rules';
+import { platformChecks } from '../shared/platforms/rules';
 
 /** What every connector takes from its network's profile and rules rather than restating it. */
 export type ProfileParts<P extends Platform> = Pick<
@@ -18,8 +18,7 @@ export function profileParts<P extends Platform>(platform: P): ProfileParts<P> {
   return {
     platform,
     displayName: profile.name,
-    limits: () => ({ ...profile.limits }),
-    validate: PLATFORM_RULES[platform].validate,
+    ...platformChecks(platform),
     publishTimeoutMs: profile.publishing.publishTimeoutMs,
     lookupSettleMs: profile.publishing.lookupSettleMs,
   };

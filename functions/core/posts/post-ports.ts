@@ -2,7 +2,7 @@ import type { Container } from '../ports/container';
 import type { Platform } from '../../shared/platforms/catalog';
 import type { Clock } from '../ports';
 import { publishingSeamOverrides } from '../publishing/seam-overrides';
-import { platformChecks, type PlatformChecks } from './platform-checks';
+import { platformChecks, type PlatformChecks } from '../../shared/platforms/rules';
 
 /** Each network's limits and content rules, or undefined where this build cannot publish there. */
 export type ChecksResolver = (platform: Platform) => PlatformChecks | undefined;

@@ -1,9 +1,4 @@
-import {
-  POST_METRICS,
-  type PostMetricFigures,
-  type PostMetricName,
-  type UnavailableMetrics,
-} from './metrics';
+import { type PostMetricFigures, type PostMetricName, type UnavailableMetrics } from './metrics';
 
 /**
  * How Plume computes the figures it derives, in the words the API's descriptions and the
@@ -68,9 +63,4 @@ export function totalsOf<const Names extends readonly PostMetricName[]>(
     }
   }
   return { figures, unavailable };
-}
-
-/** Every metric null, for building figures. */
-export function emptyFigures(): PostMetricFigures {
-  return Object.fromEntries(POST_METRICS.map((metric) => [metric, null])) as PostMetricFigures;
 }

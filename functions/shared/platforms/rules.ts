@@ -30,6 +30,23 @@ export const PLATFORM_RULES: Record<Platform, PlatformRules> = {
 };
 
 /**
+ * One network's configured limits (a fresh copy per call, so callers may overlay run-time
+ * values) and its content rules: what saving a post checks, and what every connector starts
+ * from (functions/platforms/profile-parts.ts). Saving a post needs nothing else of a
+ * connector, so the posts Lambda checks drafts with these alone and leaves the connectors
+ * (network clients, the AT Protocol libraries, token decryption) out of its bundle.
+ */
+export interface PlatformChecks {
+  limits(): PlatformLimits;
+  validate(draft: PostDraft, limits: PlatformLimits): ValidationIssue[];
+}
+
+export function platformChecks(platform: Platform): PlatformChecks {
+  const { limits } = PLATFORM_CATALOG[platform];
+  return { limits: () => ({ ...limits }), validate: PLATFORM_RULES[platform].validate };
+}
+
+/**
  * The limits that apply to one account: the network's configured defaults, overlaid with
  * what was read from the account at run time (a Mastodon instance's own character limit,
  * an X subscriber's long posts, TikTok's per-creator video length).

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyFigures,
-  engagementOf,
-  engagementRateOf,
-  totalsOf,
-} from '../../../functions/shared/analytics/definitions';
-import type { PostMetricFigures } from '../../../functions/shared/analytics/metrics';
+import { engagementOf, engagementRateOf, totalsOf } from '../../../functions/shared/analytics/definitions';
+import { POST_METRICS, type PostMetricFigures } from '../../../functions/shared/analytics/metrics';
 
-const figures = (values: Partial<PostMetricFigures>): PostMetricFigures => ({ ...emptyFigures(), ...values });
+/** Every metric null but those given. */
+const figures = (values: Partial<PostMetricFigures>): PostMetricFigures => ({
+  ...(Object.fromEntries(POST_METRICS.map((metric) => [metric, null])) as PostMetricFigures),
+  ...values,
+});
 
 describe('metric definitions, on hand-computed figures', () => {
   it('engagement adds the interactions the network reports and leaves out the missing ones', () => {
