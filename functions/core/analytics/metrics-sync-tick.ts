@@ -5,6 +5,11 @@ import { accountsDueForSync, METRICS_SCHEDULE } from './metrics-schedule';
 
 /** When the next automatic sync falls due (epoch ms); the sweep leaves the database alone until then. */
 const NEXT_DUE = { pk: 'metrics-sync', sk: 'next-due' } as const;
+/** Stores when the next sync is due; kept a day past it, in case nobody looks in between. */
+function setNextDue(kv: KeyValue, dueMs: number): Promise<void> {
+  return kv.put({ ...NEXT_DUE, value: dueMs, expiresAt: Math.ceil(dueMs / 1000) + 24 * 3600 });
+}
+
 /** One per queued account, so a sync still running is not queued again by the next sweep. */
 const QUEUED_FOR_MS = 30 * 60 * 1000;
 /** Look again at least this often even when nothing seems due (a lost marker update, say). */
@@ -64,7 +69,7 @@ export async function queueDueMetricsSyncs(
     ...(due.length > 0 ? [now.getTime() + METRICS_SCHEDULE.recentEveryMs] : []),
   ];
   const next = Math.min(...candidates);
-  await deps.kv.put({ ...NEXT_DUE, value: next, expiresAt: Math.ceil(next / 1000) + 24 * 3600 });
+  await setNextDue(deps.kv, next);
   return { skipped: false, queued: jobs.length, nextDueAt: new Date(next) };
 }
 
@@ -75,5 +80,5 @@ export async function queueDueMetricsSyncs(
 export async function bringMetricsSyncForward(kv: KeyValue, due: Date): Promise<void> {
   const marker = await kv.get<number>(NEXT_DUE.pk, NEXT_DUE.sk);
   if (marker && marker.value <= due.getTime()) return;
-  await kv.put({ ...NEXT_DUE, value: due.getTime(), expiresAt: Math.ceil(due.getTime() / 1000) + 24 * 3600 });
+  await setNextDue(kv, due.getTime());
 }
