@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../functions/db/client';
 import {
+  accountMetrics,
   aiAgentMemory,
   aiAgentTasks,
   aiAgents,
@@ -8,6 +9,7 @@ import {
   apiKeys,
   auditLogs,
   audienceInsights,
+  competitorPosts,
   competitorSnapshots,
   competitors,
   integrations,
@@ -20,6 +22,7 @@ import {
   postPlatforms,
   postTargetEvents,
   posts,
+  reportSchedules,
   reports,
   socialAccounts,
   usageCounters,
@@ -99,6 +102,17 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
       likesCount: 3,
     });
     await tx
+      .insert(accountMetrics)
+      .values({ organizationId, socialAccountId: account.id, dateBucket: '2026-01-01', followersCount: 10 });
+    await tx
+      .insert(reportSchedules)
+      .values({
+        organizationId,
+        name: 'Weekly',
+        frequency: 'weekly',
+        nextRunAt: new Date(Date.UTC(2999, 0, 1)),
+      });
+    await tx
       .insert(audienceInsights)
       .values({ organizationId, socialAccountId: account.id, followersCount: 10 });
     await tx
@@ -128,6 +142,13 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
     await tx
       .insert(competitorSnapshots)
       .values({ organizationId, competitorId: competitor.id, followersCount: 100 });
+    await tx.insert(competitorPosts).values({
+      organizationId,
+      competitorId: competitor.id,
+      externalId: `rival-post-${unique}`,
+      text: 'hello',
+      publishedAt: new Date(),
+    });
     await tx.insert(mentions).values({
       organizationId,
       socialAccountId: account.id,
@@ -206,6 +227,8 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
         'post_target_events',
         'media',
         'analytics',
+        'account_metrics',
+        'report_schedules',
         'audience_insights',
         'reports',
         'ai_agents',
@@ -213,6 +236,7 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
         'ai_agent_memory',
         'competitors',
         'competitor_snapshots',
+        'competitor_posts',
         'mentions',
         'integrations',
         'webhook_events',

@@ -1,6 +1,18 @@
-import { date, index, integer, jsonb, numeric, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import type { UnavailableMetrics } from '../../shared/analytics/metrics';
-import { checkIn, createdAt, primaryId, timestamptz } from './columns';
+import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
 import { organizations } from './organizations';
 import { postPlatforms, posts } from './posts';
 import { socialAccounts } from './social-accounts';
@@ -54,6 +66,46 @@ export const analytics = pgTable(
   ],
 );
 
+/**
+ * One account's own figures on one UTC day (followers, following, posts, account-level reach),
+ * the follower history growth is computed from. One row per account and day: a later sync the
+ * same day overwrites it, so the day keeps its latest reading. Null with a reason in
+ * `unavailable` where the network gives no figure, as for posts.
+ */
+export const accountMetrics = pgTable(
+  'account_metrics',
+  {
+    id: primaryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    socialAccountId: uuid('social_account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    /** The UTC day of the reading. */
+    dateBucket: date('date_bucket', { mode: 'string' }).notNull(),
+    followersCount: integer('followers_count'),
+    followingCount: integer('following_count'),
+    /** Posts the account has on the network (all time), as the network counts them. */
+    postsCount: integer('posts_count'),
+    /** Account-level impressions and profile views of that day, where the network reports them. */
+    impressionsCount: integer('impressions_count'),
+    profileViewsCount: integer('profile_views_count'),
+    unavailable: jsonb('unavailable').$type<UnavailableMetrics>().notNull().default({}),
+    source: varchar('source', { length: 120 }),
+    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('account_metrics_account_day_key').on(t.socialAccountId, t.dateBucket),
+    index('account_metrics_organization_day_idx').on(t.organizationId, t.dateBucket),
+  ],
+);
+
+/** Shares of an audience by one dimension (`age`, `gender`, `country`, `city`, `locale`): bucket -> share 0..1. */
+export type AudienceDemographics = Partial<
+  Record<'age' | 'gender' | 'country' | 'city' | 'locale', Record<string, number>>
+>;
+
 /** Audience snapshot of one account on one day. */
 export const audienceInsights = pgTable(
   'audience_insights',
@@ -74,15 +126,62 @@ export const audienceInsights = pgTable(
     analysisDate: date('analysis_date', { mode: 'string' }),
     /** `platform_api` or `ai_analysis`. */
     dataSource: varchar('data_source', { length: 50 }),
+    /** The audience's make-up by dimension, as shares (Facebook, Instagram and LinkedIn pages offer it). */
+    demographics: jsonb('demographics').$type<AudienceDemographics>().notNull().default({}),
+    /** Why a dimension is missing, by dimension name. */
+    unavailable: jsonb('unavailable').$type<UnavailableMetrics>().notNull().default({}),
+    /** The network and API call (`instagram follower_demographics`). */
+    source: varchar('source', { length: 120 }),
     createdAt: createdAt(),
   },
   (t) => [
-    index('audience_insights_account_date_idx').on(t.socialAccountId, t.analysisDate),
+    unique('audience_insights_account_date_key').on(t.socialAccountId, t.analysisDate),
     index('audience_insights_organization_created_idx').on(t.organizationId, t.createdAt),
   ],
 );
 
 export const REPORT_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
+export const REPORT_FREQUENCIES = ['weekly', 'monthly'] as const;
+export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
+
+/** One rendered file of a report, kept privately in the object store. */
+export interface ReportFile {
+  format: 'pdf' | 'csv';
+  key: string;
+  contentType: string;
+  bytes: number;
+}
+
+/** A report made again every week or month and mailed to chosen members. */
+export const reportSchedules = pgTable(
+  'report_schedules',
+  {
+    id: primaryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    name: varchar('name', { length: 255 }).notNull(),
+    frequency: text('frequency', { enum: REPORT_FREQUENCIES }).notNull(),
+    /** Accounts, networks: what each report covers (its range is the week or month just ended). */
+    parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull().default({}),
+    /** Members (user ids) who receive each report by email. */
+    recipientUserIds: jsonb('recipient_user_ids').$type<string[]>().notNull().default([]),
+    /** The zone whose weeks and months the schedule follows. */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    nextRunAt: timestamptz('next_run_at').notNull(),
+    lastRunAt: timestamptz('last_run_at'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    checkIn('report_schedules_frequency_check', t.frequency, REPORT_FREQUENCIES),
+    index('report_schedules_due_idx').on(t.nextRunAt),
+    index('report_schedules_organization_idx').on(t.organizationId),
+  ],
+);
+
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** A generated analytics report; the file itself lives in S3 under `s3_key`. */
@@ -103,6 +202,10 @@ export const reports = pgTable(
     s3Key: text('s3_key'),
     /** Small reports keep their figures inline as well. */
     result: jsonb('result'),
+    /** The rendered files (PDF, CSV) in the object store. */
+    files: jsonb('files').$type<ReportFile[]>().notNull().default([]),
+    /** The schedule that made it; null when someone asked for it. */
+    scheduleId: uuid('schedule_id').references(() => reportSchedules.id, { onDelete: 'set null' }),
     errorMessage: text('error_message'),
     createdAt: createdAt(),
     completedAt: timestamptz('completed_at'),

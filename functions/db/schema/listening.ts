@@ -27,9 +27,16 @@ export const competitors = pgTable(
     handle: varchar('handle', { length: 255 }).notNull(),
     name: varchar('name', { length: 255 }),
     profileUrl: text('profile_url'),
+    /** The network's own id for the account (Bluesky DID, Mastodon account id, IG user id). */
+    platformAccountId: varchar('platform_account_id', { length: 255 }),
+    /** Server of a federated network (Mastodon instance), as for social accounts. */
+    serviceUrl: text('service_url'),
+    avatarUrl: text('avatar_url'),
     notes: text('notes'),
     isActive: boolean('is_active').notNull().default(true),
     lastCheckedAt: timestamptz('last_checked_at'),
+    /** Why the last read failed, in words a user can act on; null after a good read. */
+    lastCheckError: text('last_check_error'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -59,6 +66,36 @@ export const competitorSnapshots = pgTable(
     capturedAt: timestamptz('captured_at').notNull().defaultNow(),
   },
   (t) => [index('competitor_snapshots_competitor_captured_idx').on(t.competitorId, t.capturedAt)],
+);
+
+/** A public post of a tracked competitor, as last read from the network. */
+export const competitorPosts = pgTable(
+  'competitor_posts',
+  {
+    id: primaryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    competitorId: uuid('competitor_id')
+      .notNull()
+      .references(() => competitors.id, { onDelete: 'cascade' }),
+    /** The network's id of the post; with the competitor, stored once. */
+    externalId: varchar('external_id', { length: 255 }).notNull(),
+    text: text('text').notNull(),
+    url: text('url'),
+    publishedAt: timestamptz('published_at').notNull(),
+    likesCount: integer('likes_count'),
+    commentsCount: integer('comments_count'),
+    sharesCount: integer('shares_count'),
+    impressionsCount: integer('impressions_count'),
+    /** Why a figure is null, by metric name. */
+    unavailable: jsonb('unavailable').$type<Record<string, string>>().notNull().default({}),
+    capturedAt: timestamptz('captured_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('competitor_posts_competitor_external_key').on(t.competitorId, t.externalId),
+    index('competitor_posts_organization_published_idx').on(t.organizationId, t.publishedAt),
+  ],
 );
 
 export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;

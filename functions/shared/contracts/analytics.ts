@@ -2,37 +2,9 @@ import * as z from 'zod';
 import { DEFINITIONS } from '../analytics/definitions';
 import { POST_TABLE_SORTS } from '../analytics/metrics';
 import { PLATFORM_IDS } from '../platforms/catalog';
-import { calendarDate, timeZone, timestamp } from './common';
+import { figure, rangeQuery } from './analytics-query';
+import { timestamp } from './common';
 import type { AreaContracts } from './contract';
-
-/** A comma-separated list in a query string (`a,b,c`), each item checked by `item`. */
-function listQuery<Item extends z.ZodType<unknown, string>>(item: Item, max: number) {
-  return z
-    .string()
-    .max(max * 40)
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter((part) => part.length > 0),
-    )
-    .pipe(z.array(item).min(1).max(max));
-}
-
-const rangeQuery = z
-  .object({
-    from: calendarDate.describe('First day, in the viewer zone'),
-    to: calendarDate.describe('Last day (inclusive), in the viewer zone; at most 730 days after `from`'),
-    timeZone: timeZone.describe("The viewer's zone: days start and end at its midnight"),
-    accountIds: listQuery(z.uuid(), 100).optional().describe('Only these accounts (comma-separated ids)'),
-    platforms: listQuery(z.enum(PLATFORM_IDS), PLATFORM_IDS.length)
-      .optional()
-      .describe('Only these networks (comma-separated)'),
-  })
-  .strict();
-
-const figure = (what: string) =>
-  z.number().nullable().describe(`${what}; null where it cannot be given (the reason is in \`unavailable\`)`);
 
 const periodFigures = z
   .object({
