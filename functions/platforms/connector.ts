@@ -1,5 +1,10 @@
 import type { Clock, Logger } from '../core/ports';
 import type { Database } from '../db/client';
+import type {
+  AudienceDemographics,
+  UnavailableAccountMetrics,
+  UnavailableAudience,
+} from '../shared/analytics/account-metrics';
 import type { Platform } from '../shared/platforms/catalog';
 import type { PlatformLimits, PostDraft, ValidationIssue } from '../shared/platforms/types';
 
@@ -135,6 +140,47 @@ export interface PostMetrics {
   fetchedAt: Date;
 }
 
+/**
+ * How much of a network's request allowance is left, from the rate-limit headers of an answer
+ * (platforms/rate-limit-headers.ts). `exhausted` means the next call would be refused until
+ * `resetAt`: the automatic sync waits until then.
+ */
+export interface RateLimitReading {
+  remaining?: number;
+  limit?: number;
+  resetAt?: Date;
+  exhausted: boolean;
+}
+
+/**
+ * The account's own figures at `fetchedAt`: each absent where the network gives none (the
+ * reason is the profile's `accountMetrics.unavailable`, or `unavailable` here when it depends
+ * on the account, such as a LinkedIn member against a Page). Impressions and profile views are
+ * the account's figures of the current day, where the network reports them.
+ */
+export interface AccountMetrics {
+  followers?: number;
+  following?: number;
+  posts?: number;
+  impressions?: number;
+  profileViews?: number;
+  unavailable?: UnavailableAccountMetrics;
+  /** The network and the API call, stored with the reading. */
+  source: string;
+  fetchedAt: Date;
+  /** The allowance left after these calls, where the network sends rate-limit headers. */
+  rateLimit?: RateLimitReading;
+}
+
+/** Who follows the account, as shares by dimension, with why a dimension is missing. */
+export interface AudienceReading {
+  demographics: AudienceDemographics;
+  unavailable: UnavailableAudience;
+  source: string;
+  fetchedAt: Date;
+  rateLimit?: RateLimitReading;
+}
+
 export interface PublishingQuota {
   used: number;
   limit: number;
@@ -207,6 +253,10 @@ export interface Connector {
   publish(credentials: AccountCredentials, draft: PostDraft): Promise<PublishedPost>;
   fetchMetrics(credentials: AccountCredentials, platformPostIds: string[]): Promise<PostMetrics[]>;
   quota?(credentials: AccountCredentials): Promise<PublishingQuota>;
+  /** The account's followers, following, posts and daily account figures (read once a day by the sync). */
+  fetchAccountMetrics?(credentials: AccountCredentials): Promise<AccountMetrics>;
+  /** The account's audience make-up, where the network offers it (Instagram, LinkedIn Pages). */
+  fetchAudience?(credentials: AccountCredentials): Promise<AudienceReading>;
   /**
    * Longest one `publish` call may take, by this connector's own timeouts and polling budgets.
    * The publisher gives up on the call after it (the outcome becomes unknown), and a claim

@@ -11,6 +11,11 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type {
+  AudienceDemographics,
+  UnavailableAccountMetrics,
+  UnavailableAudience,
+} from '../../shared/analytics/account-metrics';
 import type { UnavailableMetrics } from '../../shared/analytics/metrics';
 import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns';
 import { organizations } from './organizations';
@@ -91,7 +96,7 @@ export const accountMetrics = pgTable(
     /** Account-level impressions and profile views of that day, where the network reports them. */
     impressionsCount: integer('impressions_count'),
     profileViewsCount: integer('profile_views_count'),
-    unavailable: jsonb('unavailable').$type<UnavailableMetrics>().notNull().default({}),
+    unavailable: jsonb('unavailable').$type<UnavailableAccountMetrics>().notNull().default({}),
     source: varchar('source', { length: 120 }),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
   },
@@ -101,10 +106,8 @@ export const accountMetrics = pgTable(
   ],
 );
 
-/** Shares of an audience by one dimension (`age`, `gender`, `country`, `city`, `locale`): bucket -> share 0..1. */
-export type AudienceDemographics = Partial<
-  Record<'age' | 'gender' | 'country' | 'city' | 'locale', Record<string, number>>
->;
+/** Shares of an audience by dimension (shared/analytics/account-metrics.ts): bucket -> share 0..1. */
+export type { AudienceDemographics } from '../../shared/analytics/account-metrics';
 
 /** Audience snapshot of one account on one day. */
 export const audienceInsights = pgTable(
@@ -129,7 +132,7 @@ export const audienceInsights = pgTable(
     /** The audience's make-up by dimension, as shares (Facebook, Instagram and LinkedIn pages offer it). */
     demographics: jsonb('demographics').$type<AudienceDemographics>().notNull().default({}),
     /** Why a dimension is missing, by dimension name. */
-    unavailable: jsonb('unavailable').$type<UnavailableMetrics>().notNull().default({}),
+    unavailable: jsonb('unavailable').$type<UnavailableAudience>().notNull().default({}),
     /** The network and API call (`instagram follower_demographics`). */
     source: varchar('source', { length: 120 }),
     createdAt: createdAt(),

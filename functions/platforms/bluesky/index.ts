@@ -1,5 +1,6 @@
 import type { AppPasswordFlow, Connector, ConnectorContext } from '../connector';
 import { profileParts } from '../profile-parts';
+import { fetchBlueskyAccountMetrics } from './account-metrics';
 import { findBlueskyPost } from './lookup';
 import { fetchBlueskyMetrics } from './metrics';
 import { accountPds, publishToBluesky } from './publish';
@@ -44,6 +45,7 @@ export function createBlueskyConnector(
     refresh: (credentials) => refreshBlueskySession(runtime, credentials),
     publish: (credentials, draft) => publishToBluesky(runtime, credentials, draft),
     fetchMetrics: (_credentials, ids) => fetchBlueskyMetrics(runtime, ids),
+    fetchAccountMetrics: (credentials) => fetchBlueskyAccountMetrics(runtime, credentials),
     findPublished: (credentials, query) => findBlueskyPost(runtime, credentials, query),
   };
 }

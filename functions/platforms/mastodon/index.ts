@@ -1,5 +1,6 @@
 import type { Connector, ConnectorContext } from '../connector';
 import { profileParts } from '../profile-parts';
+import { fetchMastodonAccountMetrics } from './account-metrics';
 import { createMastodonOAuthFlow, refreshMastodonTokens, type MastodonOAuthFlow } from './auth';
 import { createRuntime, type MastodonConnectorOptions } from './client';
 import { readMastodonLimits } from './instance';
@@ -38,6 +39,7 @@ export function createMastodonConnector(
     refresh: (credentials, client) => refreshMastodonTokens(runtime, credentials, client),
     publish: (credentials, draft) => publishToMastodon(runtime, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchMastodonMetrics(runtime, credentials, ids),
+    fetchAccountMetrics: (credentials) => fetchMastodonAccountMetrics(runtime, credentials),
     findPublished: (credentials, query) => findMastodonPost(runtime, credentials, query),
   };
 }

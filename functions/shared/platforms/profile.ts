@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { AccountMetricAvailability } from '../analytics/account-metrics';
 import type { MetricAvailability } from '../analytics/metrics';
 import type { PlatformLimits } from './types';
 
@@ -59,6 +60,11 @@ export interface PlatformProfile {
    * would be: stored and answered as null, never as 0.
    */
   metrics: MetricAvailability;
+  /**
+   * The account's own figures (followers, following, posts, the day's impressions and profile
+   * views) and audience make-up its API offers, with the reason for each it does not.
+   */
+  accountMetrics: AccountMetricAvailability;
 }
 
 export interface AppSettings {

@@ -83,6 +83,10 @@ export class BlueskyWorld {
   videoPolls = 2;
   videoOutcome: 'completed' | 'failed' = 'completed';
   readonly counts = new Map<string, Record<string, number>>();
+  /** The account's counts as the AppView's getProfile answers them. */
+  profileCounts: Record<string, number> = { followersCount: 1200, followsCount: 180, postsCount: 342 };
+  /** The AppView's rate-limit headers on getProfile (ratelimit-limit/remaining/reset, epoch seconds). */
+  rateLimitHeaders: Record<string, string> = {};
   private sequence = 0;
 
   constructor(readonly clock: Clock) {}
@@ -403,6 +407,17 @@ export class BlueskyStandIn {
             blob: job.blob,
           },
         });
+      }
+      case 'app.bsky.actor.getProfile': {
+        const actor = request.query.get('actor');
+        if (actor !== world.did && actor !== world.handle)
+          return xrpcError(res, 400, 'InvalidRequest', 'Profile not found');
+        return sendJson(
+          res,
+          200,
+          { did: world.did, handle: world.handle, ...world.profileCounts },
+          world.rateLimitHeaders,
+        );
       }
       case 'app.bsky.feed.getPosts': {
         const posts = request.query

@@ -72,6 +72,10 @@ export class MastodonStandIn {
   now: () => Date = () => new Date();
   /** The account id verify_credentials answers, whose statuses are listed. */
   readonly accountId = '109';
+  /** The Account entity's counts verify_credentials answers. */
+  accountCounts: Record<string, number> = { followers_count: 310, following_count: 95, statuses_count: 1204 };
+  /** X-RateLimit-* headers sent with verify_credentials (Reset an ISO 8601 time, as Mastodon sends it). */
+  rateLimitHeaders: Record<string, string> = {};
   private readonly overrides: Override[] = [];
   private readonly codes = new Map<
     string,
@@ -189,14 +193,20 @@ export class MastodonStandIn {
     if (method === 'POST' && path === '/oauth/token') return this.token(request, res);
     if (method === 'GET' && path === '/api/v1/accounts/verify_credentials') {
       if (!this.authorized(request, res)) return;
-      return sendJson(res, 200, {
-        id: '109',
-        username: 'alice',
-        acct: 'alice',
-        display_name: 'Alice',
-        avatar: `${this.url}/avatars/alice.png`,
-        url: `${this.url}/@alice`,
-      });
+      return sendJson(
+        res,
+        200,
+        {
+          id: '109',
+          username: 'alice',
+          acct: 'alice',
+          display_name: 'Alice',
+          avatar: `${this.url}/avatars/alice.png`,
+          url: `${this.url}/@alice`,
+          ...this.accountCounts,
+        },
+        this.rateLimitHeaders,
+      );
     }
     if (method === 'GET' && (path === '/api/v2/instance' || path === '/api/v1/instance')) {
       if (path === '/api/v2/instance' && !this.instanceV2)

@@ -1,3 +1,4 @@
+import { noAudience } from '../../analytics/account-metrics';
 import { type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
 import { BLUESKY_IMAGE_TYPES, BLUESKY_LIMITS, BLUESKY_VIDEO_TYPES } from './limits';
@@ -25,5 +26,13 @@ export const BLUESKY_PROFILE = {
       clicks: 'Bluesky does not count link clicks.',
       videoViews: 'Bluesky publishes no play count for videos.',
     },
+  },
+  accountMetrics: {
+    source: 'Bluesky App View, app.bsky.actor.getProfile',
+    unavailable: {
+      impressions: 'Bluesky publishes no view counts for an account.',
+      profileViews: 'Bluesky does not count profile views.',
+    },
+    audience: { source: null, unavailable: noAudience('Bluesky publishes nothing about who follows an account.') },
   },
 } satisfies PlatformProfile;

@@ -1,3 +1,4 @@
+import { noAudience } from '../../analytics/account-metrics';
 import * as z from 'zod';
 import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
@@ -32,6 +33,20 @@ export const FACEBOOK_PROFILE = {
       impressions: 'Meta retired post impressions on 2025-06-15; reach (unique viewers) replaces them.',
       saves: 'Facebook reports no saves of Page posts.',
       videoViews: "Page videos' views are in Facebook's video insights, which Plume does not read.",
+    },
+  },
+  accountMetrics: {
+    source: 'Facebook Graph API, Page fields followers_count and insights page_views_total',
+    unavailable: {
+      following: 'A Facebook Page follows no one in the sense of a follower count.',
+      posts: "Facebook's Page fields give no count of the Page's posts.",
+      impressions: 'Meta retired Page impressions (page_impressions*) between June and November 2025.',
+    },
+    audience: {
+      source: null,
+      unavailable: noAudience(
+        'Meta retired Page follower demographics (page_fans_gender_age, page_follows_country/city and the like) in 2024-2025; the Graph API no longer offers any.',
+      ),
     },
   },
 } satisfies PlatformProfile;

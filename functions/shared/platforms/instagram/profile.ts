@@ -25,4 +25,17 @@ export const INSTAGRAM_PROFILE = {
       clicks: 'Links in Instagram captions are not clickable, so posts have no link clicks.',
     },
   },
+  accountMetrics: {
+    source: 'Instagram Graph API, account fields and insights (views, profile_views)',
+    unavailable: {},
+    audience: {
+      source: 'Instagram Graph API, insights follower_demographics',
+      unavailable: {
+        locale: 'Instagram reports followers by age, gender, country and city, not by language.',
+        function: 'Job functions are a LinkedIn dimension.',
+        seniority: 'Seniority is a LinkedIn dimension.',
+        industry: 'Industries are a LinkedIn dimension.',
+      },
+    },
+  },
 } satisfies PlatformProfile;

@@ -25,4 +25,22 @@ export const LINKEDIN_PROFILE = {
       videoViews: 'LinkedIn counts video views in its separate video analytics, which Plume does not read.',
     },
   },
+  accountMetrics: {
+    source: 'LinkedIn API, networkSizes (Pages) / memberFollowersCount (members)',
+    unavailable: {
+      following: 'LinkedIn reports no count of the accounts a member or Page follows.',
+      posts: 'LinkedIn reports no count of the posts of an account.',
+      impressions: "LinkedIn reports impressions per post; Plume does not read a Page's daily share statistics.",
+      profileViews: 'Page views are in LinkedIn page statistics, which Plume does not read.',
+    },
+    audience: {
+      source: 'LinkedIn API, organizationalEntityFollowerStatistics',
+      unavailable: {
+        age: 'LinkedIn reports followers by function, seniority, industry and country, not by age.',
+        gender: 'LinkedIn reports no gender of followers.',
+        city: 'LinkedIn reports followers by country, not by city, in follower statistics Plume reads.',
+        locale: 'LinkedIn reports no language of followers.',
+      },
+    },
+  },
 } satisfies PlatformProfile;

@@ -1,3 +1,4 @@
+import { noAudience } from '../../analytics/account-metrics';
 import { type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
 import { MASTODON_DEFAULT_LIMITS, MASTODON_MEDIA_TYPES } from './limits';
@@ -30,6 +31,17 @@ export const MASTODON_PROFILE = {
       clicks: 'Mastodon does not count link clicks.',
       saves: 'Bookmarks on Mastodon are private: no count is published.',
       videoViews: 'Mastodon publishes no play count for videos.',
+    },
+  },
+  accountMetrics: {
+    source: 'Mastodon API, GET /api/v1/accounts/verify_credentials',
+    unavailable: {
+      impressions: 'Mastodon publishes no view counts for an account.',
+      profileViews: 'Mastodon does not count profile views.',
+    },
+    audience: {
+      source: null,
+      unavailable: noAudience('Mastodon publishes nothing about who follows an account (by design).'),
     },
   },
 } satisfies PlatformProfile;

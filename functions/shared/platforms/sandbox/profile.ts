@@ -21,4 +21,18 @@ export const SANDBOX_PROFILE = {
   publishing: { publishTimeoutMs: 25_000, lookupSettleMs: 0 },
   // The simulated network counts everything (video views only where an account posts videos).
   metrics: { source: 'Plume Sandbox (simulated network)', unavailable: {} },
+  // Its audience model (functions/platforms/sandbox/account.ts) gives followers and their make-up.
+  accountMetrics: {
+    source: 'Plume Sandbox (simulated network)',
+    unavailable: {},
+    audience: {
+      source: 'Plume Sandbox (simulated audience)',
+      unavailable: {
+        locale: 'The Sandbox audience model has no languages.',
+        function: 'Job functions are a LinkedIn dimension.',
+        seniority: 'Seniority is a LinkedIn dimension.',
+        industry: 'Industries are a LinkedIn dimension.',
+      },
+    },
+  },
 } satisfies PlatformProfile;

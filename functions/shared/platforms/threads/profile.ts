@@ -1,3 +1,4 @@
+import { noAudience } from '../../analytics/account-metrics';
 import * as z from 'zod';
 import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
@@ -26,6 +27,18 @@ export const THREADS_PROFILE = {
       clicks: 'Threads reports no link clicks per post.',
       saves: 'Threads reports no saves of a post.',
       videoViews: "Threads counts a video's plays as views of the post.",
+    },
+  },
+  accountMetrics: {
+    source: 'Threads API, threads_insights (followers_count, views)',
+    unavailable: {
+      following: 'The Threads API reports no count of the accounts a profile follows.',
+      posts: 'The Threads API reports no count of the posts of a profile.',
+      profileViews: 'Threads reports views of posts and the profile together, as views.',
+    },
+    audience: {
+      source: null,
+      unavailable: noAudience('Plume does not read Threads follower demographics yet.'),
     },
   },
 } satisfies PlatformProfile;

@@ -1,3 +1,4 @@
+import { noAudience } from '../../analytics/account-metrics';
 import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
 import { TIKTOK_IMAGE_TYPES, TIKTOK_LIMITS, TIKTOK_VIDEO_TYPES } from './limits';
@@ -26,5 +27,13 @@ export const TIKTOK_PROFILE = {
       clicks: "TikTok's Display API reports no clicks.",
       saves: "TikTok's Display API reports no count of saves.",
     },
+  },
+  accountMetrics: {
+    source: 'TikTok Display API, GET /v2/user/info',
+    unavailable: {
+      impressions: "TikTok's Display API reports no daily views of an account.",
+      profileViews: "TikTok's Display API reports no profile views.",
+    },
+    audience: { source: null, unavailable: noAudience("TikTok's Display API offers no follower demographics.") },
   },
 } satisfies PlatformProfile;

@@ -1,3 +1,4 @@
+import { noAudience } from '../../analytics/account-metrics';
 import * as z from 'zod';
 import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
@@ -42,5 +43,13 @@ export const TWITTER_PROFILE = {
       reach: 'X reports impressions, not the number of accounts reached.',
       clicks: "Link clicks are among X's non-public metrics, which Plume does not read.",
     },
+  },
+  accountMetrics: {
+    source: 'X API v2, GET /2/users/me (public_metrics)',
+    unavailable: {
+      impressions: "X reports impressions per post only; an account's daily total is not in its API.",
+      profileViews: 'X does not report profile views in its API.',
+    },
+    audience: { source: null, unavailable: noAudience("X's API offers no follower demographics.") },
   },
 } satisfies PlatformProfile;
