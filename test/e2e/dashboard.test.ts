@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('dashboard', () => {
-  it('opens on the overview with the frame, a healthy database, live updates and only the first page’s code', async () => {
+  it('opens on the overview with the frame, the organization at a glance, a healthy database behind a status item, live updates and only the first page’s code', async () => {
     const { page, context } = await signedInPage({ width: 1280, height: 900 });
     const problems = collectProblems(page);
     const scripts: string[] = [];
@@ -74,7 +74,22 @@ describe('dashboard', () => {
     await expect(page.getByRole('main').count()).resolves.toBe(1);
     await expect(page.title()).resolves.toBe('Overview · Plume');
 
-    // The health card, through the typed client, from the runtime's real database.
+    // The overview is about the organization's posts: the week's figures, the queue, the
+    // newest posts and the accounts that need someone, each saying so when there is nothing.
+    await page.getByRole('region', { name: 'Headline figures' }).waitFor();
+    await page.getByText('Nothing is scheduled for the next two weeks.').waitFor();
+    await page.getByText('Nothing was published in the last 28 days.').waitFor();
+    await page.getByText('No account is connected yet.').waitFor();
+
+    // The health check is one small status item; opening it shows the details, through the
+    // typed client, from the runtime's real database.
+    const statusItem = page.getByRole('button', { name: /^System status: / });
+    await page.getByRole('button', { name: 'System status: Operational' }).waitFor();
+    await expect(statusItem.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByRole('region', { name: 'System status' }).count()).resolves.toBe(0);
+    await statusItem.click();
+    await expect(statusItem.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('region', { name: 'This installation' }).waitFor();
     const status = page.getByRole('region', { name: 'System status' });
     await status.getByText('Connected').waitFor();
     await expect(status.getByText('Operational').isVisible()).resolves.toBe(true);

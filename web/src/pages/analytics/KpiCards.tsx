@@ -17,16 +17,28 @@ const KPIS = [
 
 const PERCENT = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
+export type KpiName = (typeof KPIS)[number][0];
+
 /** The period's headline figures, each with its change from the period before. */
-export function KpiCards({ overview, timeZone }: { overview: Overview; timeZone: string }) {
+export function KpiCards({
+  overview,
+  timeZone,
+  only,
+}: {
+  overview: Overview;
+  timeZone: string;
+  /** Just these figures (the home page shows four); all by default. */
+  only?: readonly KpiName[];
+}) {
   const { current, previous, change } = overview;
+  const shown = only ? KPIS.filter(([key]) => only.includes(key)) : KPIS;
   return (
     <section aria-labelledby="kpi-heading">
       <h2 id="kpi-heading" className="sr-only">
         Headline figures
       </h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {KPIS.map(([key, label]) => {
+        {shown.map(([key, label]) => {
           const value = current[key];
           const delta = change[key];
           return (
