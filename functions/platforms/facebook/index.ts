@@ -3,6 +3,7 @@ import { profileParts } from '../profile-parts';
 import { findGraphPost } from '../meta-graph/find-post';
 import { facebookConnect } from './auth';
 import { facebookEndpoints } from './endpoints';
+import { fetchFacebookAccountMetrics } from './account-metrics';
 import { fetchFacebookMetrics } from './metrics';
 import { publishToFacebook } from './publish';
 
@@ -17,6 +18,7 @@ export function createFacebookConnector(context: ConnectorContext): Connector {
     connect: facebookConnect(context, endpoints),
     publish: (credentials, draft) => publishToFacebook(context, endpoints, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchFacebookMetrics(context, endpoints, credentials, ids),
+    fetchAccountMetrics: (credentials) => fetchFacebookAccountMetrics(context, endpoints, credentials),
     // https://developers.facebook.com/docs/graph-api/reference/page/published_posts/
     findPublished: (credentials, query) =>
       findGraphPost(

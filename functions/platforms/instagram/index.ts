@@ -6,6 +6,7 @@ import { findGraphPost } from '../meta-graph/find-post';
 import { instagramConnect, refreshInstagramToken } from './auth';
 import { instagramEndpoints } from './endpoints';
 import { INSTAGRAM_DAILY_PUBLISH_LIMIT, INSTAGRAM_LIMITS } from '../../shared/platforms/instagram/limits';
+import { fetchInstagramAccountMetrics, fetchInstagramAudience } from './account-metrics';
 import { fetchInstagramMetrics } from './metrics';
 import { publishToInstagram } from './publish';
 
@@ -33,6 +34,8 @@ export function createInstagramConnector(
     publish: (credentials, draft) =>
       publishToInstagram({ context, api: endpoints.api, polling }, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchInstagramMetrics(context, endpoints, credentials, ids),
+    fetchAccountMetrics: (credentials) => fetchInstagramAccountMetrics(context, endpoints, credentials),
+    fetchAudience: (credentials) => fetchInstagramAudience(context, endpoints, credentials),
     quota: dailyPublishingQuota(context, 'instagram', {
       api: endpoints.api,
       edge: 'content_publishing_limit',

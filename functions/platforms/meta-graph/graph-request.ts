@@ -19,6 +19,8 @@ export interface GraphRequest<T> {
   creates?: boolean;
   /** The expected success body; anything else is an error, never a silent `undefined`. */
   schema: z.ZodType<T>;
+  /** Sees the answer's headers (its usage headers, for the account sync's rate-limit reading). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** Meta asks apps to slow down above this share of a limit (Mixpost throttles at 90 % too). */
@@ -58,6 +60,7 @@ export async function graphRequest<T>(
     body: formBody(request.form),
     creates: request.creates,
   });
+  request.onHeaders?.(response.headers);
   const usage = graphUsage(response.headers);
   if (usage.percent >= USAGE_WARNING_PERCENT) {
     context.logger.warn(`${platform}: Graph API usage at ${usage.percent}% of the rate limit`, { usage });

@@ -3,6 +3,7 @@ import { profileParts } from '../profile-parts';
 import { createTwitterOAuthFlow, fetchTwitterUser, refreshTwitterTokens } from './auth';
 import { createRuntime, type TwitterConnectorOptions } from './client';
 import { twitterLimitsFor } from '../../shared/platforms/twitter/limits';
+import { fetchTwitterAccountMetrics } from './account-metrics';
 import { fetchTwitterMetrics } from './metrics';
 import { publishToTwitter } from './publish';
 import { findTwitterPost } from './lookup';
@@ -43,6 +44,7 @@ export function createTwitterConnector(
     refresh: (credentials, client) => refreshTwitterTokens(runtime, credentials, client),
     publish: (credentials, draft) => publishToTwitter(runtime, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchTwitterMetrics(runtime, credentials, ids),
+    fetchAccountMetrics: (credentials) => fetchTwitterAccountMetrics(runtime, credentials),
     quota: async (credentials) => runtime.quotas.quota(credentials.accountId, context.clock.now()),
     findPublished: (credentials, query) => findTwitterPost(runtime, credentials, query),
   };

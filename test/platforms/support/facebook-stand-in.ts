@@ -84,6 +84,14 @@ export function startFacebookStandIn() {
       string,
       { reactions: number; comments: number; shares?: number; insights?: Record<string, number> }
     >(),
+    /** Page fields (followers_count, fan_count) by Page id. */
+    pageFields: new Map<string, Record<string, number>>([
+      [PAGE_A, { followers_count: 2048, fan_count: 1990 }],
+    ]),
+    /** The Page's insights by metric (period=day); undefined: Meta refuses them (an invalid metric). */
+    pageInsights: { page_views_total: 57 } as Record<string, number> | undefined,
+    /** Sent as X-Business-Use-Case-Usage on the Page's calls, when set. */
+    businessUsage: undefined as Record<string, number> | undefined,
   };
   let sequence = 0;
   const nextId = () => `${(sequence += 1)}`.padStart(6, '0');
@@ -103,6 +111,59 @@ export function startFacebookStandIn() {
     (request: RecordedRequest): StandInReply =>
       bearer(request) === FB_TOKENS.long ? handler(request) : INVALID_TOKEN;
 
+  const usageHeaders = (pageId: string): Record<string, string> | undefined =>
+    state.businessUsage
+      ? {
+          'x-business-use-case-usage': JSON.stringify({
+            [pageId]: [{ type: 'pages', ...state.businessUsage }],
+          }),
+        }
+      : undefined;
+  // A Page's own fields and insights (before the post routes, which match any numeric id).
+  const pageIds = pages.map((page) => page.id).join('|');
+  server
+    .route(
+      'GET',
+      new RegExp(`^/v25\\.0/(${pageIds})$`),
+      asPage((request, match) => {
+        const id = match[1]!;
+        const fields = state.pageFields.get(id) ?? {};
+        const asked = (request.query.fields ?? '').split(',');
+        return {
+          headers: usageHeaders(id),
+          body: {
+            id,
+            ...Object.fromEntries(Object.entries(fields).filter(([name]) => asked.includes(name))),
+          },
+        };
+      }),
+    )
+    .route(
+      'GET',
+      new RegExp(`^/v25\\.0/(${pageIds})/insights$`),
+      asPage((request, match) => {
+        const id = match[1]!;
+        const values = state.pageInsights;
+        if (!values)
+          return graphError(400, { message: '(#100) The value must be a valid insights metric', code: 100 });
+        return {
+          headers: usageHeaders(id),
+          body: {
+            data: (request.query.metric ?? '')
+              .split(',')
+              .filter((name) => name in values)
+              .map((name) => ({
+                name,
+                period: request.query.period ?? 'day',
+                values: [
+                  { value: Math.max(0, values[name]! - 5), end_time: '2025-05-31T07:00:00+0000' },
+                  { value: values[name], end_time: '2025-06-01T07:00:00+0000' },
+                ],
+              })),
+          },
+        };
+      }),
+    );
   server
     .route('GET', /^\/media\/(.+)$/, (_request, match) =>
       match[1] === 'missing.jpg'

@@ -42,6 +42,19 @@ export function startInstagramStandIn() {
     tokenAnswer: 'flat' as 'flat' | 'wrapped',
     permissions:
       'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments',
+    /** The IG User's counts (fields followers_count, follows_count, media_count). */
+    account: { followers_count: 4200, follows_count: 310, media_count: 128 } as Record<string, number>,
+    /** The account's insights of the day (metric_type=total_value); undefined: Meta refuses them. */
+    accountInsights: { views: 15800, profile_views: 240 } as Record<string, number> | undefined,
+    /** follower_demographics by breakdown, as counts; undefined: fewer than 100 followers (refused). */
+    demographics: {
+      age: { '18-24': 1000, '25-34': 2000, '35-44': 1000 },
+      gender: { F: 2520, M: 1470, U: 210 },
+      country: { US: 2100, GB: 1050, FR: 1050 },
+      city: { 'London, England': 840, 'Paris, Île-de-France': 420 },
+    } as Record<string, Record<string, number>> | undefined,
+    /** Sent as X-App-Usage on the account's calls, when set. */
+    appUsage: undefined as Record<string, number> | undefined,
     metrics: new Map<
       string,
       { like_count: number; comments_count: number; insights?: Record<string, number> }
@@ -175,6 +188,91 @@ export function startInstagramStandIn() {
     },
     state,
   );
+  const usageHeaders = (): Record<string, string> | undefined =>
+    state.appUsage ? { 'x-app-usage': JSON.stringify(state.appUsage) } : undefined;
+  // The IG User itself (before the media routes, which match any numeric id).
+  server
+    .route(
+      'GET',
+      new RegExp(`^/v25\\.0/${IG_USER_ID}$`),
+      authorized((request) => {
+        const fields = (request.query.fields ?? '').split(',');
+        return {
+          headers: usageHeaders(),
+          body: {
+            id: IG_USER_ID,
+            ...Object.fromEntries(Object.entries(state.account).filter(([name]) => fields.includes(name))),
+          },
+        };
+      }),
+    )
+    .route(
+      'GET',
+      new RegExp(`^/v25\\.0/${IG_USER_ID}/insights$`),
+      authorized((request) => {
+        const metric = request.query.metric ?? '';
+        if (metric === 'follower_demographics') {
+          const breakdown = request.query.breakdown ?? '';
+          if (
+            request.query.metric_type !== 'total_value' ||
+            !['age', 'gender', 'country', 'city'].includes(breakdown)
+          )
+            return graphError(400, { message: '(#100) Incompatible breakdown', code: 100 });
+          if (!state.demographics)
+            return graphError(400, {
+              message: '(#100) Not enough followers: demographics need at least 100 followers',
+              code: 100,
+            });
+          const counts = state.demographics[breakdown] ?? {};
+          return {
+            headers: usageHeaders(),
+            body: {
+              data: [
+                {
+                  name: 'follower_demographics',
+                  period: 'lifetime',
+                  title: 'Follower demographics',
+                  total_value: {
+                    breakdowns: [
+                      {
+                        dimension_keys: [breakdown],
+                        results: Object.entries(counts).map(([bucket, value]) => ({
+                          dimension_values: [bucket],
+                          value,
+                        })),
+                      },
+                    ],
+                  },
+                  id: `${IG_USER_ID}/insights/follower_demographics/lifetime`,
+                },
+              ],
+            },
+          };
+        }
+        const insights = state.accountInsights;
+        if (!insights)
+          return graphError(403, {
+            message: '(#10) Application does not have permission for this action',
+            code: 10,
+          });
+        if (request.query.metric_type !== 'total_value' || request.query.period !== 'day')
+          return graphError(400, { message: '(#100) metric_type=total_value is required', code: 100 });
+        return {
+          headers: usageHeaders(),
+          body: {
+            data: metric
+              .split(',')
+              .filter((name) => name in insights)
+              .map((name) => ({
+                name,
+                period: 'day',
+                total_value: { value: insights[name] },
+                id: `${IG_USER_ID}/insights/${name}/day`,
+              })),
+          },
+        };
+      }),
+    );
   server
     .route(
       'GET',

@@ -89,6 +89,15 @@ export class TwitterStandIn {
   /** Seconds since the epoch; the reset headers are computed from it. */
   nowSeconds = Math.floor(Date.parse('2025-06-01T12:00:00.000Z') / 1000);
   userPostsLeft = 17;
+  /** The user's public_metrics as users/me answers them with `user.fields=public_metrics`. */
+  publicMetrics: Record<string, number> = {
+    followers_count: 5230,
+    following_count: 410,
+    tweet_count: 9120,
+    listed_count: 33,
+  };
+  /** Requests left in the 15-minute window of GET /2/users/me (its x-rate-limit-* headers). */
+  usersMeLeft = 74;
   private readonly overrides: Override[] = [];
   private readonly codes = new Map<string, { challenge: string; redirectUri: string; scope: string }>();
   private readonly refreshTokens = new Set<string>(['refresh-1']);
@@ -218,7 +227,12 @@ export class TwitterStandIn {
             ? { profile_image_url: 'https://pbs.twimg.com/profile_images/alice_normal.jpg' }
             : {}),
           ...(fields.includes('subscription_type') ? { subscription_type: this.subscriptionType } : {}),
+          ...(fields.includes('public_metrics') ? { public_metrics: this.publicMetrics } : {}),
         },
+      }, {
+        'x-rate-limit-limit': '75',
+        'x-rate-limit-remaining': String(this.usersMeLeft),
+        'x-rate-limit-reset': String(this.nowSeconds + 900),
       });
     }
     if (method === 'POST' && path === '/2/media/upload/initialize') return this.initialize(request, res);
