@@ -1,5 +1,6 @@
 import type { Connector, ConnectorContext } from '../connector';
 import { profileParts } from '../profile-parts';
+import { fetchSandboxAccountMetrics, fetchSandboxAudience } from './account-metrics';
 import { createSandboxConnectFlow, type SandboxConnectFlow } from './connect';
 import { findSandboxPost } from './lookup';
 import { fetchSandboxMetrics } from './metrics';
@@ -58,6 +59,8 @@ export function createSandboxConnector(
     connect: createSandboxConnectFlow(runtime),
     publish: (credentials, draft) => publishToSandbox(runtime, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchSandboxMetrics(runtime, credentials, ids),
+    fetchAccountMetrics: (credentials) => fetchSandboxAccountMetrics(runtime, credentials),
+    fetchAudience: (credentials) => fetchSandboxAudience(runtime, credentials),
     findPublished: (credentials, query) => findSandboxPost(runtime, credentials, query),
   };
 }
