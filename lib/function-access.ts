@@ -45,7 +45,8 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   // media and the tokens. Drafts are checked with the networks' rules, not their connectors.
   posts: ['queues', 'scheduler', 'realtime'],
   'ai-agents': [],
-  analytics: [],
+  // Exports that cannot stream (AWS) are written to the media bucket and linked.
+  analytics: ['media'],
   // Completing or deleting an upload is announced live after the commit; optimizing is queued.
   media: ['media', 'queues', 'realtime'],
   notifications: [],

@@ -64,6 +64,8 @@ function toResponse(
 ): APIGatewayProxyStructuredResultV2 {
   const status = result.status ?? contract?.successStatus ?? 200;
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  // Already sent by the runtime's response sink: nothing is left to answer here.
+  if (result.streamed) return { statusCode: status, headers };
   if (result.text !== undefined) {
     headers['content-type'] = result.contentType ?? 'text/plain; charset=utf-8';
     return { statusCode: status, headers, body: result.text, cookies: result.cookies };

@@ -117,6 +117,13 @@ const problemResponse = (status: number, description: string): JsonObject => ({
 });
 
 function successResponse(contract: RouteContract, components: JsonObject): JsonObject {
+  if (contract.responseContent) {
+    const content: JsonObject = {};
+    for (const [type, schema] of Object.entries(contract.responseContent)) {
+      content[type] = { schema: toSchema(schema, components, 'output') };
+    }
+    return { description: 'OK', content };
+  }
   if (contract.responseContentType) {
     return { description: 'OK', content: { [contract.responseContentType]: { schema: { type: 'string' } } } };
   }
@@ -154,6 +161,12 @@ function operation(route: RouteDefinition, components: JsonObject, shared: JsonO
     responses[status] = {
       description: other.description,
       content: { 'application/json': { schema: toSchema(other.schema, components, 'output') } },
+    };
+  }
+  for (const [status, description] of Object.entries(contract?.redirects ?? {})) {
+    responses[status] = {
+      description,
+      headers: { location: { description: 'Where the answer is', schema: { type: 'string' } } },
     };
   }
   for (const [status, { description, shared: name }] of problemStatuses(route, contract)) {

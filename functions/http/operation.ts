@@ -76,6 +76,8 @@ export interface OperationResult<Body = unknown> {
   contentType?: string;
   headers?: Record<string, string>;
   cookies?: string[];
+  /** The body was already written to the runtime's response as it was produced (streamed-response.ts). */
+  streamed?: true;
 }
 
 /** The implementation of one route, typed from its contract (see the top of this file). */

@@ -15,6 +15,7 @@ import { createDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { AREA_HANDLERS } from '../http/areas';
 import { HttpProblem, problemResponse } from '../http/problem';
+import { withResponseSink } from '../http/streamed-response';
 import { handler as agentHandler } from '../jobs/agent';
 import { handler as backgroundHandler } from '../jobs/background';
 import { handler as publishHandler } from '../jobs/publish';
@@ -37,6 +38,7 @@ import { LocalJobQueue } from './local-job-queue';
 import { LocalPostScheduler } from './local-post-scheduler';
 import { startLocalSweeper } from './local-sweeper';
 import { LocalRealtime } from './local-realtime';
+import { NodeResponseSink } from './response-sink';
 import { RouteMatcher } from './route-matcher';
 import { serveDashboard } from './static-files';
 import { WebSocketGateway } from './websocket-gateway';
@@ -244,10 +246,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }
       const body = await readBody(request, MAX_REQUEST_BYTES);
       const event = toApiGatewayEvent(request, body, match, new Date());
-      const result = await AREA_HANDLERS[match.route.area](
-        event,
-        localLambdaContext(`http-${match.route.area}`),
+      // Locally a streamed body (an export) goes out as it is produced (http/streamed-response.ts).
+      const sink = new NodeResponseSink(response);
+      const result = await withResponseSink(sink, () =>
+        AREA_HANDLERS[match.route.area](event, localLambdaContext(`http-${match.route.area}`)),
       );
+      if (sink.started) {
+        // Sent already; a failure after the headers left has cut the response off.
+        if (!response.writableEnded) response.destroy();
+        return;
+      }
       options.onApiResponse?.({ method, path: url.pathname, result });
       writeApiGatewayResult(response, result);
       return;

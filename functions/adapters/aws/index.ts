@@ -152,7 +152,16 @@ function createRealtime(
   ]);
 }
 
-const MEDIA_METHODS = ['createUpload', 'getDownloadUrl', 'put', 'get', 'getRange', 'head', 'delete'] as const;
+const MEDIA_METHODS = [
+  'createUpload',
+  'getDownloadUrl',
+  'put',
+  'putStream',
+  'get',
+  'getRange',
+  'head',
+  'delete',
+] as const;
 
 function createMedia(env: Env, clock: Clock): MediaStore {
   if (process.env.PLUME_WIRE_MEDIA !== 'off') {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -8,6 +9,7 @@ import {
   S3ServiceException,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Clock, MediaStore, PresignedUpload, StoredObject } from '../../core/ports';
@@ -54,6 +56,32 @@ export class S3MediaStore implements MediaStore {
     await this.client.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
     );
+  }
+
+  async putStream(
+    key: string,
+    body: AsyncIterable<Uint8Array | string>,
+    contentType: string,
+  ): Promise<number> {
+    let bytes = 0;
+    const counted = Readable.from(
+      (async function* () {
+        for await (const chunk of body) {
+          const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          bytes += buffer.byteLength;
+          yield buffer;
+        }
+      })(),
+    );
+    // lib-storage's Upload: multipart in 5 MiB parts (a single PUT when smaller), at most a
+    // few parts in memory at once, aborted on failure so no half object is left.
+    await new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: counted, ContentType: contentType },
+      queueSize: 2,
+      leavePartsOnError: false,
+    }).done();
+    return bytes;
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {

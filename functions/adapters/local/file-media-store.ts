@@ -1,4 +1,7 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import * as z from 'zod';
 import type { Clock, MediaStore, PresignedUpload, StoredObject } from '../../core/ports';
@@ -193,6 +196,26 @@ export class FileMediaStore implements MediaStore {
     await mkdir(dirname(metadataPath), { recursive: true });
     await writeFile(path, body);
     await writeFile(metadataPath, JSON.stringify({ contentType }));
+  }
+
+  async putStream(
+    key: string,
+    body: AsyncIterable<Uint8Array | string>,
+    contentType: string,
+  ): Promise<number> {
+    const path = this.objectPath(key);
+    const metadataPath = this.metadataPath(key);
+    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname(metadataPath), { recursive: true });
+    const file = createWriteStream(path);
+    try {
+      await pipeline(Readable.from(body), file);
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+    await writeFile(metadataPath, JSON.stringify({ contentType }));
+    return file.bytesWritten;
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {

@@ -22,6 +22,11 @@ export interface MediaStore {
   }): Promise<PresignedUpload>;
   getDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  /**
+   * Stores an object written piece by piece (an export of any length) without holding it
+   * whole: S3 multipart upload in AWS, a file stream locally. Answers the bytes written.
+   */
+  putStream(key: string, body: AsyncIterable<Uint8Array | string>, contentType: string): Promise<number>;
   get(key: string): Promise<Uint8Array | undefined>;
   /**
    * Bytes [start, end) of an object (fewer at its end), so a video's header is read without

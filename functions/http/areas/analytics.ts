@@ -1,5 +1,11 @@
 import { createAreaHandler } from '../area-handler';
 import { analyticsContracts } from '../../shared/contracts/analytics';
+import {
+  addCompetitor,
+  listCompetitors,
+  removeCompetitor,
+} from '../operations/analytics/competitor-accounts';
+import { exportAnalytics } from '../operations/analytics/export-analytics';
 import { getEngagementAnalytics } from '../operations/analytics/get-engagement';
 import { getAnalyticsOverview } from '../operations/analytics/get-overview';
 import { getPostAnalytics } from '../operations/analytics/get-post-analytics';
@@ -10,4 +16,8 @@ export const handler = createAreaHandler('analytics', analyticsContracts, {
   getAnalyticsOverview,
   getPostAnalytics,
   getEngagementAnalytics,
+  exportAnalytics,
+  listCompetitors,
+  addCompetitor,
+  removeCompetitor,
 });

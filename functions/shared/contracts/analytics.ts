@@ -2,7 +2,10 @@ import * as z from 'zod';
 import { DEFINITIONS } from '../analytics/definitions';
 import { POST_TABLE_SORTS } from '../analytics/metrics';
 import { PLATFORM_IDS } from '../platforms/catalog';
+import { analyticsExportContracts } from './analytics-export';
+import { competitorContracts } from './analytics-competitors';
 import { figure, rangeQuery } from './analytics-query';
+import { analyticsDays, sparkline } from './analytics-series';
 import { timestamp } from './common';
 import type { AreaContracts } from './contract';
 
@@ -27,6 +30,7 @@ const periodFigures = z
       `${DEFINITIONS.engagementRate} Over a period: the engagement of the posts that have impressions / their impressions x 100.`,
     ),
     unavailable: z.record(z.string(), z.string()).describe('Why each null figure is null'),
+    days: analyticsDays,
   })
   .meta({ id: 'AnalyticsPeriod' });
 
@@ -72,6 +76,7 @@ const postPerformanceRow = z
     unavailable: z.record(z.string(), z.string()).describe('Why each null figure is null'),
     asOf: timestamp.nullable().describe('When these metrics were synced; null before the first sync'),
     source: z.string().nullable().describe('Where they came from: the network and the API call'),
+    sparkline,
   })
   .meta({ id: 'PostPerformance' });
 
@@ -96,6 +101,8 @@ const heatmapCell = z
 
 /** Contracts of the analytics routes built so far (the others answer 501 until they are). */
 export const analyticsContracts = {
+  ...analyticsExportContracts,
+  ...competitorContracts,
   getAnalyticsOverview: {
     query: rangeQuery,
     response: analyticsOverview,

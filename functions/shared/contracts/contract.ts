@@ -27,6 +27,13 @@ export interface RouteContract {
   /** Response content type when not JSON (e.g. text/html for the API reference). */
   responseContentType?: string;
   /**
+   * Success bodies by content type, for a route that answers in the format asked for (an
+   * export as text/csv or application/json): documented with each schema.
+   */
+  responseContent?: Record<string, z.ZodType>;
+  /** Other statuses answered with a `Location` and no body (e.g. 303 to a stored download), in words. */
+  redirects?: Partial<Record<301 | 302 | 303 | 307, string>>;
+  /**
    * The problems the operation itself can answer, by status, in words: what the document
    * cannot work out from the route (401/403 from its access policy, 400/413/415 from its
    * input, 404 from a path id, 429 from its rate limit, 500/503 everywhere are generated).
