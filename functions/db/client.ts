@@ -83,6 +83,8 @@ export interface DatabaseOptions {
   connectRetries?: number;
   /** Told about each retry (the Lambda container logs it). */
   onConnectRetry?: ConnectRetryOptions['onRetry'];
+  /** PostgreSQL NOTICEs (ignored by default); the bench reads auto_explain's query plans through it. */
+  onNotice?: (notice: postgres.Notice) => void;
 }
 
 type PostgresOptions = postgres.Options<Record<string, postgres.PostgresType>>;
@@ -115,7 +117,7 @@ export function postgresClientOptions(options: DatabaseOptions): { url?: string;
     connect_timeout: options.connectTimeoutSeconds ?? 10,
     prepare: options.prepare ?? true,
     // postgres.js prints NOTICEs (e.g. "schema already exists, skipping") to the console by default.
-    onnotice: () => undefined,
+    onnotice: options.onNotice ?? (() => undefined),
     connection: { application_name: 'plume' },
   };
   if (options.url) {

@@ -48,7 +48,7 @@ export interface BenchResult {
   targets?: TargetCheck[];
 }
 
-/** One target of issue 9 (e.g. "GET /api/posts/{id} >= 25% of the baseline's req/s"). */
+/** One target an issue sets (e.g. "GET /api/posts/{id} >= 25% of the baseline's req/s"; "analytics overview p95 <= 300 ms"). */
 export interface TargetCheck {
   name: string;
   /** The bar, as printed: ">= 25% of baseline", "<= 50 ms". */

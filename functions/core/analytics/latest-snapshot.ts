@@ -4,9 +4,12 @@ import type { UnavailableMetrics } from '../../shared/analytics/metrics';
 import type { Platform } from '../../shared/platforms/catalog';
 
 /**
- * Each target's newest snapshot (LATERAL: one index probe per target on
- * analytics(post_platform_id, recorded_at)), with engagement computed as
- * shared/analytics/definitions.ts defines it: the parts the network reports, null when none.
+ * Each target's newest snapshot (the row the insert trigger marks `is_latest`, migration 0007),
+ * with engagement computed as shared/analytics/definitions.ts defines it: the parts the network
+ * reports, null when none. Written as a LATERAL the callers join `on true`, but simple enough
+ * (no LIMIT, no ORDER BY) for PostgreSQL to pull it up into a plain join: over thousands of
+ * targets it becomes one hash join on the organization's latest rows
+ * (analytics_latest_organization_idx) instead of one index probe per target.
  */
 export const LATEST_SNAPSHOT = sql`lateral (
   select ${analytics.impressionsCount} as impressions, ${analytics.reachCount} as reach,
@@ -16,9 +19,8 @@ export const LATEST_SNAPSHOT = sql`lateral (
     ${analytics.unavailable} as unavailable, ${analytics.recordedAt} as recorded_at,
     ${analytics.source} as source
   from ${analytics}
-  where ${analytics.postPlatformId} = ${postPlatforms.id}
-  order by ${analytics.recordedAt} desc
-  limit 1
+  where ${analytics.postPlatformId} = ${postPlatforms.id} and ${analytics.isLatest}
+    and ${analytics.organizationId} = ${postPlatforms.organizationId}
 ) as snapshot`;
 
 /** A column of `snapshot` (LATEST_SNAPSHOT's alias) by its SQL name. */

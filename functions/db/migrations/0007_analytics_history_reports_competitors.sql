@@ -49,6 +49,7 @@ CREATE TABLE "competitor_posts" (
 );
 --> statement-breakpoint
 DROP INDEX "audience_insights_account_date_idx";--> statement-breakpoint
+ALTER TABLE "analytics" ADD COLUMN "is_latest" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD COLUMN "demographics" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD COLUMN "unavailable" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD COLUMN "source" varchar(120);--> statement-breakpoint
@@ -69,7 +70,43 @@ CREATE INDEX "report_schedules_due_idx" ON "report_schedules" USING btree ("next
 CREATE INDEX "report_schedules_organization_idx" ON "report_schedules" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "competitor_posts_organization_published_idx" ON "competitor_posts" USING btree ("organization_id","published_at");--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_schedule_id_report_schedules_id_fk" FOREIGN KEY ("schedule_id") REFERENCES "public"."report_schedules"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "post_platforms_organization_published_idx" ON "post_platforms" USING btree ("organization_id","published_at") WHERE "post_platforms"."status" = 'published';--> statement-breakpoint
+CREATE UNIQUE INDEX "analytics_latest_per_target_key" ON "analytics" USING btree ("post_platform_id") WHERE "analytics"."is_latest";--> statement-breakpoint
+CREATE INDEX "analytics_latest_organization_idx" ON "analytics" USING btree ("organization_id") WHERE "analytics"."is_latest";--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD CONSTRAINT "audience_insights_account_date_key" UNIQUE("social_account_id","analysis_date");--> statement-breakpoint
+-- analytics.is_latest marks each target's newest snapshot, whoever writes snapshots (the sync,
+-- the Sandbox history seeder, an import): set on insert by this trigger, so no writer can forget
+-- it. A snapshot older than the newest one already stored (a back-filled history) stays false.
+-- Row-level BEFORE triggers see the rows the same statement inserted before, so one multi-row
+-- insert of a whole history ends with exactly its newest row marked.
+CREATE OR REPLACE FUNCTION analytics_mark_latest() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.post_platform_id IS NULL THEN
+    NEW.is_latest := false;
+    RETURN NEW;
+  END IF;
+  IF EXISTS (SELECT 1 FROM analytics
+              WHERE post_platform_id = NEW.post_platform_id AND is_latest AND recorded_at > NEW.recorded_at) THEN
+    NEW.is_latest := false;
+  ELSE
+    UPDATE analytics SET is_latest = false WHERE post_platform_id = NEW.post_platform_id AND is_latest;
+    NEW.is_latest := true;
+  END IF;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS analytics_mark_latest ON "analytics";
+--> statement-breakpoint
+CREATE TRIGGER analytics_mark_latest BEFORE INSERT ON "analytics"
+  FOR EACH ROW EXECUTE FUNCTION analytics_mark_latest();
+--> statement-breakpoint
+-- Snapshots stored before this migration: mark each target's newest.
+UPDATE "analytics" SET is_latest = true
+ WHERE id IN (SELECT DISTINCT ON (post_platform_id) id FROM "analytics"
+               WHERE post_platform_id IS NOT NULL
+               ORDER BY post_platform_id, recorded_at DESC, id DESC);
+--> statement-breakpoint
 -- Row-level security, as for every table with an organization_id (0001_row_level_security.sql).
 ALTER TABLE "account_metrics" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   foreignKey,
@@ -139,6 +140,10 @@ export const postPlatforms = pgTable(
     index('post_platforms_status_scheduled_idx').on(t.status, t.scheduledAt),
     index('post_platforms_social_account_idx').on(t.socialAccountId),
     index('post_platforms_organization_scheduled_idx').on(t.organizationId, t.scheduledAt),
+    // Every analytics read starts from the organization's targets published in a range.
+    index('post_platforms_organization_published_idx')
+      .on(t.organizationId, t.publishedAt)
+      .where(sql`${t.status} = 'published'`),
   ],
 );
 
