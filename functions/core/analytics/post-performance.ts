@@ -17,6 +17,7 @@ import {
   SNAPSHOT_FIGURES,
 } from './latest-snapshot';
 import { periodAndPrevious } from './period';
+import { postSparklines, type SparklinePoint } from './post-sparklines';
 
 const NOT_SYNCED: UnavailableMetrics = Object.fromEntries(
   POST_METRICS.map((name) => [name, 'No metrics were synced for this post yet.']),
@@ -51,6 +52,8 @@ export interface PostPerformanceRow extends PostMetricFigures {
   /** When its latest metrics were synced, and where they came from; null before the first sync. */
   asOf: Date | null;
   source: string | null;
+  /** Engagement at its newest snapshots, oldest first (post-sparklines.ts). */
+  sparkline: SparklinePoint[];
 }
 
 const SORT_COLUMNS: Record<PostTableSort, SQL> = {
@@ -114,12 +117,18 @@ export async function postPerformance(
       .innerJoin(socialAccounts, eq(socialAccounts.id, postPlatforms.socialAccountId))
       .where(where),
   ]);
+  const sparklines = await postSparklines(
+    tx,
+    organizationId,
+    rows.map((row) => row.targetId),
+  );
   return {
     total: counted[0]?.total ?? 0,
     rows: rows.map((row) => ({
       ...row,
       publishedAt: row.publishedAt!,
       unavailable: row.asOf === null ? NOT_SYNCED : (row.unavailable ?? {}),
+      sparkline: sparklines.get(row.targetId) ?? [],
     })),
   };
 }

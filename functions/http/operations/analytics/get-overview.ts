@@ -26,6 +26,7 @@ export const getAnalyticsOverview: Operation<'getAnalyticsOverview'> = async (
     posts: p.posts,
     ...p.figures,
     unavailable: p.unavailable,
+    days: p.days,
   });
   const current = period(overview.current);
   const previous = period(overview.previous);
