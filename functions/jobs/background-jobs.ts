@@ -5,6 +5,8 @@ import { deliverNotificationEmailsJob } from './deliver-notification-emails';
 import { exportUserData } from './export-user-data';
 import { optimizeMedia } from './media-optimize';
 import { syncSocialAccountJob } from './sync-social-account';
+import { syncCompetitorJob } from './sync-competitor';
+import { SYNC_COMPETITOR } from '../core/analytics/competitor-sync-tick';
 import { processWebhookEventJob } from './process-webhook-event';
 import { realtimeBroadcastJob } from './realtime-broadcast';
 import { REALTIME_BROADCAST } from '../core/realtime/broadcast-fan-out';
@@ -23,6 +25,7 @@ export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   'export-user-data': exportUserData,
   'optimize-media': optimizeMedia,
   'sync-social-account': syncSocialAccountJob,
+  [SYNC_COMPETITOR]: syncCompetitorJob,
   'process-webhook-event': processWebhookEventJob,
   [DELIVER_NOTIFICATION_EMAILS]: deliverNotificationEmailsJob,
   [SEND_MAIL]: sendMailJob,

@@ -1,4 +1,5 @@
 import { getContainer } from '../adapters/container';
+import { queueDueCompetitorSyncs } from '../core/analytics/competitor-sync-tick';
 import { queueDueMetricsSyncs } from '../core/analytics/metrics-sync-tick';
 import { mailToResend } from '../core/mail/deliver-mail';
 import { enqueueMail } from '../core/mail/outgoing-mail';
@@ -93,6 +94,14 @@ export async function runScheduledWork(options: SweepOptions = {}): Promise<Swee
   } catch (error) {
     // Metrics can wait for the next run; the publishing sweep must not.
     logger.warn('Could not queue automatic metrics syncs', { error: String(error) });
+  }
+  try {
+    await queueDueCompetitorSyncs(
+      { db, kv, queue, clock, logger },
+      { respectMarker: env.PLUME_RUNTIME === 'aws' },
+    );
+  } catch (error) {
+    logger.warn('Could not queue competitor reads', { error: String(error) });
   }
   return runSweep(options);
 }

@@ -122,6 +122,21 @@ export function connectorFor(platform: Platform, context: ConnectorContext): Con
   return connector;
 }
 
+/**
+ * The context and options a network's other clients (competitor readers) run with: the same
+ * endpoint overrides and options as its connector, so tests aim both at the same stand-ins.
+ */
+export function platformSettings(
+  platform: Platform,
+  context: ConnectorContext,
+): { context: ConnectorContext; options: ConnectorOptions } {
+  const endpoints = { ...context.endpoints, ...overrides.endpoints?.[platform] };
+  return {
+    context: Object.keys(endpoints).length > 0 ? { ...context, endpoints } : context,
+    options: overrides.options ?? {},
+  };
+}
+
 /** Platforms this build can connect and publish to. */
 export function supportedPlatforms(): Platform[] {
   return Object.keys(FACTORIES) as Platform[];

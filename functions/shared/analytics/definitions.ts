@@ -11,6 +11,13 @@ export const DEFINITIONS = {
     'Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet.',
   total:
     'A total adds the figure over the posts that have it; null when none has it (the reason is the network’s).',
+  publicEngagement:
+    'Public engagement: likes + comments + shares, the counts every network shows on anyone’s posts (saves and clicks are the owner’s only), so the organization and its competitors are compared alike; null where the network reports none of them.',
+  engagementRateByFollowers:
+    'Engagement rate by followers: each post’s public engagement / the account’s followers x 100, averaged over the posts that have both, in percent; null without followers or engagement.',
+  postsPerWeek: 'Posts per week (cadence): posts published in the range / its days x 7.',
+  shareOfVoice:
+    'Share of voice: a party’s part of everything the organization and its tracked competitors did in the range, in percent: its posts / all parties’ posts x 100 (share of posts), and its public engagement / all parties’ public engagement x 100 (share of engagement; null for a party whose network gives none, and such a party is left out of the total).',
 } as const;
 
 /** The interactions counted as engagement. */
@@ -63,4 +70,40 @@ export function totalsOf<const Names extends readonly PostMetricName[]>(
     }
   }
   return { figures, unavailable };
+}
+
+/** Public engagement (DEFINITIONS.publicEngagement): null only when none of its parts is reported. */
+export function publicEngagementOf(counts: {
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+}): number | null {
+  const parts = [counts.likes, counts.comments, counts.shares].filter((value) => value !== null);
+  return parts.length === 0 ? null : parts.reduce((sum, value) => sum + value, 0);
+}
+
+/** Rounds a figure to 2 decimals, as every derived figure is answered. */
+export const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/**
+ * Engagement rate by followers (DEFINITIONS.engagementRateByFollowers): the mean of each post's
+ * engagement / followers x 100 over the posts that have both; null when none has.
+ */
+export function engagementRateByFollowersOf(
+  posts: ReadonlyArray<{ engagement: number | null; followers: number | null }>,
+): number | null {
+  const rates = posts.flatMap(({ engagement, followers }) =>
+    engagement !== null && followers !== null && followers > 0 ? [(engagement / followers) * 100] : [],
+  );
+  return rates.length === 0 ? null : round2(rates.reduce((sum, rate) => sum + rate, 0) / rates.length);
+}
+
+/** Posts per week (DEFINITIONS.postsPerWeek) over a span of `days` days. */
+export function postsPerWeekOf(posts: number, days: number): number {
+  return days > 0 ? round2((posts / days) * 7) : 0;
+}
+
+/** A part of a total in percent (DEFINITIONS.shareOfVoice); null without a part or a total. */
+export function shareOf(part: number | null, total: number): number | null {
+  return part === null || total <= 0 ? null : round2((part / total) * 100);
 }
