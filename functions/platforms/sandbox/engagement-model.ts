@@ -1,4 +1,6 @@
 import { audienceActivity, localTimeWithOffset, safeOffsetMinutes } from './audience-activity';
+import { audienceRhythm, rhythmBoost } from './audience-rhythm';
+import { seasonalFactor } from './seasonal-calendar';
 import { contentFeatures, type ContentFeatures } from '../../shared/platforms/sandbox/content-features';
 import { meanOneLogNormal, seededNormals } from './seeded-random';
 
@@ -50,6 +52,11 @@ export interface SandboxPostSnapshot {
   followers: number;
   /** The audience's IANA time zone. */
   timeZone: string;
+  /**
+   * The account that posted: its audience's weekly rhythm (audience-rhythm.ts) lifts activity
+   * around its peak weekday and hour. Without it, the network-wide curve alone.
+   */
+  handle?: string;
 }
 
 export interface SandboxEngagement {
@@ -69,7 +76,7 @@ export interface EngagementProfile {
   features: ContentFeatures;
   /** Heavy-tailed, mean 1. */
   virality: number;
-  /** Decay-weighted mean audience activity over the post's life, in (0.1, 1]. */
+  /** Decay-weighted mean audience activity over the post's life: (0.05, 1] on the base curve, up to 1 + lift at an account's peak. */
   timing: number;
   /** Product of the content factors on reach. */
   content: number;
@@ -135,6 +142,7 @@ export function engagementProfile(post: SandboxPostSnapshot): EngagementProfile 
   let unweighted = 0;
   let offsetHour = Number.NaN;
   let offset = 0;
+  const rhythm = post.handle === undefined ? undefined : audienceRhythm(post.handle);
   for (let i = 0; i < STEPS; i += 1) {
     const middle = (i + 0.5) * STEP_MS;
     const decay = Math.exp(-middle / tauMs);
@@ -146,7 +154,11 @@ export function engagementProfile(post: SandboxPostSnapshot): EngagementProfile 
       offset = safeOffsetMinutes(post.timeZone, instant);
     }
     const { weekday, hour } = localTimeWithOffset(instant, offset);
-    weighted += audienceActivity(weekday, hour) * decay;
+    const localDay = Math.floor((instant + offset * 60_000) / 86_400_000);
+    const activity =
+      (audienceActivity(weekday, hour) + (rhythm ? rhythmBoost(rhythm, weekday, hour) : 0)) *
+      seasonalFactor(localDay);
+    weighted += activity * decay;
     unweighted += decay;
     progress[i] = weighted;
   }
