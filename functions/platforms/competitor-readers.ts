@@ -33,7 +33,10 @@ const READERS: Partial<Record<Platform, Factory>> = {
 };
 
 /** The reader of `platform`'s competitors, or undefined where the network offers no public read. */
-export function competitorReaderFor(platform: Platform, context: ConnectorContext): CompetitorReader | undefined {
+export function competitorReaderFor(
+  platform: Platform,
+  context: ConnectorContext,
+): CompetitorReader | undefined {
   return READERS[platform]?.(platform, context);
 }
 

@@ -64,9 +64,7 @@ async function selectCompetitors(tx: Transaction, organizationId: string, id?: s
     })
     .from(competitors)
     .leftJoin(latest, sql`true`)
-    .where(
-      and(eq(competitors.organizationId, organizationId), id ? eq(competitors.id, id) : undefined),
-    )
+    .where(and(eq(competitors.organizationId, organizationId), id ? eq(competitors.id, id) : undefined))
     .orderBy(asc(competitors.platform), asc(competitors.handle));
   const number = (value: string | number | null) => (value === null ? null : Number(value));
   return rows.map(({ competitor: c, ...s }): CompetitorAccount => ({

@@ -22,7 +22,12 @@ export function nextCompetitorReadAt(lastCheckedAt: Date | null): Date {
   if (!lastCheckedAt) return new Date(0);
   const after = new Date(lastCheckedAt.getTime() + METRICS_SCHEDULE.dailyMinimumGapMs);
   const slot = new Date(
-    Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), after.getUTCDate(), METRICS_SCHEDULE.dailySlotUtcHour),
+    Date.UTC(
+      after.getUTCFullYear(),
+      after.getUTCMonth(),
+      after.getUTCDate(),
+      METRICS_SCHEDULE.dailySlotUtcHour,
+    ),
   );
   if (slot < after) slot.setUTCDate(slot.getUTCDate() + 1);
   return slot;
@@ -76,7 +81,12 @@ export async function queueDueCompetitorSyncs(
       value: now.getTime(),
       expiresAt: Math.ceil((now.getTime() + QUEUED_FOR_MS) / 1000),
     });
-    if (fresh) jobs.push({ type: SYNC_COMPETITOR, organizationId: row.organizationId, competitorId: row.competitorId });
+    if (fresh)
+      jobs.push({
+        type: SYNC_COMPETITOR,
+        organizationId: row.organizationId,
+        competitorId: row.competitorId,
+      });
     // Read just now: due again at the next daily slot.
     next = Math.min(next ?? Infinity, nextCompetitorReadAt(now).getTime());
   }

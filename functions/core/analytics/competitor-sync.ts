@@ -206,7 +206,11 @@ export async function syncCompetitor(
         .set({ lastCheckedAt: now, lastCheckError: error.message, updatedAt: now })
         .where(eq(competitors.id, competitor.id)),
     );
-    logger.warn('Competitor read failed', { competitorId: competitor.id, kind: error.kind, error: error.message });
+    logger.warn('Competitor read failed', {
+      competitorId: competitor.id,
+      kind: error.kind,
+      error: error.message,
+    });
     return 'failed';
   }
 }

@@ -5,6 +5,7 @@ import {
   listCompetitors,
   removeCompetitor,
 } from '../operations/analytics/competitor-accounts';
+import { getCompetitorAnalytics } from '../operations/analytics/get-competitors';
 import { exportAnalytics } from '../operations/analytics/export-analytics';
 import { getEngagementAnalytics } from '../operations/analytics/get-engagement';
 import { getAnalyticsOverview } from '../operations/analytics/get-overview';
@@ -20,4 +21,5 @@ export const handler = createAreaHandler('analytics', analyticsContracts, {
   listCompetitors,
   addCompetitor,
   removeCompetitor,
+  getCompetitorAnalytics,
 });

@@ -85,7 +85,8 @@ export function blueskyCompetitorReader(runtime: BlueskyRuntime): CompetitorRead
         const { feed, cursor: next } = readBody(authorFeed, answer, `read the posts of ${profile.handle}`);
         let older = false;
         for (const { post, reason } of feed) {
-          if (reason?.$type === 'app.bsky.feed.defs#reasonRepost' || post.author.did !== profile.did) continue;
+          if (reason?.$type === 'app.bsky.feed.defs#reasonRepost' || post.author.did !== profile.did)
+            continue;
           const publishedAt = new Date(post.record.createdAt);
           if (Number.isNaN(publishedAt.getTime())) continue;
           // A pinned post comes first whatever its age; the rest are newest first.

@@ -33,7 +33,8 @@ const discovery = z.object({
 /** Business Discovery nests one page of media; 50 newest posts cover weeks for most accounts. */
 const MEDIA_PAGE = 50;
 
-const SHARES_UNAVAILABLE = 'Instagram shows no share counts of other accounts’ posts (Business Discovery has none).';
+const SHARES_UNAVAILABLE =
+  'Instagram shows no share counts of other accounts’ posts (Business Discovery has none).';
 const LIKES_HIDDEN = 'This account hides its like counts.';
 
 /** Instagram user names: letters, digits, periods and underscores, up to 30. */

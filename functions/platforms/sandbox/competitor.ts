@@ -19,7 +19,8 @@ export function sandboxCompetitorReader(runtime: SandboxRuntime): CompetitorRead
     needsConnectedAccount: false,
     async read(target, { since, maxPosts }) {
       const handle = normalizeSandboxHandle(target.handle);
-      if (!handle) throw new PlatformError('permanent', `Sandbox: "${target.handle}" is not a sandbox handle`);
+      if (!handle)
+        throw new PlatformError('permanent', `Sandbox: "${target.handle}" is not a sandbox handle`);
       const db = await runtime.database();
       const account = await findSandboxAccount(db, handle);
       if (!account) throw new PlatformError('permanent', `The Sandbox has no account @${handle}`);

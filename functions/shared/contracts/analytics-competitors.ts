@@ -31,7 +31,9 @@ const competitorAccount = z
         followers: figure('Followers'),
         postsCount: figure('Posts on the network, all time'),
         postsPerWeek: figure(`${DEFINITIONS.postsPerWeek} Over the 30 days before the read.`),
-        engagementRateByFollowers: figure(`${DEFINITIONS.engagementRateByFollowers} Over the 30 days before the read.`),
+        engagementRateByFollowers: figure(
+          `${DEFINITIONS.engagementRateByFollowers} Over the 30 days before the read.`,
+        ),
         capturedAt: timestamp,
       })
       .nullable()
@@ -47,7 +49,9 @@ const addBody = z
       .trim()
       .min(1)
       .max(255)
-      .describe('The account: `name.bsky.social`, `@name@mastodon.social`, an Instagram user name, a Sandbox handle'),
+      .describe(
+        'The account: `name.bsky.social`, `@name@mastodon.social`, an Instagram user name, a Sandbox handle',
+      ),
     instance: z
       .string()
       .trim()

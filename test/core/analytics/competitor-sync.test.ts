@@ -53,7 +53,14 @@ describe('the competitor sync', () => {
       followers_count: 400,
       statuses_count: 12,
       statuses: [
-        { id: '501', created_at: '2031-03-30T09:00:00.000Z', content: '<p>Spring blend</p>', replies_count: 2, reblogs_count: 3, favourites_count: 15 },
+        {
+          id: '501',
+          created_at: '2031-03-30T09:00:00.000Z',
+          content: '<p>Spring blend</p>',
+          replies_count: 2,
+          reblogs_count: 3,
+          favourites_count: 15,
+        },
       ],
     });
     env = await startAccountsRuntime({}, new Date('2031-03-31T12:00:00.000Z'));
@@ -78,7 +85,14 @@ describe('the competitor sync', () => {
   it('stores each post once: a second read updates its counts, adds new posts and one snapshot per read', async () => {
     const account = mastodon.accounts.get('rival')!;
     account.statuses[0]!.favourites_count = 20;
-    account.statuses.push({ id: '502', created_at: '2031-04-01T08:00:00.000Z', content: '<p>Iced</p>', replies_count: 0, reblogs_count: 0, favourites_count: 4 });
+    account.statuses.push({
+      id: '502',
+      created_at: '2031-04-01T08:00:00.000Z',
+      content: '<p>Iced</p>',
+      replies_count: 0,
+      reblogs_count: 0,
+      favourites_count: 4,
+    });
     account.followers_count = 410;
     env.clock.advance(24 * 3600_000);
     expect(await syncCompetitor(env.container, { organizationId, competitorId })).toBe('synced');
@@ -90,7 +104,11 @@ describe('the competitor sync', () => {
     ]);
     expect(after.snapshots.map((s) => s.followersCount)).toEqual([400, 410, 410]);
     // 2 posts in 30 days: 0.47 a week; rates (25 / 410, 4 / 410) x 100 averaged: 3.54.
-    expect(after.snapshots.at(-1)).toMatchObject({ postsCount: 12, postingCadence: 0.47, avgEngagementRate: 3.54 });
+    expect(after.snapshots.at(-1)).toMatchObject({
+      postsCount: 12,
+      postingCadence: 0.47,
+      avgEngagementRate: 3.54,
+    });
     expect(after.competitor).toMatchObject({ lastCheckError: null, lastCheckedAt: env.clock.now() });
   });
 
@@ -105,8 +123,13 @@ describe('the competitor sync', () => {
     expect(failed.posts).toEqual(before.posts);
     expect(failed.snapshots).toHaveLength(before.snapshots.length);
     // The list shows the error next to the figures of the last good read.
-    const [listed] = await withTenant(env.container.db, organizationId, (tx) => listCompetitors(tx, organizationId));
-    expect(listed).toMatchObject({ lastCheckError: failed.competitor.lastCheckError, latest: { followers: 410 } });
+    const [listed] = await withTenant(env.container.db, organizationId, (tx) =>
+      listCompetitors(tx, organizationId),
+    );
+    expect(listed).toMatchObject({
+      lastCheckError: failed.competitor.lastCheckError,
+      latest: { followers: 410 },
+    });
     mastodon.state.requireSignIn = false;
     expect(await syncCompetitor(env.container, { organizationId, competitorId })).toBe('synced');
     expect((await stored()).competitor.lastCheckError).toBeNull();

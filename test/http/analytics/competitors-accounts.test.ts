@@ -55,7 +55,14 @@ describe('tracked competitor accounts: add, list, remove', () => {
       followers_count: 400,
       statuses_count: 12,
       statuses: [
-        { id: '501', created_at: '2031-03-30T09:00:00.000Z', content: '<p>Spring blend</p>', replies_count: 2, reblogs_count: 3, favourites_count: 15 },
+        {
+          id: '501',
+          created_at: '2031-03-30T09:00:00.000Z',
+          content: '<p>Spring blend</p>',
+          replies_count: 2,
+          reblogs_count: 3,
+          favourites_count: 15,
+        },
       ],
     });
     env = await startAccountsRuntime({}, NOW);
@@ -86,7 +93,11 @@ describe('tracked competitor accounts: add, list, remove', () => {
   });
 
   it('adds a Sandbox competitor at once: profile, recent posts and a first snapshot', async () => {
-    const answer = await add(user, { platform: 'sandbox', handle: '@Rival.Cafe', notes: 'Across the street' });
+    const answer = await add(user, {
+      platform: 'sandbox',
+      handle: '@Rival.Cafe',
+      notes: 'Across the street',
+    });
     expect(answer.status).toBe(201);
     added = answer.body;
     expect(added).toMatchObject({
@@ -103,8 +114,16 @@ describe('tracked competitor accounts: add, list, remove', () => {
     const stored = await withSystem(env.container.db, (tx) =>
       tx.select().from(competitorPosts).where(eq(competitorPosts.competitorId, added.id)),
     );
-    expect(stored.map((p) => p.text).sort()).toEqual(['Latte art #espresso', 'New #Espresso', 'Open late today']);
-    expect(stored.every((p) => p.impressionsCount === null && /never public/.test(p.unavailable.impressions ?? ''))).toBe(true);
+    expect(stored.map((p) => p.text).sort()).toEqual([
+      'Latte art #espresso',
+      'New #Espresso',
+      'Open late today',
+    ]);
+    expect(
+      stored.every(
+        (p) => p.impressionsCount === null && /never public/.test(p.unavailable.impressions ?? ''),
+      ),
+    ).toBe(true);
     expect(await list(viewer)).toEqual([expect.objectContaining({ id: added.id, handle: 'rival.cafe' })]);
   });
 
@@ -126,11 +145,17 @@ describe('tracked competitor accounts: add, list, remove', () => {
     }
     const unknown = await add(user, { platform: 'sandbox', handle: 'nobody-here' });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.errors).toEqual([{ field: 'body.handle', message: 'The Sandbox has no account @nobody-here' }]);
+    expect(unknown.body.errors).toEqual([
+      { field: 'body.handle', message: 'The Sandbox has no account @nobody-here' },
+    ]);
     const instagram = await add(user, { platform: 'instagram', handle: 'rival' });
     expect(instagram.status).toBe(422);
     expect(instagram.body.detail).toMatch(/connect one first/);
-    const wrongInstance = await add(user, { platform: 'sandbox', handle: 'rival.cafe', instance: 'mastodon.social' });
+    const wrongInstance = await add(user, {
+      platform: 'sandbox',
+      handle: 'rival.cafe',
+      instance: 'mastodon.social',
+    });
     expect(wrongInstance.status).toBe(422);
     expect((await list(viewer)).length).toBe(1);
   });
@@ -177,7 +202,10 @@ describe('tracked competitor accounts: add, list, remove', () => {
     const left = await withSystem(env.container.db, async (tx) => ({
       competitors: await tx.select().from(competitors).where(eq(competitors.id, added.id)),
       posts: await tx.select().from(competitorPosts).where(eq(competitorPosts.competitorId, added.id)),
-      snapshots: await tx.select().from(competitorSnapshots).where(eq(competitorSnapshots.competitorId, added.id)),
+      snapshots: await tx
+        .select()
+        .from(competitorSnapshots)
+        .where(eq(competitorSnapshots.competitorId, added.id)),
     }));
     expect(left).toEqual({ competitors: [], posts: [], snapshots: [] });
     expect((await user.delete(`/api/analytics/competitors/accounts/${added.id}`)).status).toBe(404);

@@ -85,27 +85,48 @@ describe('Mastodon competitor reader (public REST API, no token)', () => {
 
   it('takes the server from the instance field; an unknown name, a hidden profile and a private server are refused with reasons', async () => {
     server = await startMastodonPublicStandIn();
-    server.accounts.set('known', { id: '1', username: 'known', display_name: '', followers_count: 0, statuses_count: 0, statuses: [] });
+    server.accounts.set('known', {
+      id: '1',
+      username: 'known',
+      display_name: '',
+      followers_count: 0,
+      statuses_count: 0,
+      statuses: [],
+    });
     const since = new Date('2030-05-01T00:00:00Z');
     const reader = readerOf(true);
     const read = await reader.read({ handle: 'known', serviceUrl: server.url }, { since, maxPosts: 10 });
-    expect(read.profile).toMatchObject({ name: null, followers: 0, handle: `known@${new URL(server.url).host}` });
+    expect(read.profile).toMatchObject({
+      name: null,
+      followers: 0,
+      handle: `known@${new URL(server.url).host}`,
+    });
 
-    const unknown = await failure(reader.read({ handle: 'nobody', serviceUrl: server.url }, { since, maxPosts: 10 }));
+    const unknown = await failure(
+      reader.read({ handle: 'nobody', serviceUrl: server.url }, { since, maxPosts: 10 }),
+    );
     expect(unknown.kind).toBe('permanent');
     expect(unknown.message).toMatch(/has no account @nobody/);
 
-    expect((await failure(reader.read({ handle: 'known' }, { since, maxPosts: 10 }))).message).toMatch(/which server/);
+    expect((await failure(reader.read({ handle: 'known' }, { since, maxPosts: 10 }))).message).toMatch(
+      /which server/,
+    );
 
     server.state.requireSignIn = true;
-    const hidden = await failure(reader.read({ handle: 'known', serviceUrl: server.url }, { since, maxPosts: 10 }));
+    const hidden = await failure(
+      reader.read({ handle: 'known', serviceUrl: server.url }, { since, maxPosts: 10 }),
+    );
     expect(hidden.kind).toBe('permanent');
     expect(hidden.message).toMatch(/only to signed-in users/);
 
     const before = server.requests.length;
-    const privateServer = await failure(readerOf(false).read({ handle: `known@${new URL(server.url).host}` }, { since, maxPosts: 10 }));
+    const privateServer = await failure(
+      readerOf(false).read({ handle: `known@${new URL(server.url).host}` }, { since, maxPosts: 10 }),
+    );
     expect(privateServer.message).toMatch(/not an https server address|not a public server/);
-    const internal = await failure(readerOf(false).read({ handle: 'known@10.0.0.8' }, { since, maxPosts: 10 }));
+    const internal = await failure(
+      readerOf(false).read({ handle: 'known@10.0.0.8' }, { since, maxPosts: 10 }),
+    );
     expect(internal.message).toMatch(/not a public server/);
     expect(server.requests.length).toBe(before);
   });

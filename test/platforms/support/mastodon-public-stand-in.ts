@@ -39,7 +39,12 @@ export async function startMastodonPublicStandIn() {
       const account = accounts.get(request.query.get('acct') ?? '');
       if (!account) return sendJson(response, 404, { error: 'Record not found' });
       const { statuses: _statuses, ...entity } = account;
-      return sendJson(response, 200, { ...entity, acct: account.username, avatar: `${server.url}/avatars/${account.id}.png`, url: `${server.url}/@${account.username}` });
+      return sendJson(response, 200, {
+        ...entity,
+        acct: account.username,
+        avatar: `${server.url}/avatars/${account.id}.png`,
+        url: `${server.url}/@${account.username}`,
+      });
     }
     const match = /^\/api\/v1\/accounts\/([^/]+)\/statuses$/.exec(request.path);
     const account = match && [...accounts.values()].find((a) => a.id === match[1]);

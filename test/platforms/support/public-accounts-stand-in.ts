@@ -28,7 +28,12 @@ export async function startPublicServer(route: Route): Promise<{
   const requests: PublicRequest[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
-    const request = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers };
+    const request = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+    };
     requests.push(request);
     req.resume();
     req.on('end', () => route(request, res));

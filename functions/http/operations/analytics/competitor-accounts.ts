@@ -44,9 +44,16 @@ export const addCompetitor: Operation<'addCompetitor'> = async ({ body }, { cont
 };
 
 /** Stops tracking a competitor; its read posts and snapshots are deleted with it. */
-export const removeCompetitor: Operation<'removeCompetitor'> = async ({ params }, { container, auth, event }) => {
+export const removeCompetitor: Operation<'removeCompetitor'> = async (
+  { params },
+  { container, auth, event },
+) => {
   await withTenant(container.db, auth.organizationId, (tx) =>
-    removeCompetitorAccount(tx, { ...auditActor(event, auth), organizationId: auth.organizationId }, params.id),
+    removeCompetitorAccount(
+      tx,
+      { ...auditActor(event, auth), organizationId: auth.organizationId },
+      params.id,
+    ),
   );
   return { status: 204 };
 };
