@@ -25,8 +25,10 @@ export interface AccountSyncState {
   lastSync: Date | null;
   /** A post of the account published within `recentPostHours`. */
   hasRecentPost: boolean;
-  /** The last failed sync and how many failed in a row. */
-  lastError?: { at: Date; failures: number };
+  /** The last failed sync, how many failed in a row, and a rate limit's reset when one said so. */
+  lastError?: { at: Date; failures: number; retryAt?: Date };
+  /** The network's allowance ran out at the last sync: nothing before its reset. */
+  rateLimitedUntil?: Date;
 }
 
 /** The first daily slot at or after `at`. */
@@ -40,7 +42,7 @@ function dailySlotFrom(at: Date): Date {
 
 /** When the account's next automatic sync is due (may be in the past: due now). */
 export function nextSyncAt(state: AccountSyncState): Date {
-  const { lastSync, hasRecentPost, lastError } = state;
+  const { lastSync, hasRecentPost, lastError, rateLimitedUntil } = state;
   let due: Date;
   if (!lastSync) due = new Date(0);
   else if (hasRecentPost) due = new Date(lastSync.getTime() + METRICS_SCHEDULE.recentEveryMs);
@@ -50,10 +52,27 @@ export function nextSyncAt(state: AccountSyncState): Date {
       METRICS_SCHEDULE.maxRetryMs,
       METRICS_SCHEDULE.firstRetryMs * 2 ** Math.max(0, lastError.failures - 1),
     );
-    const retry = new Date(lastError.at.getTime() + backoff);
+    // A rate limit's own reset replaces the guessed backoff.
+    const retry = lastError.retryAt ?? new Date(lastError.at.getTime() + backoff);
     if (retry > due) due = retry;
   }
+  if (rateLimitedUntil && rateLimitedUntil > due) due = rateLimitedUntil;
   return due;
+}
+
+/**
+ * The longest an account's figures may go unsynced before answers flag them `stale`: twice its
+ * cadence (2 hours while it has a post from the last 48 hours, else 2 days), counted from its
+ * last good sync. Simple on purpose: one missed sync is normal (a retry, a rate limit); two in a
+ * row means the figures no longer follow the network. Never synced counts as stale.
+ */
+export function staleAfterMs(hasRecentPost: boolean): number {
+  return 2 * (hasRecentPost ? METRICS_SCHEDULE.recentEveryMs : 24 * 60 * 60 * 1000);
+}
+
+export function isStale(state: { lastSync: Date | null; hasRecentPost: boolean }, now: Date): boolean {
+  if (!state.lastSync) return true;
+  return now.getTime() - state.lastSync.getTime() > staleAfterMs(state.hasRecentPost);
 }
 
 export interface DueAccount {
@@ -92,11 +111,21 @@ export async function accountsDueForSync(
   const due: DueAccount[] = [];
   let nextDueAt: Date | null = null;
   for (const row of rows) {
-    const failed = accountData(row.accountData).lastSyncError;
+    const data = accountData(row.accountData);
+    const failed = data.lastSyncError;
     const at = nextSyncAt({
       lastSync: row.lastSync,
       hasRecentPost: row.hasRecentPost,
-      ...(failed ? { lastError: { at: new Date(failed.at), failures: failed.failures ?? 1 } } : {}),
+      ...(failed
+        ? {
+            lastError: {
+              at: new Date(failed.at),
+              failures: failed.failures ?? 1,
+              ...(failed.retryAt ? { retryAt: new Date(failed.retryAt) } : {}),
+            },
+          }
+        : {}),
+      ...(data.rateLimitedUntil ? { rateLimitedUntil: new Date(data.rateLimitedUntil) } : {}),
     });
     if (at <= now) due.push({ accountId: row.accountId, organizationId: row.organizationId });
     else if (!nextDueAt || at < nextDueAt) nextDueAt = at;

@@ -23,7 +23,20 @@ export interface AccountData {
    * The last sync's failure, kept until one succeeds: the figures synced before stay as they
    * were (stale, never blanked); `failures` in a row set the automatic retry's backoff.
    */
-  lastSyncError?: { message: string; at: string; failures?: number };
+  lastSyncError?: {
+    message: string;
+    at: string;
+    failures?: number;
+    /** A rate limit's reset (ISO): the automatic retry waits until then rather than the backoff. */
+    retryAt?: string;
+  };
+  /**
+   * The network's allowance ran out during the last successful sync (its rate-limit headers
+   * said 0 left): the next automatic sync waits until this reset (ISO).
+   */
+  rateLimitedUntil?: string;
+  /** Why the account's own figures or audience could not be read at the last sync (the post metrics still were). */
+  accountReadError?: { message: string; at: string };
 }
 
 export function accountData(value: Record<string, unknown> | null | undefined): AccountData {

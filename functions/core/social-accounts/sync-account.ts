@@ -2,7 +2,16 @@ import { and, desc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { Container } from '../ports/container';
 import { analytics, postPlatforms, socialAccounts } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import { PlatformError, type Platform, type PostMetrics } from '../../platforms/connector';
+import {
+  PlatformError,
+  type AccountCredentials,
+  type AccountMetrics,
+  type AudienceReading,
+  type Connector,
+  type Platform,
+  type PostMetrics,
+} from '../../platforms/connector';
+import { tighterRateLimit } from '../../platforms/rate-limit-headers';
 import { engagementRateOf } from '../../shared/analytics/definitions';
 import { platformProfile } from '../../shared/platforms/catalog';
 import { figuresFromNetwork } from '../analytics/post-metric-figures';
@@ -10,6 +19,7 @@ import { connectorContext, connectorFor } from '../../platforms/registry';
 import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
 import { markTargetsInFlight } from '../publishing/sweep-marker';
 import { accountData, type AccountData } from './account-data';
+import { audienceReadOn, storeAccountReading, storeAudienceReading } from './account-reading';
 import {
   announceAccount,
   ensureFreshCredentials,
@@ -46,6 +56,38 @@ function snapshotColumns(platform: Platform, metrics: PostMetrics) {
     unavailable,
     source: platformProfile(platform).metrics.source,
   };
+}
+
+/** When the network's allowance ran out but it named no reset: wait this long (its usual window). */
+const RATE_LIMIT_DEFAULT_WAIT_MS = 60 * 60 * 1000;
+
+interface AccountFigures {
+  reading?: AccountMetrics;
+  audience?: AudienceReading;
+  /** A permanent refusal (a missing scope, an account type without figures): post metrics still count. */
+  error?: string;
+}
+
+/**
+ * The account's own figures, and its audience when `withAudience` (once a UTC day, for quotas)
+ * and the allowance is not spent. Auth, transient and rate-limit errors fail the sync as a
+ * post-metrics error would; a permanent refusal is kept on the account and the sync goes on.
+ */
+async function readAccountFigures(
+  connector: Connector,
+  credentials: AccountCredentials,
+  withAudience: boolean,
+): Promise<AccountFigures> {
+  const figures: AccountFigures = {};
+  try {
+    if (connector.fetchAccountMetrics) figures.reading = await connector.fetchAccountMetrics(credentials);
+    if (withAudience && connector.fetchAudience && !figures.reading?.rateLimit?.exhausted)
+      figures.audience = await connector.fetchAudience(credentials);
+  } catch (error) {
+    if (!(error instanceof PlatformError) || error.kind !== 'permanent') throw error;
+    figures.error = error.message;
+  }
+  return figures;
 }
 
 /**
@@ -99,7 +141,15 @@ export async function syncSocialAccount(container: Container, request: SyncReque
     );
     const ids = targets.map((t) => t.platformPostId!);
     const metrics = ids.length > 0 ? await connector.fetchMetrics(credentials, ids) : [];
+    const withAudience =
+      connector.fetchAudience !== undefined &&
+      !(await withTenant(db, request.organizationId, (tx) => audienceReadOn(tx, account.id, clock.now())));
+    const figures = await readAccountFigures(connector, credentials, withAudience);
     const now = clock.now();
+    const rateLimit = tighterRateLimit(figures.reading?.rateLimit, figures.audience?.rateLimit);
+    const rateLimitedUntil = rateLimit?.exhausted
+      ? (rateLimit.resetAt ?? new Date(now.getTime() + RATE_LIMIT_DEFAULT_WAIT_MS)).toISOString()
+      : undefined;
     const byPostId = new Map(targets.map((t) => [t.platformPostId!, t]));
     await withTenant(db, request.organizationId, async (tx) => {
       const [current] = await tx
@@ -113,6 +163,8 @@ export async function syncSocialAccount(container: Container, request: SyncReque
         limits: { ...connector.limits(credentials), ...readLimits },
         quota: quota ? { ...quota, readAt: now.toISOString() } : undefined,
         lastSyncError: undefined,
+        rateLimitedUntil,
+        accountReadError: figures.error ? { message: figures.error, at: now.toISOString() } : undefined,
       };
       await tx
         .update(socialAccounts)
@@ -139,6 +191,15 @@ export async function syncSocialAccount(container: Container, request: SyncReque
         ];
       });
       if (rows.length > 0) await tx.insert(analytics).values(rows);
+      const base = { organizationId: request.organizationId, accountId: account.id };
+      if (figures.reading)
+        await storeAccountReading(tx, { ...base, platform: account.platform, reading: figures.reading });
+      if (figures.audience)
+        await storeAudienceReading(tx, {
+          ...base,
+          reading: figures.audience,
+          followers: figures.reading?.followers ?? null,
+        });
     });
     await container.realtime.broadcast(request.organizationId, {
       type: 'social-account.synced',
@@ -161,22 +222,28 @@ export async function syncSocialAccount(container: Container, request: SyncReque
         await announceAccount(container, { ...account, status: 'needs_reauth', statusReason: reason });
       return;
     }
+    const wait = error.details.retryAfterSeconds;
     await withTenant(db, request.organizationId, async (tx) => {
       const previous = accountData(account.accountData);
-      const data = {
+      const data: AccountData = {
         ...previous,
         lastSyncError: {
           message: error.message,
           at: now.toISOString(),
           failures: (previous.lastSyncError?.failures ?? 0) + 1,
+          // A rate limit says when it resets: the automatic retry waits for that, not the backoff.
+          ...(error.kind === 'rate_limited' && wait !== undefined
+            ? { retryAt: new Date(now.getTime() + wait * 1000).toISOString() }
+            : {}),
         },
       };
       await tx
         .update(socialAccounts)
-        .set({ accountData: data as Record<string, unknown>, updatedAt: now })
+        .set({ accountData: JSON.parse(JSON.stringify(data)) as Record<string, unknown>, updatedAt: now })
         .where(eq(socialAccounts.id, account.id));
     });
-    if (error.kind === 'transient' || error.kind === 'rate_limited') throw error;
+    // A rate limit with a known reset is not retried by the queue: the schedule waits for the reset.
+    if (error.kind === 'transient' || (error.kind === 'rate_limited' && wait === undefined)) throw error;
     logger.warn('Account sync failed', { accountId: account.id, kind: error.kind, reason: error.message });
   }
 }
