@@ -108,6 +108,13 @@ describe('analytics page', () => {
       // Only the sandbox post has impressions: 50 / 1000.
       await expect(figure('Engagement rate').locator('dd').first().textContent()).resolves.toBe('5 %');
 
+      // The heatmap reads the hour each post went out, in the person's zone (UTC by default).
+      const weekday = rye.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+      await page.getByText(`${weekday} 9:00: 1 posts, average engagement 50`).waitFor({ state: 'attached' });
+      await page.screenshot({ path: join(screenshots, 'analytics-desktop.png'), fullPage: true });
+
+      // The posts table is the Posts tab; the period chosen stays in the address.
+      await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Posts' }).click();
       const table = page.getByRole('table', { name: 'Posts of the period with their latest metrics' });
       const rows = table.getByRole('row');
       await expect(rows.nth(1).textContent()).resolves.toContain('Rye week starts today');
@@ -122,11 +129,6 @@ describe('analytics page', () => {
         table.getByRole('columnheader', { name: /Shares/ }).getAttribute('aria-sort'),
       ).resolves.toBe('descending');
       await rows.nth(1).filter({ hasText: 'Sourdough starter giveaway' }).waitFor();
-
-      // The heatmap reads the hour each post went out, in the person's zone (UTC by default).
-      const weekday = rye.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
-      await page.getByText(`${weekday} 9:00: 1 posts, average engagement 50`).waitFor({ state: 'attached' });
-      await page.screenshot({ path: join(screenshots, 'analytics-desktop.png'), fullPage: true });
 
       // At phone size, as a person opening it on a phone would: the menu closed, the table and
       // the heatmap scrolling sideways inside their cards.

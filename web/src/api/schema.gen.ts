@@ -1000,6 +1000,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/competitors/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tracked competitor accounts */
+    get: operations['listCompetitors'];
+    put?: never;
+    /** Track a competitor account */
+    post: operations['addCompetitor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/competitors/accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop tracking a competitor */
+    delete: operations['removeCompetitor'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/trends': {
     parameters: {
       query?: never;
@@ -2281,6 +2316,16 @@ export interface components {
       /** @description Where the metrics came from: each network and API call */
       sources: string[];
     };
+    AnalyticsDay: {
+      /** @description The day (YYYY-MM-DD) in the viewer zone */
+      date: string;
+      /** @description Posts published that day, one per network copy */
+      posts: number;
+      /** @description Engagement of the posts published that day, each by its latest snapshot (snapshots hold running totals, so a post counts on the day it went out, with all it has gathered since). Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out). Null when no post of that day has any of its parts, and on a day without posts: never 0 for missing data. */
+      engagement: number | null;
+      /** @description Impressions of the posts published that day, each by its latest snapshot; null when none of them has impressions (or no post went out). */
+      impressions: number | null;
+    };
     AnalyticsPeriod: {
       /** @description First day (YYYY-MM-DD, viewer zone) */
       from: string;
@@ -2318,6 +2363,8 @@ export interface components {
       unavailable: {
         [key: string]: string;
       };
+      /** @description Every day of the period in order, days without posts included (with nulls) */
+      days: components['schemas']['AnalyticsDay'][];
     };
     PostPerformanceList: {
       /** @description Each network copy of each post published in the range, with its latest metrics */
@@ -2383,6 +2430,17 @@ export interface components {
       asOf: string | null;
       /** @description Where they came from: the network and the API call */
       source: string | null;
+      /** @description The post's engagement at each of its latest 24 metric snapshots, oldest first */
+      sparkline: components['schemas']['SparklinePoint'][];
+    };
+    SparklinePoint: {
+      /**
+       * Format: date-time
+       * @description When the snapshot was taken
+       */
+      at: string;
+      /** @description Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out). As of that snapshot (a running total); null when the network reports none of its parts. */
+      engagement: number | null;
     };
     EngagementHeatmap: {
       timeZone: string;
@@ -2406,6 +2464,206 @@ export interface components {
       averageEngagement: number | null;
       /** @description Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet. Per cell: the engagement of the posts that have impressions / their impressions x 100.; null where it cannot be given (the reason is in `unavailable`) */
       engagementRate: number | null;
+    };
+    /** @description Benchmarks of the organization against its tracked competitors in the viewer's days, with the previous period. Competitors' posts and figures are those Plume read (daily, 30 days back at each read), so a period before tracking started has fewer of them. Impressions of competitors are never public, so rates here are by followers. Share of voice: a party’s part of everything the organization and its tracked competitors did in the range, in percent: its posts / all parties’ posts x 100 (share of posts), and its public engagement / all parties’ public engagement x 100 (share of engagement; null for a party whose network gives none, and such a party is left out of the total). */
+    CompetitorAnalytics: {
+      timeZone: string;
+      from: string;
+      to: string;
+      /** @description The organization first, then each tracked competitor (filtered by `platforms` when given) */
+      parties: components['schemas']['CompetitorParty'][];
+      asOf: string | null;
+      sources: string[];
+    };
+    CompetitorParty: {
+      /** @enum {string} */
+      kind: 'organization' | 'competitor';
+      competitorId: string | null;
+      /** @description Null for the organization (all its networks) */
+      platform:
+        | (
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox'
+          )
+        | null;
+      handle: string | null;
+      name: string | null;
+      /** @description Followers at the end of the period: the nearest competitor snapshot; for the organization the sum of its accounts’ latest daily counts up to then; null where it cannot be given (the reason is in `unavailable`) */
+      followers: number | null;
+      current: components['schemas']['CompetitorPeriodFigures'];
+      /** @description The same number of days just before */
+      previous: components['schemas']['CompetitorPeriodFigures'];
+      /** @description posts, engagement, engagement rate: percent change from the previous period (null where either is null or the previous is 0); shares: change in percentage points */
+      change: {
+        posts: number | null;
+        engagement: number | null;
+        engagementRateByFollowers: number | null;
+        shareOfPosts: number | null;
+        shareOfEngagement: number | null;
+      };
+      /** @description Up to 3 posts of the period with the most public engagement */
+      topPosts: components['schemas']['CompetitorTopPost'][];
+      /** @description Why each null figure is null */
+      unavailable: {
+        [key: string]: string;
+      };
+      /** @description When the figures used were read */
+      asOf: string | null;
+      source: string | null;
+      /** @description Competitors: why the last read failed */
+      lastCheckError: string | null;
+    };
+    CompetitorPeriodFigures: {
+      /** @description Posts published in the period (own posts: one per network copy) */
+      posts: number;
+      /** @description Posts per week (cadence): posts published in the range / its days x 7. */
+      postsPerWeek: number;
+      /** @description Public engagement: likes + comments + shares, the counts every network shows on anyone’s posts (saves and clicks are the owner’s only), so the organization and its competitors are compared alike; null where the network reports none of them.; null where it cannot be given (the reason is in `unavailable`) */
+      engagement: number | null;
+      /** @description Engagement rate by followers: each post’s public engagement / the account’s followers x 100, averaged over the posts that have both, in percent; null without followers or engagement.; null where it cannot be given (the reason is in `unavailable`) */
+      engagementRateByFollowers: number | null;
+      /** @description Share of voice by posts, percent. Share of voice: a party’s part of everything the organization and its tracked competitors did in the range, in percent: its posts / all parties’ posts x 100 (share of posts), and its public engagement / all parties’ public engagement x 100 (share of engagement; null for a party whose network gives none, and such a party is left out of the total).; null where it cannot be given (the reason is in `unavailable`) */
+      shareOfPosts: number | null;
+      /** @description Share of voice by engagement, percent. Share of voice: a party’s part of everything the organization and its tracked competitors did in the range, in percent: its posts / all parties’ posts x 100 (share of posts), and its public engagement / all parties’ public engagement x 100 (share of engagement; null for a party whose network gives none, and such a party is left out of the total).; null where it cannot be given (the reason is in `unavailable`) */
+      shareOfEngagement: number | null;
+    };
+    CompetitorTopPost: {
+      text: string;
+      url: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      publishedAt: string;
+      /** @description Likes; null where it cannot be given (the reason is in `unavailable`) */
+      likes: number | null;
+      /** @description Comments and replies; null where it cannot be given (the reason is in `unavailable`) */
+      comments: number | null;
+      /** @description Shares, reposts, boosts and quotes; null where it cannot be given (the reason is in `unavailable`) */
+      shares: number | null;
+      /** @description Public engagement: likes + comments + shares, the counts every network shows on anyone’s posts (saves and clicks are the owner’s only), so the organization and its competitors are compared alike; null where the network reports none of them.; null where it cannot be given (the reason is in `unavailable`) */
+      engagement: number | null;
+    };
+    CompetitorList: {
+      items: components['schemas']['CompetitorAccount'][];
+    };
+    CompetitorAccount: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      /** @description As the network spells it; `name@server` on Mastodon */
+      handle: string;
+      name: string | null;
+      avatarUrl: string | null;
+      profileUrl: string | null;
+      /** @description Bluesky DID, Mastodon account id, Instagram user id */
+      platformAccountId: string | null;
+      /** @description Mastodon: the server read */
+      serviceUrl: string | null;
+      notes: string | null;
+      isActive: boolean;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /** @description The last read, good or not (daily, and at once on add) */
+      lastCheckedAt: string | null;
+      /** @description Why the last read failed; null after a good one. Earlier figures are kept. */
+      lastCheckError: string | null;
+      /** @description The newest snapshot */
+      latest: {
+        /** @description Followers; null where it cannot be given (the reason is in `unavailable`) */
+        followers: number | null;
+        /** @description Posts on the network, all time; null where it cannot be given (the reason is in `unavailable`) */
+        postsCount: number | null;
+        /** @description Posts per week (cadence): posts published in the range / its days x 7. Over the 30 days before the read.; null where it cannot be given (the reason is in `unavailable`) */
+        postsPerWeek: number | null;
+        /** @description Engagement rate by followers: each post’s public engagement / the account’s followers x 100, averaged over the posts that have both, in percent; null without followers or engagement. Over the 30 days before the read.; null where it cannot be given (the reason is in `unavailable`) */
+        engagementRateByFollowers: number | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601, UTC
+         */
+        capturedAt: string;
+      } | null;
+    };
+    AnalyticsExportRow: {
+      /** @description `daily` only: the viewer-zone day whose last synced reading the figures are */
+      day?: string;
+      /**
+       * Format: uuid
+       * @description The post as published on one network
+       */
+      targetId: string;
+      /** Format: uuid */
+      postId: string;
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      accountName: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      publishedAt: string;
+      /** @description The post on the network */
+      url: string | null;
+      /** @description `posts` only: the text as published on this network */
+      text?: string;
+      /** @description Times it was shown; null where it cannot be given (the reason is in `unavailable`) */
+      impressions: number | null;
+      /** @description Accounts that saw it; null where it cannot be given (the reason is in `unavailable`) */
+      reach: number | null;
+      /** @description Likes; null where it cannot be given (the reason is in `unavailable`) */
+      likes: number | null;
+      /** @description Comments and replies; null where it cannot be given (the reason is in `unavailable`) */
+      comments: number | null;
+      /** @description Shares, reposts and quotes; null where it cannot be given (the reason is in `unavailable`) */
+      shares: number | null;
+      /** @description Link clicks; null where it cannot be given (the reason is in `unavailable`) */
+      clicks: number | null;
+      /** @description Saves and bookmarks; null where it cannot be given (the reason is in `unavailable`) */
+      saves: number | null;
+      /** @description Video views or plays; null where it cannot be given (the reason is in `unavailable`) */
+      videoViews: number | null;
+      /** @description Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out).; null where it cannot be given (the reason is in `unavailable`) */
+      engagement: number | null;
+      /** @description Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet.; null where it cannot be given (the reason is in `unavailable`) */
+      engagementRate: number | null;
+      /** @description When these figures were synced; null before the first sync */
+      asOf: string | null;
+      /** @description Where they came from: the network and the API call */
+      source: string | null;
+      /** @description Why each null figure is null */
+      unavailable: {
+        [key: string]: string;
+      };
     };
     MediaUpload: {
       media: components['schemas']['Media'];
@@ -5042,6 +5300,51 @@ export interface operations {
   };
   getCompetitorAnalytics: {
     parameters: {
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitorAnalytics'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenViewer'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  listCompetitors: {
+    parameters: {
       query?: never;
       header?: never;
       path?: never;
@@ -5049,9 +5352,128 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitorList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  addCompetitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Competitors are read where the network shows a public account to anyone without its consent: Bluesky (public AppView), Mastodon (the server’s public API), Instagram professional accounts (Business Discovery, through one of your connected Instagram professional accounts) and the Sandbox. X, LinkedIn, Facebook, TikTok and Threads are refused with the reason.
+           * @enum {string}
+           */
+          platform:
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox';
+          /** @description The account: `name.bsky.social`, `@name@mastodon.social`, an Instagram user name, a Sandbox handle */
+          handle: string;
+          /** @description Mastodon only: the server, when the handle does not name it (public https servers only) */
+          instance?: string;
+          notes?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompetitorAccount'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      /** @description This account is tracked already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description The network offers no public read (the message says why), or the account cannot be read (unknown handle, private server, no connected Instagram professional account). Competitors are read where the network shows a public account to anyone without its consent: Bluesky (public AppView), Mastodon (the server’s public API), Instagram professional accounts (Business Discovery, through one of your connected Instagram professional accounts) and the Sandbox. X, LinkedIn, Facebook, TikTok and Threads are refused with the reason. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      /** @description The network cannot be reached right now; try again; The database is waking up; try again after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  removeCompetitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK, no body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getTrendAnalytics: {
@@ -5098,16 +5520,61 @@ export interface operations {
   };
   exportAnalytics: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+        /** @description `csv` (a header line, then one line per row) or `json` (one array of rows) */
+        format?: 'csv' | 'json';
+        /** @description `posts`: each network copy of each post published in the range with its latest metrics; `daily`: the same copies, one row per day of the range on which their metrics were synced, with the figures as that day ended */
+        dataset?: 'posts' | 'daily';
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['AnalyticsExportRow'][];
+        };
+      };
+      /** @description In AWS, where API Gateway cannot stream a Lambda answer: the export was written to private storage, and `Location` is a link to it that works for 15 minutes. */
+      303: {
+        headers: {
+          /** @description Where the answer is */
+          location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   createMediaUpload: {

@@ -15,7 +15,6 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   'posts/:id': lazy(() => import('../pages/posts/PostDetailPage')),
   compose: lazy(() => import('../pages/ComposePage')),
   media: lazy(() => import('../pages/MediaPage')),
-  analytics: lazy(() => import('../pages/AnalyticsPage')),
   'ai-agents': lazy(() => import('../pages/AiAgentsPage')),
   notifications: lazy(() => import('../pages/NotificationsPage')),
   accounts: lazy(() => import('../pages/AccountsPage')),
@@ -44,6 +43,18 @@ const PUBLIC_PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   status: lazy(() => import('../pages/auth/StatusPage')),
 };
 
+/** Analytics: one layout (period, tabs) around its pages; the charts load with them only. */
+const ANALYTICS: Record<string, LazyExoticComponent<ComponentType>> = {
+  posts: lazy(() => import('../pages/analytics/AnalyticsPostsPage')),
+  growth: lazy(() => import('../pages/analytics/GrowthPage')),
+  audience: lazy(() => import('../pages/analytics/AudiencePage')),
+  competitors: lazy(() => import('../pages/analytics/CompetitorsPage')),
+  trends: lazy(() => import('../pages/analytics/TrendsPage')),
+  reports: lazy(() => import('../pages/analytics/ReportsPage')),
+};
+const AnalyticsLayout = lazy(() => import('../pages/analytics/AnalyticsLayout'));
+const AnalyticsOverviewPage = lazy(() => import('../pages/analytics/AnalyticsOverviewPage'));
+
 const HomePage = lazy(() => import('../pages/home/HomePage'));
 const SettingsLayout = lazy(() => import('../pages/settings/SettingsLayout'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
@@ -65,6 +76,14 @@ export const ROUTES: RouteObject[] = [
             children: [
               { index: true, element: <HomePage /> },
               ...Object.entries(PAGES).map(([path, Page]) => ({ path, element: <Page /> })),
+              {
+                path: 'analytics',
+                element: <AnalyticsLayout />,
+                children: [
+                  { index: true, element: <AnalyticsOverviewPage /> },
+                  ...Object.entries(ANALYTICS).map(([path, Page]) => ({ path, element: <Page /> })),
+                ],
+              },
               {
                 path: 'settings',
                 element: <SettingsLayout />,

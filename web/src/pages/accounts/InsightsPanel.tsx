@@ -7,7 +7,10 @@ import { MetricFigure } from '../../components/MetricFigure';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/dates';
 import { browserTimeZone } from '../../lib/time-zones';
+import { addDays } from '../../lib/plain-date';
+import { wallClockAt } from '../../lib/zoned-time';
 import { socialAccountInsightsKey } from '../../publishing/query-keys';
+import { PostThumbnail } from '../analytics/PostThumbnail';
 
 const NUMBER = new Intl.NumberFormat();
 const TOTALS = [
@@ -29,6 +32,23 @@ export function InsightsPanel({ accountId, label }: { accountId: string; label: 
     queryFn: ({ signal }) =>
       unwrap(api.GET('/social-accounts/{id}/insights', { params: { path: { id: accountId } }, signal })),
   });
+  // Each post's first attachment, for its thumbnail: the analytics posts table of this account
+  // over the same 30 days has it (the insights snapshot rows do not).
+  const today = wallClockAt(Date.now(), timeZone).date;
+  const postsQuery = {
+    from: addDays(today, -30),
+    to: today,
+    timeZone,
+    accountIds: accountId,
+    sort: 'publishedAt' as const,
+    limit: 100,
+  };
+  const attachments = useQuery({
+    queryKey: ['analytics', 'posts', postsQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/analytics/posts', { params: { query: postsQuery }, signal })),
+    enabled: (insights.data?.recentPosts.length ?? 0) > 0,
+  });
+  const mediaOf = new Map((attachments.data?.items ?? []).map((row) => [row.targetId, row.mediaId]));
 
   return (
     <section aria-label={`Insights of ${label}`} className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
@@ -79,7 +99,11 @@ export function InsightsPanel({ accountId, label }: { accountId: string; label: 
                   <tbody className="divide-y divide-slate-200 text-slate-700">
                     {insights.data.recentPosts.map((post) => (
                       <tr key={post.postPlatformId ?? post.recordedAt}>
-                        <td className="py-1.5 pr-4">
+                        <td className="flex items-start gap-2 py-1.5 pr-4">
+                          <PostThumbnail
+                            mediaId={mediaOf.get(post.postPlatformId ?? '') ?? null}
+                            className="size-8"
+                          />
                           {post.postId ? (
                             <Link
                               to={`/posts/${post.postId}`}

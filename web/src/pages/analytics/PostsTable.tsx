@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
+import { Sparkline } from '../../charts/Sparkline';
 import { MetricFigure } from '../../components/MetricFigure';
 import { formatDateTime } from '../../lib/dates';
 import type { components } from '../../api/schema.gen';
+import { PostThumbnail } from './PostThumbnail';
 
 type Row = components['schemas']['PostPerformance'];
 export type PostSort =
@@ -16,16 +18,23 @@ const COLUMNS: ReadonlyArray<readonly [PostSort, string]> = [
   ['shares', 'Shares'],
 ];
 
-/** The period's posts with their latest metrics; a column heading sorts by it. */
+export type SortOrder = 'desc' | 'asc';
+
+/**
+ * The period's posts with their latest metrics, each with its text, first attachment and a
+ * sparkline of its engagement at each sync; a column heading sorts by it (again: the other way).
+ */
 export function PostsTable({
   rows,
   sort,
+  order = 'desc',
   onSort,
   timeZone,
 }: {
   rows: Row[];
   sort: PostSort;
-  onSort: (sort: PostSort) => void;
+  order?: SortOrder;
+  onSort: (sort: PostSort, order: SortOrder) => void;
   timeZone: string;
 }) {
   if (rows.length === 0)
@@ -34,12 +43,16 @@ export function PostsTable({
     <th
       key={key}
       scope="col"
-      aria-sort={sort === key ? 'descending' : 'none'}
+      aria-sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
       className={`py-1.5 pr-4 font-medium ${align}`}
     >
-      <button type="button" onClick={() => onSort(key)} className="hover:text-slate-900">
+      <button
+        type="button"
+        onClick={() => onSort(key, sort === key && order === 'desc' ? 'asc' : 'desc')}
+        className="hover:text-slate-900"
+      >
         {label}
-        {sort === key ? ' ↓' : ''}
+        {sort === key ? (order === 'asc' ? ' ↑' : ' ↓') : ''}
       </button>
     </th>
   );
@@ -56,22 +69,30 @@ export function PostsTable({
             </th>
             {heading('publishedAt', 'Published', '')}
             {COLUMNS.map(([key, label]) => heading(key, label, 'text-right'))}
+            <th scope="col" className="py-1.5 pr-4 font-medium">
+              Engagement over time
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 text-slate-700">
           {rows.map((row) => (
             <tr key={row.targetId}>
               <td className="py-1.5 pr-4">
-                <Link
-                  to={`/posts/${row.postId}`}
-                  className="line-clamp-2 max-w-xs text-brand-700 hover:underline"
-                >
-                  {row.title || row.text || 'Open post'}
-                </Link>
-                <span className="text-xs text-slate-500">
-                  {row.platform}
-                  {row.accountName ? ` · ${row.accountName}` : ''}
-                </span>
+                <div className="flex min-w-48 items-start gap-2">
+                  <PostThumbnail mediaId={row.mediaId} />
+                  <div className="min-w-0">
+                    <Link
+                      to={`/posts/${row.postId}`}
+                      className="line-clamp-2 max-w-xs text-brand-700 hover:underline"
+                    >
+                      {row.title || row.text || 'Open post'}
+                    </Link>
+                    <span className="text-xs text-slate-500">
+                      {row.platform}
+                      {row.accountName ? ` · ${row.accountName}` : ''}
+                    </span>
+                  </div>
+                </div>
               </td>
               <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateTime(row.publishedAt, timeZone)}</td>
               {COLUMNS.map(([key]) => (
@@ -79,6 +100,12 @@ export function PostsTable({
                   <MetricFigure value={row[key] as number | null} reason={row.unavailable[key]} />
                 </td>
               ))}
+              <td className="py-1.5 pr-4">
+                <Sparkline
+                  values={row.sparkline.map((point) => point.engagement)}
+                  label="Engagement at each sync"
+                />
+              </td>
             </tr>
           ))}
         </tbody>

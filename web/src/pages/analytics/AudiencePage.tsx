@@ -1,0 +1,3 @@
+import { AudienceComing } from './ComingPage';
+
+export default AudienceComing;

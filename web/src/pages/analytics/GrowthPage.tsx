@@ -1,0 +1,3 @@
+import { GrowthComing } from './ComingPage';
+
+export default GrowthComing;

@@ -1,0 +1,3 @@
+import { ReportsComing } from './ComingPage';
+
+export default ReportsComing;

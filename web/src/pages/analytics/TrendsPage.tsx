@@ -1,0 +1,3 @@
+import { TrendsComing } from './ComingPage';
+
+export default TrendsComing;
