@@ -45,8 +45,8 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   // media and the tokens. Drafts are checked with the networks' rules, not their connectors.
   posts: ['queues', 'scheduler', 'realtime'],
   'ai-agents': [],
-  // Exports that cannot stream (AWS) are written to the media bucket and linked.
-  analytics: ['media'],
+  // Exports that cannot stream (AWS) and report files are in the media bucket; reports are queued jobs.
+  analytics: ['media', 'queues'],
   // Completing or deleting an upload is announced live after the commit; optimizing is queued.
   media: ['media', 'queues', 'realtime'],
   notifications: [],

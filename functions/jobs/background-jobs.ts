@@ -3,6 +3,8 @@ import { SEND_MAIL } from '../core/mail/outgoing-mail';
 import { DELIVER_NOTIFICATION_EMAILS } from '../core/notifications/email-outbox';
 import { deliverNotificationEmailsJob } from './deliver-notification-emails';
 import { exportUserData } from './export-user-data';
+import { generateReportJob } from './generate-report';
+import { GENERATE_REPORT } from '../core/analytics/reports/generate-report';
 import { optimizeMedia } from './media-optimize';
 import { syncSocialAccountJob } from './sync-social-account';
 import { syncCompetitorJob } from './sync-competitor';
@@ -25,6 +27,7 @@ export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   'export-user-data': exportUserData,
   'optimize-media': optimizeMedia,
   'sync-social-account': syncSocialAccountJob,
+  [GENERATE_REPORT]: generateReportJob,
   [SYNC_COMPETITOR]: syncCompetitorJob,
   'process-webhook-event': processWebhookEventJob,
   [DELIVER_NOTIFICATION_EMAILS]: deliverNotificationEmailsJob,

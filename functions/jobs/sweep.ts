@@ -1,6 +1,7 @@
 import { getContainer } from '../adapters/container';
 import { queueDueCompetitorSyncs } from '../core/analytics/competitor-sync-tick';
 import { queueDueMetricsSyncs } from '../core/analytics/metrics-sync-tick';
+import { runDueReportSchedules } from '../core/analytics/reports/report-schedule-tick';
 import { mailToResend } from '../core/mail/deliver-mail';
 import { enqueueMail } from '../core/mail/outgoing-mail';
 import { notificationEmailsToRetry } from '../core/notifications/deliver-notification-emails';
@@ -102,6 +103,15 @@ export async function runScheduledWork(options: SweepOptions = {}): Promise<Swee
     );
   } catch (error) {
     logger.warn('Could not queue competitor reads', { error: String(error) });
+  }
+  try {
+    // Scheduled reports: the week or month just ended, behind their own next-due marker.
+    await runDueReportSchedules(
+      { db, kv, queue, clock, logger },
+      { respectMarker: env.PLUME_RUNTIME === 'aws' },
+    );
+  } catch (error) {
+    logger.warn('Could not make the scheduled reports that are due', { error: String(error) });
   }
   return runSweep(options);
 }

@@ -73,5 +73,6 @@ export const NOTIFICATION_TYPES = [
   'post.missed',
   'post.waiting',
   'account.needs_reauth',
+  'report.ready',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

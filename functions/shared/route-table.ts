@@ -440,6 +440,38 @@ export const ROUTES = [
     'Generate a custom report',
   ),
   route('analytics', 'GET', '/analytics/reports', 'listReports', 'viewer', 'Saved reports'),
+  route(
+    'analytics',
+    'GET',
+    '/analytics/reports/{id}/files/{format}',
+    'downloadReportFile',
+    'viewer',
+    'Download a report file (redirect to an expiring link)',
+  ),
+  route(
+    'analytics',
+    'POST',
+    '/analytics/report-schedules',
+    'createReportSchedule',
+    'user',
+    'Schedule a weekly or monthly report',
+  ),
+  route(
+    'analytics',
+    'GET',
+    '/analytics/report-schedules',
+    'listReportSchedules',
+    'viewer',
+    'Report schedules',
+  ),
+  route(
+    'analytics',
+    'DELETE',
+    '/analytics/report-schedules/{id}',
+    'deleteReportSchedule',
+    'user',
+    'Stop a report schedule',
+  ),
   route('analytics', 'GET', '/analytics/export', 'exportAnalytics', 'user', 'Export analytics data'),
 
   // Media

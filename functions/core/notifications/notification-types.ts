@@ -50,6 +50,12 @@ const CATALOGUE: Record<NotificationType, CatalogueEntry> = {
     description:
       'A connected account lost its access; its scheduled posts wait until someone reconnects it. Sent to admins, managers and whoever connected it.',
   },
+  // Email on: receiving the report is the point of a schedule's recipient list.
+  'report.ready': {
+    defaults: { inApp: true, email: true },
+    label: 'Scheduled report ready',
+    description: 'A weekly or monthly report you are a recipient of was made; download it from Reports.',
+  },
 };
 
 /** The catalogue, for the settings page. */

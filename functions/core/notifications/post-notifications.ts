@@ -6,7 +6,8 @@ import { writeNotifications } from './write-notifications';
 
 type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
-export type PostNotificationType = NotificationType;
+/** Every type but the report's, which is about no post. */
+export type PostNotificationType = Exclude<NotificationType, 'report.ready'>;
 
 const SEVERITY: Record<PostNotificationType, NotificationSeverity> = {
   'post.published': 'success',

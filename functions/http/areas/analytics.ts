@@ -6,7 +6,14 @@ import {
   removeCompetitor,
 } from '../operations/analytics/competitor-accounts';
 import { getCompetitorAnalytics } from '../operations/analytics/get-competitors';
+import { getTrendAnalytics } from '../operations/analytics/get-trends';
 import { exportAnalytics } from '../operations/analytics/export-analytics';
+import {
+  createReportSchedule,
+  deleteReportSchedule,
+  listReportSchedules,
+} from '../operations/analytics/report-schedules';
+import { downloadReportFile, generateReport, listReports } from '../operations/analytics/reports';
 import { getEngagementAnalytics } from '../operations/analytics/get-engagement';
 import { getAnalyticsOverview } from '../operations/analytics/get-overview';
 import { getPostAnalytics } from '../operations/analytics/get-post-analytics';
@@ -18,8 +25,15 @@ export const handler = createAreaHandler('analytics', analyticsContracts, {
   getPostAnalytics,
   getEngagementAnalytics,
   exportAnalytics,
+  generateReport,
+  listReports,
+  downloadReportFile,
+  createReportSchedule,
+  listReportSchedules,
+  deleteReportSchedule,
   listCompetitors,
   addCompetitor,
   removeCompetitor,
   getCompetitorAnalytics,
+  getTrendAnalytics,
 });

@@ -2,8 +2,11 @@ import * as z from 'zod';
 import { DEFINITIONS } from '../analytics/definitions';
 import { POST_TABLE_SORTS } from '../analytics/metrics';
 import { PLATFORM_IDS } from '../platforms/catalog';
+import { audienceContracts } from './analytics-audience';
 import { analyticsExportContracts } from './analytics-export';
+import { analyticsReportContracts } from './analytics-reports';
 import { competitorContracts } from './analytics-competitors';
+import { trendContracts } from './analytics-trends';
 import { figure, rangeQuery } from './analytics-query';
 import { analyticsDays, sparkline } from './analytics-series';
 import { timestamp } from './common';
@@ -102,7 +105,10 @@ const heatmapCell = z
 /** Contracts of the analytics routes built so far (the others answer 501 until they are). */
 export const analyticsContracts = {
   ...analyticsExportContracts,
+  ...audienceContracts,
+  ...analyticsReportContracts,
   ...competitorContracts,
+  ...trendContracts,
   getAnalyticsOverview: {
     query: rangeQuery,
     response: analyticsOverview,

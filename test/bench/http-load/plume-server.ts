@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { startLocalRuntime } from '../../../functions/local/runtime';
 import { issueWebSocketTicket, type TicketHolder } from '../../../functions/core/realtime/websocket-tickets';
 import { CpuProfiler } from '../profile/cpu-profiler';
+import { rssSampler } from './rss-sampler';
 import { wallClockMs } from '../websocket/wall-clock';
 import { readServerConfig, sendToParent, serveCalls, STOP } from './server-messages';
 
@@ -34,11 +35,16 @@ try {
     webDist: join(config.dataDir, 'no-dashboard'),
   });
   const profiler = new CpuProfiler();
+  const rss = rssSampler();
   let recorded: RecordedBroadcast[] | undefined;
   const { kv, clock, realtime } = runtime.container;
   serveCalls({
     'profile-start': async (args: { intervalUs: number }) => profiler.start(args.intervalUs),
     'cpu-usage': async () => process.cpuUsage(),
+    // The server's resident memory, sampled every 20 ms from start to stop (the export row's
+    // peak RSS: process.resourceUsage().maxRSS would also hold start-up's peak).
+    'rss-start': async () => rss.start(),
+    'rss-stop': async () => rss.stop(),
     'profile-stop': async (args: { file: string }) => profiler.stop(args.file),
     // 10,000 dashboards need 10,000 single-use tickets: minted here through the same KeyValue
     // and function as POST /api/auth/ws-ticket, without 10,000 HTTP round trips.

@@ -14,7 +14,7 @@ import {
 describe('notification types and in-app preferences', () => {
   it('catalogues the six event types with words for the settings page', () => {
     expect(notificationTypes().map((t) => t.type)).toEqual([...NOTIFICATION_TYPES]);
-    expect(NOTIFICATION_TYPES).toHaveLength(6);
+    expect(NOTIFICATION_TYPES).toHaveLength(7);
     for (const info of notificationTypes()) {
       expect(info.label.length).toBeGreaterThan(3);
       expect(info.description.length).toBeGreaterThan(10);
@@ -39,6 +39,8 @@ describe('notification types and in-app preferences', () => {
       'post.unconfirmed',
       'post.missed',
       'account.needs_reauth',
+      // A scheduled report's recipients were chosen to receive it.
+      'report.ready',
     ]);
     expect(emailEnabled({ 'post.failed': { email: false } }, 'post.failed')).toBe(false);
     expect(emailEnabled({ 'post.failed': { in_app: false } }, 'post.failed')).toBe(true);
@@ -68,6 +70,7 @@ describe('notification types and in-app preferences', () => {
       ['post.missed', false],
       ['post.waiting', true],
       ['account.needs_reauth', true],
+      ['report.ready', true],
     ]);
   });
 
@@ -88,6 +91,7 @@ describe('notification types and in-app preferences', () => {
       ['post.missed', true, true],
       ['post.waiting', true, false],
       ['account.needs_reauth', true, true],
+      ['report.ready', true, true],
     ]);
   });
 });

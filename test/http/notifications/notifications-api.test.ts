@@ -40,6 +40,7 @@ const CATALOGUE = [
   'post.missed',
   'post.waiting',
   'account.needs_reauth',
+  'report.ready',
 ];
 
 describe('notifications API (real publisher, Sandbox network)', () => {
@@ -239,6 +240,7 @@ describe('notifications API (real publisher, Sandbox network)', () => {
       'post.unconfirmed',
       'post.missed',
       'account.needs_reauth',
+      'report.ready',
     ]);
 
     // An email choice stored earlier (by the email settings) must survive the in-app switch.
