@@ -7,6 +7,7 @@ import {
 } from '../operations/analytics/competitor-accounts';
 import { getCompetitorAnalytics } from '../operations/analytics/get-competitors';
 import { getTrendAnalytics } from '../operations/analytics/get-trends';
+import { getTrendAnalytics } from '../operations/analytics/get-trends';
 import { exportAnalytics } from '../operations/analytics/export-analytics';
 import {
   createReportSchedule,
@@ -35,5 +36,6 @@ export const handler = createAreaHandler('analytics', analyticsContracts, {
   addCompetitor,
   removeCompetitor,
   getCompetitorAnalytics,
+  getTrendAnalytics,
   getTrendAnalytics,
 });
