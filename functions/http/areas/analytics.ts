@@ -7,7 +7,6 @@ import {
 } from '../operations/analytics/competitor-accounts';
 import { getCompetitorAnalytics } from '../operations/analytics/get-competitors';
 import { getTrendAnalytics } from '../operations/analytics/get-trends';
-import { getTrendAnalytics } from '../operations/analytics/get-trends';
 import { exportAnalytics } from '../operations/analytics/export-analytics';
 import {
   createReportSchedule,
@@ -36,6 +35,5 @@ export const handler = createAreaHandler('analytics', analyticsContracts, {
   addCompetitor,
   removeCompetitor,
   getCompetitorAnalytics,
-  getTrendAnalytics,
   getTrendAnalytics,
 });

@@ -7,7 +7,6 @@ import { analyticsExportContracts } from './analytics-export';
 import { analyticsReportContracts } from './analytics-reports';
 import { competitorContracts } from './analytics-competitors';
 import { trendContracts } from './analytics-trends';
-import { trendContracts } from './analytics-trends';
 import { figure, rangeQuery } from './analytics-query';
 import { analyticsDays, sparkline } from './analytics-series';
 import { timestamp } from './common';
@@ -109,7 +108,6 @@ export const analyticsContracts = {
   ...audienceContracts,
   ...analyticsReportContracts,
   ...competitorContracts,
-  ...trendContracts,
   ...trendContracts,
   getAnalyticsOverview: {
     query: rangeQuery,
