@@ -1086,6 +1086,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/reports/{id}/files/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a report file (redirect to an expiring link) */
+    get: operations['downloadReportFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/report-schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Report schedules */
+    get: operations['listReportSchedules'];
+    put?: never;
+    /** Schedule a weekly or monthly report */
+    post: operations['createReportSchedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/report-schedules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop a report schedule */
+    delete: operations['deleteReportSchedule'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/export': {
     parameters: {
       query?: never;
@@ -2442,6 +2494,56 @@ export interface components {
       /** @description Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out). As of that snapshot (a running total); null when the network reports none of its parts. */
       engagement: number | null;
     };
+    /** @description Who follows each account (demographics where the network offers them: Instagram, LinkedIn Pages; the Sandbox simulates them) and how much its followers engage. Engagement rate by followers (an account over the range): the engagement of its posts published in the range (each by its latest metrics) / its followers at the end of the range x 100, in percent, rounded to 2 decimals; null without followers or engagement. */
+    AudienceInsights: {
+      timeZone: string;
+      from: string;
+      to: string;
+      accounts: components['schemas']['AccountAudience'][];
+      asOf: string | null;
+      sources: string[];
+    };
+    AccountAudience: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      name: string | null;
+      handle: string | null;
+      /** @description True when the account’s last good sync is older than its schedule allows: twice its cadence (2 hours while it has a post from the last 48 hours, else 2 days), or it never synced. Its figures are the last ones Plume has. */
+      stale: boolean;
+      /** @description The account’s last good sync */
+      lastSync: string | null;
+      /** @description When the newest reading used was taken */
+      asOf: string | null;
+      /** @description Where it came from: the network and the API call */
+      source: string | null;
+      /** @description Followers at the end of the range; null where it cannot be given (the reason is in `unavailable`) */
+      followers: number | null;
+      /** @description The latest audience reading in the range, by dimension: bucket -> share 0..1 of the followers (a dimension’s shares add up to 1) */
+      demographics: {
+        [key: string]: {
+          [key: string]: number;
+        };
+      };
+      /** @description Engagement: likes + comments + shares + saves + clicks, counting those the network reports (the others are null with a reason and left out). Of the account’s posts published in the range; null where it cannot be given (the reason is in `unavailable`) */
+      engagement: number | null;
+      /** @description Engagement rate by followers (an account over the range): the engagement of its posts published in the range (each by its latest metrics) / its followers at the end of the range x 100, in percent, rounded to 2 decimals; null without followers or engagement.; null where it cannot be given (the reason is in `unavailable`) */
+      engagementRateByFollowers: number | null;
+      /** @description Why each missing dimension, followers or the rate is null, by name */
+      unavailable: {
+        [key: string]: string;
+      };
+    };
     EngagementHeatmap: {
       timeZone: string;
       from: string;
@@ -2464,6 +2566,91 @@ export interface components {
       averageEngagement: number | null;
       /** @description Engagement rate by impressions: engagement / impressions x 100, in percent. Null where the network reports no impressions, or none yet. Per cell: the engagement of the posts that have impressions / their impressions x 100.; null where it cannot be given (the reason is in `unavailable`) */
       engagementRate: number | null;
+    };
+    /** @description Follower growth per account and in total over the viewer's days, with the previous period of the same length, from the daily readings the sync keeps. Followers at the start: the first follower count synced within the range (the last reading of its day); at the end: the last one. Days without a reading are null, never filled in. Follower growth rate: (followers at the end - followers at the start) / followers at the start x 100, in percent, rounded to 2 decimals; null without both readings or when the start is 0. Totals of followers add up the accounts that have a reading at both ends of the range (an account without one would make a change out of nothing); a day of the total series adds the accounts with a reading that day, and says how many. */
+    FollowerGrowth: {
+      timeZone: string;
+      from: string;
+      to: string;
+      previousFrom: string;
+      previousTo: string;
+      accounts: components['schemas']['AccountFollowerGrowth'][];
+      total: {
+        current: components['schemas']['FollowerTotalGrowth'];
+        previous: components['schemas']['FollowerTotalGrowth'];
+        days: {
+          date: string;
+          /** @description The accounts’ follower counts that day, added up; null where it cannot be given (the reason is in `unavailable`) */
+          followers: number | null;
+          /** @description How many accounts had a reading that day */
+          accounts: number;
+        }[];
+      };
+      /** @description When the newest reading used was taken */
+      asOf: string | null;
+      /** @description Where the readings came from: each network and API call */
+      sources: string[];
+    };
+    AccountFollowerGrowth: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      name: string | null;
+      handle: string | null;
+      /** @description True when the account’s last good sync is older than its schedule allows: twice its cadence (2 hours while it has a post from the last 48 hours, else 2 days), or it never synced. Its figures are the last ones Plume has. */
+      stale: boolean;
+      /** @description The account’s last good sync */
+      lastSync: string | null;
+      /** @description When the newest reading used was taken */
+      asOf: string | null;
+      /** @description Where it came from: the network and the API call */
+      source: string | null;
+      /** @description The range asked for */
+      current: components['schemas']['FollowerPeriodGrowth'];
+      /** @description The same number of days just before it */
+      previous: components['schemas']['FollowerPeriodGrowth'];
+      /** @description Every day of the range in the viewer zone; a day without a reading is null, never filled in */
+      days: {
+        date: string;
+        /** @description The last follower count synced that day; null where it cannot be given (the reason is in `unavailable`) */
+        followers: number | null;
+      }[];
+      /** @description Why followers are null, when they are */
+      unavailable: {
+        [key: string]: string;
+      };
+    };
+    FollowerPeriodGrowth: {
+      /** @description Followers at the start: the first follower count synced within the range (the last reading of its day); at the end: the last one. Days without a reading are null, never filled in.; null where it cannot be given (the reason is in `unavailable`) */
+      start: number | null;
+      /** @description Followers at the end: the last follower count synced within the range; null where it cannot be given (the reason is in `unavailable`) */
+      end: number | null;
+      /** @description Net follower change: followers at the end of the range - followers at its start.; null where it cannot be given (the reason is in `unavailable`) */
+      change: number | null;
+      /** @description Follower growth rate: (followers at the end - followers at the start) / followers at the start x 100, in percent, rounded to 2 decimals; null without both readings or when the start is 0.; null where it cannot be given (the reason is in `unavailable`) */
+      growthRate: number | null;
+    };
+    FollowerTotalGrowth: {
+      /** @description Followers at the start: the first follower count synced within the range (the last reading of its day); at the end: the last one. Days without a reading are null, never filled in.; null where it cannot be given (the reason is in `unavailable`) */
+      start: number | null;
+      /** @description Followers at the end: the last follower count synced within the range; null where it cannot be given (the reason is in `unavailable`) */
+      end: number | null;
+      /** @description Net follower change: followers at the end of the range - followers at its start.; null where it cannot be given (the reason is in `unavailable`) */
+      change: number | null;
+      /** @description Follower growth rate: (followers at the end - followers at the start) / followers at the start x 100, in percent, rounded to 2 decimals; null without both readings or when the start is 0.; null where it cannot be given (the reason is in `unavailable`) */
+      growthRate: number | null;
+      /** @description Accounts with a reading at both ends, added up */
+      accounts: number;
     };
     /** @description Benchmarks of the organization against its tracked competitors in the viewer's days, with the previous period. Competitors' posts and figures are those Plume read (daily, 30 days back at each read), so a period before tracking started has fewer of them. Impressions of competitors are never public, so rates here are by followers. Share of voice: a party’s part of everything the organization and its tracked competitors did in the range, in percent: its posts / all parties’ posts x 100 (share of posts), and its public engagement / all parties’ public engagement x 100 (share of engagement; null for a party whose network gives none, and such a party is left out of the total). */
     CompetitorAnalytics: {
@@ -2604,6 +2791,114 @@ export interface components {
          */
         capturedAt: string;
       } | null;
+    };
+    /** @description Terms and hashtags over time across the organization’s published posts (each network copy), its mentions, and its tracked competitors’ posts (as Plume read them). Hashtags: a # not inside a word or link, followed by letters, digits or underscores with one letter at least, compared case-insensitively. Words: Unicode word segmentation (Intl.Segmenter), lower-cased, without links, mentions, hashtags, numbers, one- or two-letter Latin words and the stop words of English, German, French and Spanish (the stopword package's lists). */
+    TrendAnalytics: {
+      timeZone: string;
+      from: string;
+      to: string;
+      /** @enum {string} */
+      bucket: 'day' | 'week';
+      /** @description Each bucket’s first day (YYYY-MM-DD, viewer zone) */
+      buckets: string[];
+      /** @description Texts read in the period, by source */
+      texts: components['schemas']['TrendSourceCounts'];
+      /** @description The most used terms of the period, most used first */
+      terms: components['schemas']['TrendTerm'][];
+      /** @description Rising terms: used at least twice in the period and more than in the previous one, by how many more texts use them, new terms first among equals */
+      rising: components['schemas']['TrendTerm'][];
+      /** @description When this was computed (the texts are as stored then) */
+      asOf: string;
+      source: string;
+    };
+    TrendSourceCounts: {
+      ownPosts: number;
+      mentions: number;
+      competitorPosts: number;
+    };
+    TrendTerm: {
+      /** @description A hashtag with its `#` (lower-case, NFKC) or a word (lower-case) */
+      term: string;
+      /** @enum {string} */
+      kind: 'hashtag' | 'word';
+      /** @description Texts of the period using it; a text counts once however often it says it */
+      total: number;
+      /** @description The same count in the period of the same length just before */
+      previous: number;
+      /** @description Percent change from the previous period; null when it was not used then (new) */
+      growth: number | null;
+      /** @description Per bucket, in the order of `buckets` */
+      counts: number[];
+      /** @description Of `total`, how many texts came from each source */
+      bySource: components['schemas']['TrendSourceCounts'];
+    };
+    AnalyticsReport: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description `pending` until the background job takes it, `completed` with its files, or `failed` with why
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'completed' | 'failed';
+      /** @description First day covered (in `timeZone`) */
+      from: string;
+      /** @description Last day covered, inclusive */
+      to: string;
+      timeZone: string;
+      accountIds: string[] | null;
+      platforms: string[] | null;
+      formats: ('pdf' | 'csv')[];
+      /** @description The rendered files, once completed */
+      files: {
+        /** @enum {string} */
+        format: 'pdf' | 'csv';
+        bytes: number;
+        /** @description GET it (signed in) to be redirected to a link that works for 5 minutes */
+        downloadPath: string;
+      }[];
+      /** @description The schedule that made it; null when someone asked for it */
+      scheduleId: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      completedAt: string | null;
+      errorMessage: string | null;
+    };
+    /** @description Newest first */
+    AnalyticsReportList: {
+      items: components['schemas']['AnalyticsReport'][];
+      total: number;
+      page: number;
+      limit: number;
+    };
+    ReportSchedule: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      frequency: 'weekly' | 'monthly';
+      timeZone: string;
+      recipientUserIds: string[];
+      accountIds: string[] | null;
+      platforms: string[] | null;
+      formats: ('pdf' | 'csv')[];
+      /**
+       * Format: date-time
+       * @description When the next report is made: 06:00 on the Monday or the 1st, in `timeZone`
+       */
+      nextRunAt: string;
+      lastRunAt: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+    };
+    ReportScheduleList: {
+      items: components['schemas']['ReportSchedule'][];
     };
     AnalyticsExportRow: {
       /** @description `daily` only: the viewer-zone day whose last synced reading the figures are */
@@ -5227,16 +5522,47 @@ export interface operations {
   };
   getAudienceAnalytics: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AudienceInsights'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days, or the zone is unknown. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getEngagementAnalytics: {
@@ -5286,16 +5612,47 @@ export interface operations {
   };
   getGrowthAnalytics: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowerGrowth'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days, or the zone is unknown. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getCompetitorAnalytics: {
@@ -5478,16 +5835,51 @@ export interface operations {
   };
   getTrendAnalytics: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description First day, in the viewer zone */
+        from: string;
+        /** @description Last day (inclusive), in the viewer zone; at most 730 days after `from` */
+        to: string;
+        /** @description The viewer's zone: days start and end at its midnight */
+        timeZone: string;
+        /** @description Only these accounts (comma-separated ids) */
+        accountIds?: string;
+        /** @description Only these networks (comma-separated) */
+        platforms?: string;
+        /** @description Count per viewer day, or per ISO week (Monday first) */
+        bucket?: 'day' | 'week';
+        /** @description How many terms and rising terms */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrendAnalytics'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   generateReport: {
@@ -5497,14 +5889,141 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /**
+           * Format: date
+           * @description First day, in `timeZone`
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description Last day (inclusive); at most 730 days after `from`
+           */
+          to: string;
+          /** @description IANA time zone name, e.g. Europe/Paris */
+          timeZone: string;
+          /** @description Only these accounts (all when left out) */
+          accountIds?: string[];
+          /** @description Only these networks (all when left out) */
+          platforms?: (
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox'
+          )[];
+          /**
+           * @description The files to render: `pdf` (KPIs, charts, top posts, networks) and/or `csv` (the same figures)
+           * @default [
+           *       "pdf",
+           *       "csv"
+           *     ]
+           */
+          formats?: ('pdf' | 'csv')[];
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   listReports: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReportList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenViewer'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  downloadReportFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        format: 'pdf' | 'csv';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Redirect; see `Location` */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenViewer'];
+      /** @description Not found, or not visible to you (another organization); No such report in this organization, or it has no file of this format (yet). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  listReportSchedules: {
     parameters: {
       query?: never;
       header?: never;
@@ -5513,9 +6032,129 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportScheduleList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  createReportSchedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /**
+           * @description Each report covers the week (Monday to Sunday) or month just ended
+           * @enum {string}
+           */
+          frequency: 'weekly' | 'monthly';
+          /** @description The zone whose weeks and months the schedule follows */
+          timeZone: string;
+          /** @description Members of this organization who are told (in the app and, unless they turned it off, by email) when each report is ready */
+          recipientUserIds: string[];
+          /** @description Only these accounts (all when left out) */
+          accountIds?: string[];
+          /** @description Only these networks (all when left out) */
+          platforms?: (
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox'
+          )[];
+          /**
+           * @description The files to render: `pdf` (KPIs, charts, top posts, networks) and/or `csv` (the same figures)
+           * @default [
+           *       "pdf",
+           *       "csv"
+           *     ]
+           */
+          formats?: ('pdf' | 'csv')[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSchedule'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; A recipient is not a member of this organization. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  deleteReportSchedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK, no body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      /** @description Not found, or not visible to you (another organization); No such schedule in this organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   exportAnalytics: {
