@@ -83,7 +83,8 @@ export async function runSweep(options: SweepOptions = {}): Promise<SweepSummary
 /**
  * What runs every 5 minutes (an EventBridge schedule in AWS, the local sweeper locally): the
  * automatic metrics syncs that are due (core/analytics/metrics-sync-tick.ts, with their own
- * marker, so the database is read only when one is due), then the publishing sweep.
+ * marker, so the database is read only when one is due), the competitor reads that are due
+ * (core/analytics/competitor-sync-tick.ts, likewise), then the publishing sweep.
  */
 export async function runScheduledWork(options: SweepOptions = {}): Promise<SweepSummary> {
   const { db, clock, queue, logger, kv, env } = await getContainer();
