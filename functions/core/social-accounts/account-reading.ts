@@ -88,6 +88,8 @@ export async function storeAudienceReading(
     source: reading.source,
     followersCount: followers,
     dataSource: 'platform_api',
+    // When it was read (the answer's asOf), not when the row was first written.
+    createdAt: reading.fetchedAt,
   };
   await tx
     .insert(audienceInsights)

@@ -14,7 +14,9 @@ import {
   listReportSchedules,
 } from '../operations/analytics/report-schedules';
 import { downloadReportFile, generateReport, listReports } from '../operations/analytics/reports';
+import { getAudienceAnalytics } from '../operations/analytics/get-audience';
 import { getEngagementAnalytics } from '../operations/analytics/get-engagement';
+import { getGrowthAnalytics } from '../operations/analytics/get-growth';
 import { getAnalyticsOverview } from '../operations/analytics/get-overview';
 import { getPostAnalytics } from '../operations/analytics/get-post-analytics';
 
@@ -36,4 +38,6 @@ export const handler = createAreaHandler('analytics', analyticsContracts, {
   removeCompetitor,
   getCompetitorAnalytics,
   getTrendAnalytics,
+  getGrowthAnalytics,
+  getAudienceAnalytics,
 });

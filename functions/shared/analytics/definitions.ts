@@ -18,7 +18,28 @@ export const DEFINITIONS = {
   postsPerWeek: 'Posts per week (cadence): posts published in the range / its days x 7.',
   shareOfVoice:
     'Share of voice: a party’s part of everything the organization and its tracked competitors did in the range, in percent: its posts / all parties’ posts x 100 (share of posts), and its public engagement / all parties’ public engagement x 100 (share of engagement; null for a party whose network gives none, and such a party is left out of the total).',
+  followersAtStart:
+    'Followers at the start: the first follower count synced within the range (the last reading of its day); at the end: the last one. Days without a reading are null, never filled in.',
+  netFollowerChange: 'Net follower change: followers at the end of the range - followers at its start.',
+  followerGrowthRate:
+    'Follower growth rate: (followers at the end - followers at the start) / followers at the start x 100, in percent, rounded to 2 decimals; null without both readings or when the start is 0.',
+  followerTotals:
+    'Totals of followers add up the accounts that have a reading at both ends of the range (an account without one would make a change out of nothing); a day of the total series adds the accounts with a reading that day, and says how many.',
+  accountEngagementRateByFollowers:
+    'Engagement rate by followers (an account over the range): the engagement of its posts published in the range (each by its latest metrics) / its followers at the end of the range x 100, in percent, rounded to 2 decimals; null without followers or engagement.',
 } as const;
+
+/** Follower growth rate (DEFINITIONS.followerGrowthRate), in percent rounded to 2 decimals. */
+export function followerGrowthRateOf(start: number | null, end: number | null): number | null {
+  if (start === null || end === null || start <= 0) return null;
+  return Math.round(((end - start) / start) * 10_000) / 100;
+}
+
+/** Engagement rate by an account's followers over a range (DEFINITIONS.accountEngagementRateByFollowers). */
+export function accountEngagementRateOf(engagement: number | null, followers: number | null): number | null {
+  if (engagement === null || followers === null || followers <= 0) return null;
+  return Math.round((engagement / followers) * 10_000) / 100;
+}
 
 /** The interactions counted as engagement. */
 export const ENGAGEMENT_METRICS: readonly PostMetricName[] = [
