@@ -45,7 +45,15 @@ async function chartTable(page: Page, caption: string): Promise<Record<string, s
   await table.waitFor({ state: 'attached' });
   const rows = await table
     .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent ?? '')));
+    // Runs in the page; typed here without the DOM library the tests compile against.
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(
+          (tr as unknown as { children: ArrayLike<{ textContent: string | null }> }).children,
+          (cell) => cell.textContent ?? '',
+        ),
+      ),
+    );
   return Object.fromEntries(rows.map(([head, ...cells]) => [head!, cells]));
 }
 
