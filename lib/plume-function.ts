@@ -80,7 +80,7 @@ export interface PlumeFunctionProps {
 
 /** CommonJS dependencies bundled into ESM still call `require` (for Node built-ins); give them one. */
 const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+  "import { createRequire as __plumeCreateRequire } from 'module'; const require = __plumeCreateRequire(import.meta.url);";
 
 /**
  * The one way Plume defines a Lambda: Node.js 22 on arm64, an ESM bundle built by local

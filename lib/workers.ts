@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { IMAGE_CODEC_WASM_FILES } from '../functions/core/media/codec-wasm-files';
 import { AGENT_QUEUES } from '../functions/core/ports/job-queue';
 import { createAppFunction, type AppResources } from './app-resources';
+import { copyPdfFonts } from './pdf-fonts';
 import { WORKER_ACCESS } from './function-access';
 import type { PlumeFunction } from './plume-function';
 import { QUEUE_SETTINGS } from './queue-settings';
@@ -41,10 +42,12 @@ export class Workers extends Construct {
       service: 'jobs',
       description: 'Background jobs: exports, account syncs, bulk operations (jobs queue)',
       capabilities: WORKER_ACCESS.background,
-      // The image optimizer's WebAssembly codecs are read from `wasm/` beside the bundle.
+      // The image optimizer's WebAssembly codecs are read from `wasm/` beside the bundle, and
+      // the report renderer's PDF fonts from `standard-fonts/` (lib/pdf-fonts.ts).
       afterBundling: (inputDir, outputDir) => [
         `mkdir -p "${outputDir}/wasm"`,
         ...IMAGE_CODEC_WASM_FILES.map((file) => `cp "${inputDir}/node_modules/${file}" "${outputDir}/wasm/"`),
+        ...copyPdfFonts(inputDir, outputDir),
       ],
       timeout: QUEUE_SETTINGS.jobs.consumerTimeout,
       memorySize: QUEUE_SETTINGS.jobs.consumerMemoryMb,

@@ -4,7 +4,7 @@ import { DELIVER_NOTIFICATION_EMAILS } from '../core/notifications/email-outbox'
 import { deliverNotificationEmailsJob } from './deliver-notification-emails';
 import { exportUserData } from './export-user-data';
 import { generateReportJob } from './generate-report';
-import { GENERATE_REPORT } from '../core/analytics/reports/generate-report';
+import { GENERATE_REPORT } from '../core/analytics/reports/request-report';
 import { optimizeMedia } from './media-optimize';
 import { syncSocialAccountJob } from './sync-social-account';
 import { syncCompetitorJob } from './sync-competitor';

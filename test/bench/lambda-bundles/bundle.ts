@@ -31,7 +31,9 @@ export const LAMBDA_BUILD_OPTIONS = {
   mainFields: ['module', 'main'],
   external: ['@electric-sql/pglite', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'],
   alias: { ...LAMBDA_ALIASES },
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __plumeCreateRequire } from 'module'; const require = __plumeCreateRequire(import.meta.url);",
+  },
 } satisfies BuildOptions;
 
 export interface PackageShare {

@@ -10,9 +10,6 @@ import { reportContent, type ReportParameters } from './report-content';
 import { renderReportCsv } from './render-csv';
 import { renderReportPdf } from './render-pdf';
 
-/** The background job type that renders a report (functions/jobs/generate-report.ts). */
-export const GENERATE_REPORT = 'generate-report';
-
 export interface ReportJobDeps {
   db: Database;
   media: Pick<MediaStore, 'put' | 'get'>;

@@ -4,9 +4,8 @@ import { reportSchedules } from '../../../db/schema';
 import { withSystem } from '../../../db/tenant';
 import type { Platform } from '../../../shared/platforms/catalog';
 import type { Clock, JobQueue, KeyValue, Logger } from '../../ports';
-import { GENERATE_REPORT } from './generate-report';
 import type { ReportParameters } from './report-content';
-import { requestReport } from './request-report';
+import { GENERATE_REPORT, requestReport } from './request-report';
 import { nextRunAfter, periodEndedBefore } from './schedule-dates';
 
 /** When the next scheduled report is due (epoch ms); the sweep leaves the database alone until then. */

@@ -6,6 +6,12 @@ import type { ReportParameters } from './report-content';
 export type ReportRow = typeof reports.$inferSelect;
 
 /**
+ * The background job type that renders a report (functions/jobs/generate-report.ts). Here, not
+ * beside the renderer, so what only queues reports (the HTTP API, the sweep) bundles no PDFKit.
+ */
+export const GENERATE_REPORT = 'generate-report';
+
+/**
  * Records a report to be made (`pending`), in the caller's transaction; the caller queues the
  * `generate-report` job once it has committed. A range that runs backwards or spans more than
  * the analytics maximum is refused here (InvalidInputError, a 400).

@@ -1,7 +1,10 @@
 import { and, count, desc, eq } from 'drizzle-orm';
-import { GENERATE_REPORT } from '../../../core/analytics/reports/generate-report';
 import type { ReportParameters } from '../../../core/analytics/reports/report-content';
-import { requestReport, type ReportRow } from '../../../core/analytics/reports/request-report';
+import {
+  GENERATE_REPORT,
+  requestReport,
+  type ReportRow,
+} from '../../../core/analytics/reports/request-report';
 import { reports } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../operation';
