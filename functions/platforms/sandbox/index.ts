@@ -25,7 +25,11 @@ export {
   type SandboxEngagement,
   type SandboxPostSnapshot,
 } from './engagement-model';
-export { parseSandboxMarkers, type SandboxFailure, type SandboxMarkers } from '../../shared/platforms/sandbox/failure-markers';
+export {
+  parseSandboxMarkers,
+  type SandboxFailure,
+  type SandboxMarkers,
+} from '../../shared/platforms/sandbox/failure-markers';
 export { SANDBOX_LIMITS, SANDBOX_MAX_THREAD_REPLIES } from '../../shared/platforms/sandbox/limits';
 export {
   SANDBOX_RATE_LIMIT_RESET_SECONDS,

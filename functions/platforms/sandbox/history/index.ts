@@ -1,3 +1,3 @@
-export { seedSandboxHistory, DROP_FACTOR, type HistoryPorts, type SeededHistory } from './generate-history';
+/** The network side of a seeded history (planning, pure); core/sandbox-history writes it. */
 export type { HistoryGroundTruth, GroundTruthAccount, HistoryCounts } from './ground-truth';
 export { HISTORY_DEFAULTS, HistoryOptionsError, checkHistoryOptions, type HistoryOptions } from './options';

@@ -19,9 +19,9 @@ import {
   localTime,
   sandboxEngagement,
 } from '../../../../functions/platforms/sandbox';
+import { seedSandboxHistory } from '../../../../functions/core/sandbox-history';
 import {
   HISTORY_DEFAULTS,
-  seedSandboxHistory,
   type HistoryGroundTruth,
   type HistoryOptions,
 } from '../../../../functions/platforms/sandbox/history';

@@ -1,16 +1,16 @@
-import { METRICS_SCHEDULE } from '../../../core/analytics/metrics-schedule';
-import { figuresFromNetwork } from '../../../core/analytics/post-metric-figures';
-import { SYNC_METRICS_WINDOW_DAYS } from '../../../core/social-accounts/sync-account';
-import { engagementRateOf } from '../../../shared/analytics/definitions';
-import { platformProfile } from '../../../shared/platforms/catalog';
+import { METRICS_SCHEDULE } from '../analytics/metrics-schedule';
+import { figuresFromNetwork } from '../analytics/post-metric-figures';
+import { SYNC_METRICS_WINDOW_DAYS } from '../social-accounts/sync-account';
+import { engagementRateOf } from '../../shared/analytics/definitions';
+import { platformProfile } from '../../shared/platforms/catalog';
 import {
   ENGAGEMENT_MODEL,
   engagementProfile,
   sandboxEngagement,
   type EngagementProfile,
-} from '../engagement-model';
-import { DAY_MS, HOUR_MS } from './calendar';
-import type { PlannedPost } from './posts';
+} from '../../platforms/sandbox/engagement-model';
+import { DAY_MS, HOUR_MS } from '../../platforms/sandbox/history/calendar';
+import type { PlannedPost } from '../../platforms/sandbox/history/posts';
 
 /** Days after publication whose daily readings an old post keeps: the model stops moving at its horizon. */
 const DAILY_KEPT_DAYS = Math.ceil(ENGAGEMENT_MODEL.horizonHours / 24) + 1;

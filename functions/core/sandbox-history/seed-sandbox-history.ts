@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { saveConnection } from '../../../core/social-accounts/save-connection';
-import type { Crypto, Ids, Logger } from '../../../core/ports';
-import type { Database } from '../../../db/client';
+import { saveConnection } from '../social-accounts/save-connection';
+import type { Crypto, Ids, Logger } from '../ports';
+import type { Database } from '../../db/client';
 import {
   accountMetrics,
   analytics,
@@ -14,23 +14,33 @@ import {
   sandboxAccounts,
   sandboxPosts,
   socialAccounts,
-} from '../../../db/schema';
-import { withSystem, withTenant } from '../../../db/tenant';
-import { platformProfile } from '../../../shared/platforms/catalog';
-import type { AccountProfile, ConnectorContext, TokenSet } from '../../connector';
-import { engagementProfile } from '../engagement-model';
-import { createSandboxConnector } from '../index';
-import { sandboxPostUrl, sandboxProfileUrl } from '../runtime';
-import { brandWord, followersOf, handleTag, planAccounts, type PlannedAccount } from './accounts';
-import { DAY_MS, seasonsBetween } from './calendar';
-import { planCompetitors } from './competitors';
-import { audienceMakeUp } from './demographics';
-import { dailyReadings } from './followers';
-import type { HistoryCounts, HistoryGroundTruth } from './ground-truth';
-import { CRISIS_TOPIC, planMentions } from './mentions';
-import { checkHistoryOptions, HistoryOptionsError, type HistoryOptions } from './options';
-import { ORDINARY_VIRALITY_MAX, viralityOf } from './post-ids';
-import { planPosts, plantViralPost, type PlannedPost } from './posts';
+} from '../../db/schema';
+import { withSystem, withTenant } from '../../db/tenant';
+import { platformProfile } from '../../shared/platforms/catalog';
+import type { AccountProfile, ConnectorContext, TokenSet } from '../../platforms/connector';
+import { engagementProfile } from '../../platforms/sandbox/engagement-model';
+import { createSandboxConnector } from '../../platforms/sandbox';
+import { sandboxPostUrl, sandboxProfileUrl } from '../../platforms/sandbox/runtime';
+import {
+  brandWord,
+  followersOf,
+  handleTag,
+  planAccounts,
+  type PlannedAccount,
+} from '../../platforms/sandbox/history/accounts';
+import { DAY_MS, seasonsBetween } from '../../platforms/sandbox/history/calendar';
+import { planCompetitors } from '../../platforms/sandbox/history/competitors';
+import { audienceMakeUp } from '../../platforms/sandbox/history/demographics';
+import { dailyReadings } from '../../platforms/sandbox/history/followers';
+import type { HistoryCounts, HistoryGroundTruth } from '../../platforms/sandbox/history/ground-truth';
+import { CRISIS_TOPIC, planMentions } from '../../platforms/sandbox/history/mentions';
+import {
+  checkHistoryOptions,
+  HistoryOptionsError,
+  type HistoryOptions,
+} from '../../platforms/sandbox/history/options';
+import { ORDINARY_VIRALITY_MAX, viralityOf } from '../../platforms/sandbox/history/post-ids';
+import { planPosts, plantViralPost, type PlannedPost } from '../../platforms/sandbox/history/posts';
 import { BulkWriter } from './bulk-insert';
 import { dailyImpressions, snapshotInstants, snapshotRows, type SnapshotRow } from './snapshots';
 
@@ -203,14 +213,16 @@ export async function seedSandboxHistory(
       for (const post of postsByAccount[index]!) {
         const profile = engagementProfile(post.sandbox);
         const instants = snapshotInstants(post.sandbox.publishedAt, now, options.hourlyRetentionDays);
-        batch.push(
-          ...snapshotRows(
-            post,
-            { organizationId: options.organizationId, socialAccountId },
-            instants,
-            profile,
-          ),
+        // Newest first: the analytics_mark_latest trigger (migration 0007) then marks the first
+        // row of each post latest and finds the newer one for every older row, instead of
+        // un-marking the previous latest on every insert (one UPDATE per snapshot).
+        const rows = snapshotRows(
+          post,
+          { organizationId: options.organizationId, socialAccountId },
+          instants,
+          profile,
         );
+        for (let i = rows.length - 1; i >= 0; i -= 1) batch.push(rows[i]!);
         const last = instants.at(-1);
         if (last && !(lastSync.get(socialAccountId)! >= last)) lastSync.set(socialAccountId, last);
         dailyImpressions(post, now, profile, impressionsByDay);
