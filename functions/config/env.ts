@@ -35,6 +35,11 @@ const envSchema = z.object({
   /** Public base URL of the dashboard (links in mail, OAuth callbacks). */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /**
+   * Days raw (hourly) metric snapshots are kept; older ones are thinned to the last snapshot of
+   * each post per UTC day, the daily rollup kept for ever (core/analytics/prune-snapshots.ts).
+   */
+  ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 
   /** postgres://… ; unset locally means embedded PGlite under PLUME_DATA_DIR. */
   DATABASE_URL: z.string().optional(),

@@ -1,6 +1,7 @@
 import { getContainer } from '../adapters/container';
 import { queueDueCompetitorSyncs } from '../core/analytics/competitor-sync-tick';
 import { queueDueMetricsSyncs } from '../core/analytics/metrics-sync-tick';
+import { pruneSnapshotsDaily } from '../core/analytics/prune-snapshots';
 import { runDueReportSchedules } from '../core/analytics/reports/report-schedule-tick';
 import { mailToResend } from '../core/mail/deliver-mail';
 import { enqueueMail } from '../core/mail/outgoing-mail';
@@ -88,14 +89,25 @@ export async function runSweep(options: SweepOptions = {}): Promise<SweepSummary
  */
 export async function runScheduledWork(options: SweepOptions = {}): Promise<SweepSummary> {
   const { db, clock, queue, logger, kv, env } = await getContainer();
+  let databaseAwake = env.PLUME_RUNTIME !== 'aws';
   try {
-    await queueDueMetricsSyncs(
+    const tick = await queueDueMetricsSyncs(
       { db, kv, queue, clock, logger },
       { respectMarker: env.PLUME_RUNTIME === 'aws' },
     );
+    databaseAwake ||= !tick.skipped;
   } catch (error) {
     // Metrics can wait for the next run; the publishing sweep must not.
     logger.warn('Could not queue automatic metrics syncs', { error: String(error) });
+  }
+  try {
+    // Raw snapshots past the retention become daily rollups, once a day, when the database is up anyway.
+    await pruneSnapshotsDaily(
+      { db, kv, clock, logger },
+      { retentionDays: env.ANALYTICS_RAW_RETENTION_DAYS, databaseAwake },
+    );
+  } catch (error) {
+    logger.warn('Could not prune raw metric snapshots', { error: String(error) });
   }
   try {
     await queueDueCompetitorSyncs(
