@@ -1,3 +1,4 @@
+import { fetchTikTokAccountMetrics } from './account-metrics';
 import type { AccountCredentials, Connector, ConnectorContext } from '../connector';
 import { profileParts } from '../profile-parts';
 import { tiktokSettings, type TikTokConnectorOptions } from './api';
@@ -38,6 +39,7 @@ export function createTikTokConnector(
     refresh: (credentials, client) => refreshTokens(settings, credentials, client),
     publish: (credentials, draft) => publishPost(settings, credentials, draft),
     fetchMetrics: (credentials, postIds) => fetchPostMetrics(settings, credentials, postIds),
+    fetchAccountMetrics: (credentials) => fetchTikTokAccountMetrics(settings, credentials),
     findPublished: (credentials, query) => findTikTokPost(settings, credentials, query),
   };
 }

@@ -190,7 +190,12 @@ export async function startTikTokStandin(): Promise<TikTokStandin> {
       );
     }
     if (key === 'GET /v2/user/info/') {
-      const user: Record<string, string> = {
+      const user: Record<string, string | number> = {
+        // The user.info.stats fields (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info).
+        follower_count: 8800,
+        following_count: 120,
+        likes_count: 150000,
+        video_count: 64,
         open_id: OPEN_ID,
         union_id: 'union-1',
         avatar_url: 'https://p16.tiktokcdn.com/avatar.jpeg',
