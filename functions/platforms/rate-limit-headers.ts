@@ -65,7 +65,11 @@ function counted(
 const META_DEFAULT_WAIT_SECONDS = 60 * 60;
 
 function metaUsage(headers: Headers, now: Date): RateLimitReading | undefined {
-  if (!headers.has('x-app-usage') && !headers.has('x-business-use-case-usage') && !headers.has('x-page-usage'))
+  if (
+    !headers.has('x-app-usage') &&
+    !headers.has('x-business-use-case-usage') &&
+    !headers.has('x-page-usage')
+  )
     return undefined;
   const usage = graphUsage(headers);
   const exhausted = usage.percent >= 100;

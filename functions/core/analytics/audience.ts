@@ -134,6 +134,8 @@ export async function audienceAnalytics(
     current,
     accounts,
     asOf: asOfs.length === 0 ? null : new Date(Math.max(...asOfs.map((d) => d.getTime()))),
-    sources: [...new Set([...growth.sources, ...readings.map((r) => r.source).filter((s): s is string => !!s)])].sort(),
+    sources: [
+      ...new Set([...growth.sources, ...readings.map((r) => r.source).filter((s): s is string => !!s)]),
+    ].sort(),
   };
 }

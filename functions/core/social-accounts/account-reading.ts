@@ -66,7 +66,9 @@ export async function audienceReadOn(tx: Transaction, accountId: string, at: Dat
   const [row] = await tx
     .select({ id: audienceInsights.id })
     .from(audienceInsights)
-    .where(and(eq(audienceInsights.socialAccountId, accountId), eq(audienceInsights.analysisDate, utcDay(at))))
+    .where(
+      and(eq(audienceInsights.socialAccountId, accountId), eq(audienceInsights.analysisDate, utcDay(at))),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -94,5 +96,8 @@ export async function storeAudienceReading(
   await tx
     .insert(audienceInsights)
     .values({ organizationId, socialAccountId: accountId, analysisDate: utcDay(reading.fetchedAt), ...row })
-    .onConflictDoUpdate({ target: [audienceInsights.socialAccountId, audienceInsights.analysisDate], set: row });
+    .onConflictDoUpdate({
+      target: [audienceInsights.socialAccountId, audienceInsights.analysisDate],
+      set: row,
+    });
 }

@@ -6,7 +6,9 @@ import { figure, rangeQuery } from './analytics-query';
 import { timestamp } from './common';
 import type { AreaContracts } from './contract';
 
-const ERRORS = { 400: 'The range runs backwards or spans more than 730 days, or the zone is unknown.' } as const;
+const ERRORS = {
+  400: 'The range runs backwards or spans more than 730 days, or the zone is unknown.',
+} as const;
 
 const STALE =
   'True when the account’s last good sync is older than its schedule allows: twice its cadence (2 hours while it has a post from the last 48 hours, else 2 days), or it never synced. Its figures are the last ones Plume has.';
@@ -38,7 +40,9 @@ const accountGrowth = z
     previous: periodGrowth.describe('The same number of days just before it'),
     days: z
       .array(z.object({ date: z.string(), followers: figure('The last follower count synced that day') }))
-      .describe('Every day of the range in the viewer zone; a day without a reading is null, never filled in'),
+      .describe(
+        'Every day of the range in the viewer zone; a day without a reading is null, never filled in',
+      ),
     unavailable: z.record(z.string(), z.string()).describe('Why followers are null, when they are'),
   })
   .meta({ id: 'AccountFollowerGrowth' });

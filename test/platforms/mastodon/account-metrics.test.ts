@@ -22,9 +22,9 @@ describe('Mastodon account metrics', () => {
       fetchedAt: new Date('2025-06-01T12:00:00.000Z'),
       rateLimit: undefined,
     });
-    expect(standIn.requestsTo('GET', '/api/v1/accounts/verify_credentials').at(-1)?.headers.authorization).toBe(
-      'Bearer token-alice',
-    );
+    expect(
+      standIn.requestsTo('GET', '/api/v1/accounts/verify_credentials').at(-1)?.headers.authorization,
+    ).toBe('Bearer token-alice');
   });
 
   it('reads X-RateLimit-* (Reset as an ISO time): 0 remaining is exhausted until the reset', async () => {
@@ -60,7 +60,9 @@ describe('Mastodon account metrics', () => {
     standIn.override('GET', '/api/v1/accounts/verify_credentials', (_request, res) =>
       sendJson(res, 429, { error: 'Too many requests' }, { 'X-RateLimit-Reset': '2025-06-01T12:30:00.000Z' }),
     );
-    const limited = (await connector.fetchAccountMetrics!(credentials).catch((error: unknown) => error)) as PlatformError;
+    const limited = (await connector.fetchAccountMetrics!(credentials).catch(
+      (error: unknown) => error,
+    )) as PlatformError;
     expect(limited.kind).toBe('rate_limited');
     expect(limited.details.retryAfterSeconds).toBe(1800);
   });

@@ -49,7 +49,9 @@ describe('X account metrics', () => {
         'x-rate-limit-reset': String(standIn.nowSeconds + 600),
       }),
     );
-    const error = (await connector.fetchAccountMetrics!(credentials).catch((e: unknown) => e)) as PlatformError;
+    const error = (await connector.fetchAccountMetrics!(credentials).catch(
+      (e: unknown) => e,
+    )) as PlatformError;
     expect(error.kind).toBe('rate_limited');
     expect(error.details.retryAfterSeconds).toBe(600);
   });

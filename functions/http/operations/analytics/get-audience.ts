@@ -5,7 +5,10 @@ import type { Operation } from '../../operation';
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 /** Demographics and engagement by followers per account (core/analytics/audience.ts). */
-export const getAudienceAnalytics: Operation<'getAudienceAnalytics'> = async ({ query }, { container, auth }) => {
+export const getAudienceAnalytics: Operation<'getAudienceAnalytics'> = async (
+  { query },
+  { container, auth },
+) => {
   const audience = await withTenant(container.db, auth.organizationId, (tx) =>
     audienceAnalytics(tx, auth.organizationId, query, container.clock.now()),
   );
