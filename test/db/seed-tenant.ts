@@ -228,6 +228,8 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
         'media',
         'analytics',
         'account_metrics',
+        // Written by the analytics insert trigger (migration 0007).
+        'analytics_latest',
         'report_schedules',
         'audience_insights',
         'reports',

@@ -1,26 +1,26 @@
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { analytics, postPlatforms, posts, socialAccounts } from '../../db/schema';
+import { analytics, analyticsLatest, postPlatforms, posts, socialAccounts } from '../../db/schema';
 import type { UnavailableMetrics } from '../../shared/analytics/metrics';
 import type { Platform } from '../../shared/platforms/catalog';
 
 /**
- * Each target's newest snapshot (the row the insert trigger marks `is_latest`, migration 0007),
- * with engagement computed as shared/analytics/definitions.ts defines it: the parts the network
- * reports, null when none. Written as a LATERAL the callers join `on true`, but simple enough
- * (no LIMIT, no ORDER BY) for PostgreSQL to pull it up into a plain join: over thousands of
- * targets it becomes one hash join on the organization's latest rows
- * (analytics_latest_organization_idx) instead of one index probe per target.
+ * Each target's newest snapshot (`analytics_latest`, kept by the insert trigger of migration
+ * 0007), with engagement computed as shared/analytics/definitions.ts defines it: the parts the
+ * network reports, null when none. Written as a LATERAL the callers join `on true`, but simple
+ * enough (no LIMIT, no ORDER BY) for PostgreSQL to pull it up into a plain join: over thousands
+ * of targets it becomes one hash join on the organization's few narrow latest rows instead of
+ * one probe per target into the whole history.
  */
 export const LATEST_SNAPSHOT = sql`lateral (
-  select ${analytics.impressionsCount} as impressions, ${analytics.reachCount} as reach,
-    ${analytics.likesCount} as likes, ${analytics.commentsCount} as comments,
-    ${analytics.sharesCount} as shares, ${analytics.clicksCount} as clicks,
-    ${analytics.savesCount} as saves, ${analytics.videoViewsCount} as video_views,
-    ${analytics.unavailable} as unavailable, ${analytics.recordedAt} as recorded_at,
-    ${analytics.source} as source
-  from ${analytics}
-  where ${analytics.postPlatformId} = ${postPlatforms.id} and ${analytics.isLatest}
-    and ${analytics.organizationId} = ${postPlatforms.organizationId}
+  select ${analyticsLatest.impressionsCount} as impressions, ${analyticsLatest.reachCount} as reach,
+    ${analyticsLatest.likesCount} as likes, ${analyticsLatest.commentsCount} as comments,
+    ${analyticsLatest.sharesCount} as shares, ${analyticsLatest.clicksCount} as clicks,
+    ${analyticsLatest.savesCount} as saves, ${analyticsLatest.videoViewsCount} as video_views,
+    ${analyticsLatest.unavailable} as unavailable, ${analyticsLatest.recordedAt} as recorded_at,
+    ${analyticsLatest.source} as source
+  from ${analyticsLatest}
+  where ${analyticsLatest.postPlatformId} = ${postPlatforms.id}
+    and ${analyticsLatest.organizationId} = ${postPlatforms.organizationId}
 ) as snapshot`;
 
 /** A column of `snapshot` (LATEST_SNAPSHOT's alias) by its SQL name. */

@@ -14,6 +14,22 @@ CREATE TABLE "account_metrics" (
 	CONSTRAINT "account_metrics_account_day_key" UNIQUE("social_account_id","date_bucket")
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_latest" (
+	"post_platform_id" uuid PRIMARY KEY NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"likes_count" integer,
+	"comments_count" integer,
+	"shares_count" integer,
+	"clicks_count" integer,
+	"impressions_count" integer,
+	"reach_count" integer,
+	"saves_count" integer,
+	"video_views_count" integer,
+	"unavailable" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"source" varchar(120),
+	"recorded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "report_schedules" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -49,7 +65,6 @@ CREATE TABLE "competitor_posts" (
 );
 --> statement-breakpoint
 DROP INDEX "audience_insights_account_date_idx";--> statement-breakpoint
-ALTER TABLE "analytics" ADD COLUMN "is_latest" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD COLUMN "demographics" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD COLUMN "unavailable" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD COLUMN "source" varchar(120);--> statement-breakpoint
@@ -61,51 +76,59 @@ ALTER TABLE "competitors" ADD COLUMN "avatar_url" text;--> statement-breakpoint
 ALTER TABLE "competitors" ADD COLUMN "last_check_error" text;--> statement-breakpoint
 ALTER TABLE "account_metrics" ADD CONSTRAINT "account_metrics_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_metrics" ADD CONSTRAINT "account_metrics_social_account_id_social_accounts_id_fk" FOREIGN KEY ("social_account_id") REFERENCES "public"."social_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_latest" ADD CONSTRAINT "analytics_latest_post_platform_id_post_platforms_id_fk" FOREIGN KEY ("post_platform_id") REFERENCES "public"."post_platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_latest" ADD CONSTRAINT "analytics_latest_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_schedules" ADD CONSTRAINT "report_schedules_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_schedules" ADD CONSTRAINT "report_schedules_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competitor_posts" ADD CONSTRAINT "competitor_posts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competitor_posts" ADD CONSTRAINT "competitor_posts_competitor_id_competitors_id_fk" FOREIGN KEY ("competitor_id") REFERENCES "public"."competitors"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_metrics_organization_day_idx" ON "account_metrics" USING btree ("organization_id","date_bucket");--> statement-breakpoint
+CREATE INDEX "analytics_latest_organization_idx" ON "analytics_latest" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "report_schedules_due_idx" ON "report_schedules" USING btree ("next_run_at");--> statement-breakpoint
 CREATE INDEX "report_schedules_organization_idx" ON "report_schedules" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "competitor_posts_organization_published_idx" ON "competitor_posts" USING btree ("organization_id","published_at");--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_schedule_id_report_schedules_id_fk" FOREIGN KEY ("schedule_id") REFERENCES "public"."report_schedules"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "post_platforms_organization_published_idx" ON "post_platforms" USING btree ("organization_id","published_at") WHERE "post_platforms"."status" = 'published';--> statement-breakpoint
-CREATE UNIQUE INDEX "analytics_latest_per_target_key" ON "analytics" USING btree ("post_platform_id") WHERE "analytics"."is_latest";--> statement-breakpoint
-CREATE INDEX "analytics_latest_organization_idx" ON "analytics" USING btree ("organization_id") WHERE "analytics"."is_latest";--> statement-breakpoint
 ALTER TABLE "audience_insights" ADD CONSTRAINT "audience_insights_account_date_key" UNIQUE("social_account_id","analysis_date");--> statement-breakpoint
--- analytics.is_latest marks each target's newest snapshot, whoever writes snapshots (the sync,
--- the Sandbox history seeder, an import): set on insert by this trigger, so no writer can forget
--- it. A snapshot older than the newest one already stored (a back-filled history) stays false.
--- Row-level BEFORE triggers see the rows the same statement inserted before, so one multi-row
--- insert of a whole history ends with exactly its newest row marked.
-CREATE OR REPLACE FUNCTION analytics_mark_latest() RETURNS trigger LANGUAGE plpgsql AS $$
+-- analytics_latest holds each target's newest snapshot, whoever writes snapshots (the sync, the
+-- Sandbox history seeder, an import): copied by this trigger, so no writer can forget it. An
+-- older snapshot than the one kept (a back-filled history) leaves it alone. The trigger runs as
+-- the writer's role, so row-level security checks the copy as it checks the snapshot.
+CREATE OR REPLACE FUNCTION analytics_keep_latest() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.post_platform_id IS NULL THEN
-    NEW.is_latest := false;
-    RETURN NEW;
+    RETURN NULL;
   END IF;
-  IF EXISTS (SELECT 1 FROM analytics
-              WHERE post_platform_id = NEW.post_platform_id AND is_latest AND recorded_at > NEW.recorded_at) THEN
-    NEW.is_latest := false;
-  ELSE
-    UPDATE analytics SET is_latest = false WHERE post_platform_id = NEW.post_platform_id AND is_latest;
-    NEW.is_latest := true;
-  END IF;
-  RETURN NEW;
+  INSERT INTO analytics_latest (post_platform_id, organization_id, likes_count, comments_count, shares_count,
+                                clicks_count, impressions_count, reach_count, saves_count, video_views_count,
+                                unavailable, source, recorded_at)
+  VALUES (NEW.post_platform_id, NEW.organization_id, NEW.likes_count, NEW.comments_count, NEW.shares_count,
+          NEW.clicks_count, NEW.impressions_count, NEW.reach_count, NEW.saves_count, NEW.video_views_count,
+          NEW.unavailable, NEW.source, NEW.recorded_at)
+  ON CONFLICT (post_platform_id) DO UPDATE SET
+    likes_count = EXCLUDED.likes_count, comments_count = EXCLUDED.comments_count,
+    shares_count = EXCLUDED.shares_count, clicks_count = EXCLUDED.clicks_count,
+    impressions_count = EXCLUDED.impressions_count, reach_count = EXCLUDED.reach_count,
+    saves_count = EXCLUDED.saves_count, video_views_count = EXCLUDED.video_views_count,
+    unavailable = EXCLUDED.unavailable, source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at
+  WHERE analytics_latest.recorded_at <= EXCLUDED.recorded_at;
+  RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-DROP TRIGGER IF EXISTS analytics_mark_latest ON "analytics";
+DROP TRIGGER IF EXISTS analytics_keep_latest ON "analytics";
 --> statement-breakpoint
-CREATE TRIGGER analytics_mark_latest BEFORE INSERT ON "analytics"
-  FOR EACH ROW EXECUTE FUNCTION analytics_mark_latest();
+CREATE TRIGGER analytics_keep_latest AFTER INSERT ON "analytics"
+  FOR EACH ROW EXECUTE FUNCTION analytics_keep_latest();
 --> statement-breakpoint
--- Snapshots stored before this migration: mark each target's newest.
-UPDATE "analytics" SET is_latest = true
- WHERE id IN (SELECT DISTINCT ON (post_platform_id) id FROM "analytics"
-               WHERE post_platform_id IS NOT NULL
-               ORDER BY post_platform_id, recorded_at DESC, id DESC);
+-- Snapshots stored before this migration: copy each target's newest.
+INSERT INTO analytics_latest (post_platform_id, organization_id, likes_count, comments_count, shares_count,
+                              clicks_count, impressions_count, reach_count, saves_count, video_views_count,
+                              unavailable, source, recorded_at)
+SELECT DISTINCT ON (post_platform_id) post_platform_id, organization_id, likes_count, comments_count, shares_count,
+       clicks_count, impressions_count, reach_count, saves_count, video_views_count, unavailable, source, recorded_at
+  FROM analytics WHERE post_platform_id IS NOT NULL
+ ORDER BY post_platform_id, recorded_at DESC, id DESC;
 --> statement-breakpoint
 -- Row-level security, as for every table with an organization_id (0001_row_level_security.sql).
 ALTER TABLE "account_metrics" ENABLE ROW LEVEL SECURITY;
@@ -149,3 +172,17 @@ CREATE POLICY tenant_isolation ON "competitor_posts" TO plume_app
 DROP POLICY IF EXISTS system_access ON "competitor_posts";
 --> statement-breakpoint
 CREATE POLICY system_access ON "competitor_posts" TO plume_system USING (true) WITH CHECK (true);
+--> statement-breakpoint
+ALTER TABLE "analytics_latest" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "analytics_latest" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+DROP POLICY IF EXISTS tenant_isolation ON "analytics_latest";
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "analytics_latest" TO plume_app
+  USING (organization_id = nullif(current_setting('app.org_id', true), '')::uuid)
+  WITH CHECK (organization_id = nullif(current_setting('app.org_id', true), '')::uuid);
+--> statement-breakpoint
+DROP POLICY IF EXISTS system_access ON "analytics_latest";
+--> statement-breakpoint
+CREATE POLICY system_access ON "analytics_latest" TO plume_system USING (true) WITH CHECK (true);

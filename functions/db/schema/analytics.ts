@@ -8,11 +8,9 @@ import {
   pgTable,
   text,
   unique,
-  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import type {
   AudienceDemographics,
   UnavailableAccountMetrics,
@@ -64,25 +62,43 @@ export const analytics = pgTable(
     platformAlgorithmScore: numeric('platform_algorithm_score', { precision: 7, scale: 2, mode: 'number' }),
     /** Platform-specific extras that have no column. */
     extra: jsonb('extra').$type<Record<string, unknown>>(),
-    /**
-     * True on each target's newest snapshot only, kept so by a trigger on insert (migration
-     * 0007): analytics reads join the latest figures of thousands of targets in one hash join
-     * instead of probing for each target's newest row.
-     */
-    isLatest: boolean('is_latest').notNull().default(false),
   },
   (t) => [
-    uniqueIndex('analytics_latest_per_target_key')
-      .on(t.postPlatformId)
-      .where(sql`${t.isLatest}`),
-    index('analytics_latest_organization_idx')
-      .on(t.organizationId)
-      .where(sql`${t.isLatest}`),
     index('analytics_organization_recorded_idx').on(t.organizationId, t.recordedAt),
     index('analytics_post_platform_recorded_idx').on(t.postPlatformId, t.recordedAt),
     index('analytics_post_id_idx').on(t.postId),
     index('analytics_social_account_recorded_idx').on(t.socialAccountId, t.recordedAt),
   ],
+);
+
+/**
+ * Each published target's newest snapshot, copied here by a trigger on every insert into
+ * `analytics` (migration 0007), so no writer can forget it. Analytics reads join these few
+ * narrow rows (one per target, a few MB for 20,000 targets) instead of finding each target's
+ * newest row among its whole history, whose pages are scattered over a large table.
+ */
+export const analyticsLatest = pgTable(
+  'analytics_latest',
+  {
+    postPlatformId: uuid('post_platform_id')
+      .primaryKey()
+      .references(() => postPlatforms.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    likesCount: integer('likes_count'),
+    commentsCount: integer('comments_count'),
+    sharesCount: integer('shares_count'),
+    clicksCount: integer('clicks_count'),
+    impressionsCount: integer('impressions_count'),
+    reachCount: integer('reach_count'),
+    savesCount: integer('saves_count'),
+    videoViewsCount: integer('video_views_count'),
+    unavailable: jsonb('unavailable').$type<UnavailableMetrics>().notNull().default({}),
+    source: varchar('source', { length: 120 }),
+    recordedAt: timestamptz('recorded_at').notNull(),
+  },
+  (t) => [index('analytics_latest_organization_idx').on(t.organizationId)],
 );
 
 /**
