@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountMetrics, audienceInsights, mentions } from '../../functions/db/schema';
+import { withSystem } from '../../functions/db/tenant';
 import { analyticsFixtures } from '../http/analytics/support';
 import {
   collectProblems,
@@ -11,6 +13,7 @@ import {
   startBrowserRig,
   type BrowserRig,
 } from './support/browser';
+import { inviteViewer } from './support/invite';
 
 /**
  * Every analytics page in a real browser, on metrics seeded as a sync stores them: the charts
@@ -98,7 +101,7 @@ describe('analytics pages', () => {
           figures: { impressions: 1000, likes: 40, comments: 5, shares: 5, saves: 0, clicks: 0 },
         },
       ],
-      { content: 'Rye week starts today' },
+      { content: 'Rye week starts today #RyeBread' },
     );
     // Mastodon gives no views: engagement 20, impressions null (a gap, never 0).
     const toot = daysAgo(2, 18);
@@ -132,6 +135,52 @@ describe('analytics pages', () => {
       { content: 'Old news' },
     );
     const alignedWithOld = dayLabel(daysAgo(12, 12));
+
+    // Trends: #ryebread in the rye post and a mention 3 days ago, a mention yesterday, and one
+    // mention in the period before: 3 texts against 1, +200 %.
+    const db = rig.runtime.container.db;
+    const mention = (days: number, content: string) => ({
+      organizationId,
+      platform: 'bluesky' as const,
+      externalId: `m-${days}`,
+      content,
+      mentionedAt: daysAgo(days, 15),
+    });
+    await withSystem(db, (tx) =>
+      tx
+        .insert(mentions)
+        .values([
+          mention(3, '@loaf your #ryebread is the best'),
+          mention(1, 'Queueing for #RYEBREAD again'),
+          mention(36, 'Loved the #ryebread teaser'),
+        ]),
+    );
+
+    // Growth: the Sandbox account's daily readings (1,000 twenty days ago, 1,100 ten days ago,
+    // 1,150 yesterday; 900 forty days ago, in the period before); Mastodon never synced.
+    // Audience: its age and country make-up two days ago, no languages (with the reason).
+    const reading = (days: number, followers: number) => ({
+      organizationId,
+      socialAccountId: sandbox,
+      dateBucket: dayLabelYear(days),
+      followersCount: followers,
+      recordedAt: daysAgo(days, 12),
+      source: 'Plume Sandbox (simulated network)',
+    });
+    await withSystem(db, async (tx) => {
+      await tx
+        .insert(accountMetrics)
+        .values([reading(40, 900), reading(20, 1000), reading(10, 1100), reading(1, 1150)]);
+      await tx.insert(audienceInsights).values({
+        organizationId,
+        socialAccountId: sandbox,
+        analysisDate: dayLabelYear(2),
+        demographics: { age: { '18-24': 0.25, '25-34': 0.75 }, country: { FR: 0.6, DE: 0.4 } },
+        unavailable: { locale: 'The Sandbox audience model has no languages.' },
+        source: 'Plume Sandbox (simulated audience)',
+        createdAt: daysAgo(2, 6),
+      });
+    });
 
     // A Sandbox competitor: another organization's Sandbox account, tracked through the API
     // (its first read happens at once).
@@ -207,6 +256,9 @@ describe('analytics pages', () => {
     );
     await rows.nth(1).filter({ hasText: 'Rye week starts today' }).waitFor();
 
+    await checkGrowthAudienceTrends(page);
+    await checkReports(page);
+
     // Competitors: the share-of-voice bars and table say what the API computed.
     await page
       .getByRole('navigation', { name: 'Analytics' })
@@ -255,9 +307,113 @@ describe('analytics pages', () => {
       }
     }
     expect(problems).toEqual([]);
+
+    // A viewer reads and downloads reports but gets no control that writes.
+    const viewer = await inviteViewer(rig, person);
+    const viewerProblems = collectProblems(viewer.page);
+    await viewer.page.goto(`${rig.runtime.url}/analytics/reports`);
+    await viewer.page.getByRole('button', { name: 'Download Loaf monthly review as PDF' }).waitFor();
+    await viewer.page.getByRole('list', { name: 'Report schedules' }).getByText('Loaf weekly').waitFor();
+    await expect(viewer.page.getByRole('form', { name: 'Generate a report' }).count()).resolves.toBe(0);
+    await expect(viewer.page.getByRole('form', { name: 'Schedule a report' }).count()).resolves.toBe(0);
+    await expect(viewer.page.getByRole('button', { name: 'Stop Loaf weekly' }).count()).resolves.toBe(0);
+    expect(viewerProblems).toEqual([]);
+    await viewer.context.close();
     await person.context.close();
   });
 });
+
+/** Growth, audience and trends: each page's table alternatives hold the seeded figures. */
+async function checkGrowthAudienceTrends(page: Page) {
+  const tab = (name: string) =>
+    page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name }).click();
+
+  // Growth: a line per account and the total; a day without a reading is a gap, not 0.
+  // (Columns: each account, in the API's order, then the total: compared without order.)
+  await tab('Growth');
+  const followers = await chartTable(page, 'Followers per day');
+  const sorted = (cells: string[] | undefined) => [...(cells ?? [])].sort();
+  expect(sorted(followers[dayLabel(daysAgo(20, 12))])).toEqual(['1,000', '1,000', 'no data']);
+  expect(sorted(followers[dayLabel(daysAgo(1, 12))])).toEqual(['1,150', '1,150', 'no data']);
+  expect(followers[dayLabel(daysAgo(15, 12))]).toEqual(['no data', 'no data', 'no data']);
+  expect(Object.keys(followers)).toHaveLength(28);
+  const growth = page.getByRole('table', { name: 'Followers per account in this period and the one before' });
+  // 1,000 -> 1,150: +150, (1150 - 1000) / 1000 x 100 = 15 %; the period before 900 -> 900.
+  const sandboxRow = growth.getByRole('row').filter({ hasText: 'Loaf sandbox' });
+  await sandboxRow.waitFor();
+  await expect(sandboxRow.getByRole('cell').allTextContents()).resolves.toEqual([
+    '1,000',
+    '1,150',
+    '+150',
+    '+15 %',
+    '0 %',
+  ]);
+  await growth.getByRole('row').filter({ hasText: 'Loaf on Mastodon' }).getByText('Stale').waitFor();
+  await page.getByText('Follower growth rate: (followers at the end').waitFor();
+
+  // Audience: the bars' shares in percent; the missing dimension says why; rate by followers
+  // 50 engagement / 1,150 followers x 100 = 4.35 %.
+  await tab('Audience');
+  const age = await chartTable(page, 'Loaf sandbox: followers by age, percent');
+  expect(age).toEqual({ '25-34': ['75'], '18-24': ['25'] });
+  const country = await chartTable(page, 'Loaf sandbox: followers by country, percent');
+  expect(country).toEqual({ FR: ['60'], DE: ['40'] });
+  await page.getByText('not available. The Sandbox audience model has no languages.').waitFor();
+  const rate = await chartTable(page, 'Engagement rate by followers per account, percent');
+  expect(rate['Loaf sandbox']).toEqual(['4.35']);
+  expect(rate['Loaf on Mastodon']).toEqual(['no data']);
+
+  // Trends: #ryebread rose from 1 text to 3 (+200 %); its small multiple counts per day, then per week.
+  await tab('Trends');
+  const rising = page.getByRole('table', { name: 'Rising terms and hashtags' });
+  const ryeRow = rising.getByRole('row').filter({ hasText: '#ryebread' });
+  await ryeRow.waitFor();
+  await expect(ryeRow.getByRole('cell').allTextContents()).resolves.toEqual([
+    '3',
+    '1',
+    '+200 %',
+    'your posts 1 · mentions 2',
+  ]);
+  const perDay = await chartTable(page, 'Texts per day using the most used terms');
+  const ryeDay = perDay['#ryebread']!;
+  expect(ryeDay).toHaveLength(28);
+  expect(ryeDay.at(-4)).toBe('2'); // 3 days ago: the post and a mention
+  expect(ryeDay.at(-2)).toBe('1');
+  expect(ryeDay.filter((count) => count !== '0')).toHaveLength(2);
+  await page.getByRole('button', { name: 'By week' }).click();
+  const perWeek = await chartTable(page, 'Texts per week using the most used terms');
+  const weeks = perWeek['#ryebread']!.map(Number);
+  expect(weeks.reduce((sum, count) => sum + count, 0)).toBe(3);
+}
+
+/** Reports: generate one through the page, let the local job render it, download it; schedule one. */
+async function checkReports(page: Page) {
+  await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Reports' }).click();
+  const generate = page.getByRole('form', { name: 'Generate a report' });
+  await generate.getByLabel('Name').fill('Loaf monthly review');
+  await generate.getByRole('button', { name: 'Generate' }).click();
+  const reports = page.getByRole('list', { name: 'Reports' });
+  await reports.getByText('Loaf monthly review').waitFor();
+  await rig.runtime.queue.drained();
+  // The list asks again while the report is pending, and shows it ready with its files.
+  const pdf = page.getByRole('button', { name: 'Download Loaf monthly review as PDF' });
+  await pdf.waitFor({ timeout: 20_000 });
+  await reports.getByText('Ready').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+  expect(download.suggestedFilename()).toBe('Loaf monthly review.pdf');
+  const file = await download.path();
+  expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // A weekly schedule for the signed-in member (chosen by default among the organization's members).
+  const schedule = page.getByRole('form', { name: 'Schedule a report' });
+  await schedule.getByLabel('Name').fill('Loaf weekly');
+  await schedule.getByRole('checkbox', { name: 'Ada Lovelace' }).waitFor();
+  await expect(schedule.getByRole('checkbox', { name: 'Ada Lovelace' }).isChecked()).resolves.toBe(true);
+  await schedule.getByRole('button', { name: 'Schedule' }).click();
+  const schedules = page.getByRole('list', { name: 'Report schedules' });
+  await schedules.getByText('Loaf weekly').waitFor();
+  await schedules.getByText('To Ada Lovelace').waitFor();
+}
 
 /** YYYY-MM-DD of `days` ago in UTC. */
 function dayLabelYear(days: number): string {
