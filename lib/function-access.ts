@@ -45,8 +45,10 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   // media and the tokens. Drafts are checked with the networks' rules, not their connectors.
   posts: ['queues', 'scheduler', 'realtime'],
   'ai-agents': [],
-  // Exports that cannot stream (AWS) and report files are in the media bucket; reports are queued jobs.
-  analytics: ['media', 'queues'],
+  // Exports that cannot stream (AWS) and report files are in the media bucket; reports are queued
+  // jobs. Adding an Instagram competitor reads it at once through a connected professional
+  // account's token (decrypted, refreshed and re-encrypted; a revoked one is announced live).
+  analytics: ['media', 'queues', 'crypto', 'platform-apps', 'realtime'],
   // Completing or deleting an upload is announced live after the commit; optimizing is queued.
   media: ['media', 'queues', 'realtime'],
   notifications: [],

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Clock, JobQueue, KeyValue, Logger } from '../ports';
 import type { Database } from '../../db/client';
 import { competitors } from '../../db/schema';
@@ -48,7 +48,11 @@ export interface CompetitorTickDeps {
  */
 export async function queueDueCompetitorSyncs(
   deps: CompetitorTickDeps,
-  options: { respectMarker: boolean },
+  options: {
+    respectMarker: boolean;
+    /** One organization only (tests that share a database); every organization by default. */
+    organizationId?: string;
+  },
 ): Promise<{ skipped: boolean; queued: number; nextDueAt: Date | null }> {
   const now = deps.clock.now();
   if (options.respectMarker) {
@@ -65,7 +69,12 @@ export async function queueDueCompetitorSyncs(
         lastCheckedAt: competitors.lastCheckedAt,
       })
       .from(competitors)
-      .where(eq(competitors.isActive, true)),
+      .where(
+        and(
+          eq(competitors.isActive, true),
+          options.organizationId ? eq(competitors.organizationId, options.organizationId) : undefined,
+        ),
+      ),
   );
   const jobs = [];
   let next: number | null = null;

@@ -44,17 +44,20 @@ export async function pruneRawSnapshots(
   let last = 0;
   do {
     const rows = await withSystem(db, (tx) =>
+      // One sort of the old rows (not a probe per row): rank each target's snapshots of one UTC
+      // day newest first and delete all but the first. Instants go in as ISO text: postgres.js
+      // cannot bind a Date in a raw query.
       tx.execute<{ id: string }>(sql`
         delete from analytics where id in (
-          select a.id from analytics a
-          where a.recorded_at < ${cutoff} ${scope}
-            and exists (
-              select 1 from analytics b
-              where coalesce(b.post_platform_id, b.social_account_id) = coalesce(a.post_platform_id, a.social_account_id)
-                and b.recorded_at < ${cutoff}
-                and (b.recorded_at at time zone 'UTC')::date = (a.recorded_at at time zone 'UTC')::date
-                and (b.recorded_at, b.id) > (a.recorded_at, a.id)
-            )
+          select id from (
+            select a.id, row_number() over (
+                     partition by coalesce(a.post_platform_id, a.social_account_id),
+                                  (a.recorded_at at time zone 'UTC')::date
+                     order by a.recorded_at desc, a.id desc) as newest
+              from analytics a
+             where a.recorded_at < ${cutoff.toISOString()}::timestamptz ${scope}
+          ) ranked
+          where newest > 1
           limit ${batchSize}
         )
         returning id`),

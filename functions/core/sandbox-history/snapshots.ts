@@ -1,8 +1,6 @@
 import { METRICS_SCHEDULE } from '../analytics/metrics-schedule';
-import { figuresFromNetwork } from '../analytics/post-metric-figures';
+import { snapshotColumns } from '../analytics/post-metric-figures';
 import { SYNC_METRICS_WINDOW_DAYS } from '../social-accounts/sync-account';
-import { engagementRateOf } from '../../shared/analytics/definitions';
-import { platformProfile } from '../../shared/platforms/catalog';
 import {
   ENGAGEMENT_MODEL,
   engagementProfile,
@@ -68,9 +66,6 @@ export interface SnapshotRow {
   hourBucket: number;
 }
 
-const MAX_STORED_RATE = 99_999;
-const SOURCE = platformProfile('sandbox').metrics.source;
-
 /** One post's readings, each the model's figures at its instant, stored as the sync stores a connector's answer. */
 export function snapshotRows(
   post: PlannedPost,
@@ -84,24 +79,12 @@ export function snapshotRows(
       ...sandboxEngagement(post.sandbox, at, profile),
       fetchedAt: at,
     };
-    const { figures, unavailable } = figuresFromNetwork('sandbox', metrics);
-    const rate = engagementRateOf(figures);
     return {
       organizationId: ids.organizationId,
       postId: post.postId,
       postPlatformId: post.targetId,
       socialAccountId: ids.socialAccountId,
-      likesCount: figures.likes,
-      commentsCount: figures.comments,
-      sharesCount: figures.shares,
-      clicksCount: figures.clicks,
-      impressionsCount: figures.impressions,
-      reachCount: figures.reach,
-      savesCount: figures.saves,
-      videoViewsCount: figures.videoViews,
-      engagementRate: rate === null ? null : Math.min(MAX_STORED_RATE, rate),
-      unavailable,
-      source: SOURCE,
+      ...snapshotColumns('sandbox', metrics),
       recordedAt: at,
       dateBucket: at.toISOString().slice(0, 10),
       hourBucket: at.getUTCHours(),

@@ -8,13 +8,9 @@ import {
   type AccountMetrics,
   type AudienceReading,
   type Connector,
-  type Platform,
-  type PostMetrics,
 } from '../../platforms/connector';
 import { tighterRateLimit } from '../../platforms/rate-limit-headers';
-import { engagementRateOf } from '../../shared/analytics/definitions';
-import { platformProfile } from '../../shared/platforms/catalog';
-import { figuresFromNetwork } from '../analytics/post-metric-figures';
+import { snapshotColumns } from '../analytics/post-metric-figures';
 import { connectorContext, connectorFor } from '../../platforms/registry';
 import { enqueueNotificationEmails, takePendingEmails } from '../notifications/email-outbox';
 import { markTargetsInFlight } from '../publishing/sweep-marker';
@@ -34,28 +30,6 @@ const SYNC_METRICS_MAX_POSTS = 100;
 export interface SyncRequest {
   organizationId: string;
   accountId: string;
-}
-
-/** The column's precision (numeric 7,2) caps it; a real rate never comes near. */
-const MAX_STORED_RATE = 99_999;
-
-/** One snapshot row: each figure or null with its reason (never a made-up 0), and its source. */
-function snapshotColumns(platform: Platform, metrics: PostMetrics) {
-  const { figures, unavailable } = figuresFromNetwork(platform, metrics);
-  const rate = engagementRateOf(figures);
-  return {
-    likesCount: figures.likes,
-    commentsCount: figures.comments,
-    sharesCount: figures.shares,
-    clicksCount: figures.clicks,
-    impressionsCount: figures.impressions,
-    reachCount: figures.reach,
-    savesCount: figures.saves,
-    videoViewsCount: figures.videoViews,
-    engagementRate: rate === null ? null : Math.min(MAX_STORED_RATE, rate),
-    unavailable,
-    source: platformProfile(platform).metrics.source,
-  };
 }
 
 /** When the network's allowance ran out but it named no reset: wait this long (its usual window). */

@@ -148,15 +148,17 @@ describe('the competitor sync', () => {
     const deps = { db: env.container.db, kv, queue, clock: env.clock, logger: env.container.logger };
     const { lastCheckedAt } = (await stored()).competitor;
     const due = nextCompetitorReadAt(lastCheckedAt);
-    const early = await queueDueCompetitorSyncs(deps, { respectMarker: true });
+    const early = await queueDueCompetitorSyncs(deps, { respectMarker: true, organizationId });
     expect(early).toEqual({ skipped: false, queued: 0, nextDueAt: due });
-    expect(await queueDueCompetitorSyncs(deps, { respectMarker: true })).toMatchObject({ skipped: true });
+    expect(await queueDueCompetitorSyncs(deps, { respectMarker: true, organizationId })).toMatchObject({
+      skipped: true,
+    });
     env.clock.set(due);
-    const queued = await queueDueCompetitorSyncs(deps, { respectMarker: true });
+    const queued = await queueDueCompetitorSyncs(deps, { respectMarker: true, organizationId });
     expect(queued.queued).toBe(1);
     expect(queue.sent).toEqual([{ type: SYNC_COMPETITOR, organizationId, competitorId }]);
     expect(queued.nextDueAt).toEqual(nextCompetitorReadAt(due));
     // A second sweep before the job ran does not queue it twice.
-    expect((await queueDueCompetitorSyncs(deps, { respectMarker: false })).queued).toBe(0);
+    expect((await queueDueCompetitorSyncs(deps, { respectMarker: false, organizationId })).queued).toBe(0);
   });
 });
