@@ -49,6 +49,18 @@ export const analyticsOverview = z
       ),
     asOf: timestamp.nullable().describe('When the newest metrics used were synced'),
     sources: z.array(z.string()).describe('Where the metrics came from: each network and API call'),
+    staleAccounts: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          platform: z.enum(PLATFORM_IDS),
+          name: z.string().nullable(),
+          lastSync: timestamp.nullable().describe('Its last good sync; null when it never synced'),
+        }),
+      )
+      .describe(
+        'Accounts in scope whose figures are stale: their last good sync is older than twice their cadence (2 hours while they have a post from the last 48 hours, else 2 days), or they never synced. Their posts count with the last figures Plume has.',
+      ),
   })
   .describe(
     `Headline figures of the organization's posts published in the viewer's days, from each post's latest synced metrics, with the previous period of the same length. ${DEFINITIONS.total}`,

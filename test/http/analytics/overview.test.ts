@@ -26,6 +26,7 @@ interface Overview {
   change: Record<string, number | null>;
   asOf: string | null;
   sources: string[];
+  staleAccounts: Array<{ id: string; platform: string; name: string | null; lastSync: string | null }>;
 }
 
 const MASTODON_NO_VIEWS = PLATFORM_CATALOG.mastodon.metrics.unavailable.impressions;
@@ -149,6 +150,11 @@ describe('GET /api/analytics/overview', () => {
     expect(answer.body.sources).toEqual(
       [PLATFORM_CATALOG.mastodon.metrics.source, PLATFORM_CATALOG.sandbox.metrics.source].sort(),
     );
+    // Neither account ever synced: both are flagged, and only those in scope.
+    expect(answer.body.staleAccounts.map((stale) => stale.platform).sort()).toEqual(['mastodon', 'sandbox']);
+    expect(answer.body.staleAccounts.every((stale) => stale.lastSync === null)).toBe(true);
+    const scoped = (await overview(viewer, `${WEEK}&accountIds=${sandboxAccount}`)).body;
+    expect(scoped.staleAccounts.map((stale) => stale.id)).toEqual([sandboxAccount]);
   });
 
   it('filters by network and account; a figure no post has is null with the network’s reason', async () => {

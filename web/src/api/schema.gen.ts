@@ -2367,6 +2367,25 @@ export interface components {
       asOf: string | null;
       /** @description Where the metrics came from: each network and API call */
       sources: string[];
+      /** @description Accounts in scope whose figures are stale: their last good sync is older than twice their cadence (2 hours while they have a post from the last 48 hours, else 2 days), or they never synced. Their posts count with the last figures Plume has. */
+      staleAccounts: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        platform:
+          | 'bluesky'
+          | 'mastodon'
+          | 'twitter'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'threads'
+          | 'tiktok'
+          | 'sandbox';
+        name: string | null;
+        /** @description Its last good sync; null when it never synced */
+        lastSync: string | null;
+      }[];
     };
     AnalyticsDay: {
       /** @description The day (YYYY-MM-DD) in the viewer zone */

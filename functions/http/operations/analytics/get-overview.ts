@@ -1,4 +1,5 @@
 import { analyticsOverview, OVERVIEW_METRICS } from '../../../core/analytics/overview';
+import { scopedAccounts } from '../../../core/analytics/scoped-accounts';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../operation';
 
@@ -15,9 +16,10 @@ export const getAnalyticsOverview: Operation<'getAnalyticsOverview'> = async (
   { query },
   { container, auth },
 ) => {
-  const overview = await withTenant(container.db, auth.organizationId, (tx) =>
-    analyticsOverview(tx, auth.organizationId, query),
-  );
+  const { overview, accounts } = await withTenant(container.db, auth.organizationId, async (tx) => ({
+    overview: await analyticsOverview(tx, auth.organizationId, query),
+    accounts: await scopedAccounts(tx, auth.organizationId, query, container.clock.now()),
+  }));
   const period = (p: typeof overview.current) => ({
     from: p.from,
     to: p.to,
@@ -38,6 +40,14 @@ export const getAnalyticsOverview: Operation<'getAnalyticsOverview'> = async (
       change: Object.fromEntries(FIGURES.map((name) => [name, percentChange(current[name], previous[name])])),
       asOf: overview.asOf?.toISOString() ?? null,
       sources: overview.sources,
+      staleAccounts: accounts
+        .filter((account) => account.stale)
+        .map(({ id, platform, name, lastSync }) => ({
+          id,
+          platform,
+          name,
+          lastSync: lastSync?.toISOString() ?? null,
+        })),
     },
   };
 };

@@ -5,6 +5,7 @@ import { Card } from '../../components/Card';
 import { QueryState } from '../../components/QueryState';
 import { EngagementHeatmap } from './EngagementHeatmap';
 import { KpiCards } from './KpiCards';
+import { StaleAccountsNotice } from './StaleAccountsNotice';
 import { TrendCharts } from './TrendCharts';
 import { useOverview } from './use-analytics-queries';
 import { useAnalyticsRange } from './use-analytics-range';
@@ -21,7 +22,12 @@ export default function AnalyticsOverviewPage() {
   return (
     <div className="space-y-6">
       <QueryState query={overview} label="headline figures">
-        {overview.data ? <KpiCards overview={overview.data} timeZone={timeZone} /> : null}
+        {overview.data ? (
+          <div className="space-y-3">
+            <StaleAccountsNotice accounts={overview.data.staleAccounts} />
+            <KpiCards overview={overview.data} timeZone={timeZone} />
+          </div>
+        ) : null}
       </QueryState>
       <Card
         title="Trends"
