@@ -6,6 +6,7 @@ import { findGraphPost } from '../meta-graph/find-post';
 import { refreshThreadsToken, threadsConnect } from './auth';
 import { threadsEndpoints } from './endpoints';
 import { THREADS_DAILY_PUBLISH_LIMIT } from '../../shared/platforms/threads/limits';
+import { fetchThreadsAccountMetrics } from './account-metrics';
 import { fetchThreadsMetrics } from './metrics';
 import { publishToThreads } from './publish';
 
@@ -25,6 +26,7 @@ export function createThreadsConnector(
     publish: (credentials, draft) =>
       publishToThreads({ context, api: endpoints.api, polling }, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchThreadsMetrics(context, endpoints, credentials, ids),
+    fetchAccountMetrics: (credentials) => fetchThreadsAccountMetrics(context, endpoints, credentials),
     // https://developers.facebook.com/docs/threads/overview/ (threads_publishing_limit)
     quota: dailyPublishingQuota(context, 'threads', {
       api: endpoints.api,

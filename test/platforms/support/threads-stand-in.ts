@@ -35,6 +35,10 @@ export function startThreadsStandIn() {
     /** The network's clock, for `timestamp` (tests align it with the connector's). */
     now: () => new Date(),
     insights: new Map<string, Record<string, number>>(),
+    /** User insights of THREADS_USER_ID; undefined answers as a token without threads_manage_insights. */
+    userInsights: { followers_count: 5120 } as Record<string, number> | undefined,
+    /** Sent as `x-app-usage` when set (Meta's usage percentages). */
+    appUsage: undefined as Record<string, number> | undefined,
   };
 
   const authorized = bearerGuard(state);
@@ -162,6 +166,40 @@ export function startThreadsStandIn() {
       authorized(() => ({
         body: { data: [{ quota_usage: 7, config: { quota_total: 250, quota_duration: 86400 } }] },
       })),
+    )
+    .route(
+      'GET',
+      /^\/v1\.0\/(\d+)\/threads_insights$/,
+      // User insights: `followers_count` is a total value (`total_value.value`), the others a
+      // daily series; metrics the account has no figure for are left out.
+      authorized((request, match) => {
+        const headers = state.appUsage ? { 'x-app-usage': JSON.stringify(state.appUsage) } : undefined;
+        if (match[1] !== THREADS_USER_ID)
+          return graphError(400, { message: 'Object does not exist', code: 100, error_subcode: 33 });
+        const values = state.userInsights;
+        if (!values)
+          return graphError(
+            403,
+            { message: '(#10) Application does not have permission for this action', code: 10 },
+            headers,
+          );
+        const names = (request.query.metric ?? '').split(',');
+        return {
+          headers,
+          body: {
+            data: names
+              .filter((name) => name in values)
+              .map((name) => ({
+                name,
+                period: 'day',
+                title: name,
+                description: name,
+                total_value: { value: values[name] },
+                id: `${THREADS_USER_ID}/insights/${name}/day`,
+              })),
+          },
+        };
+      }),
     )
     .route(
       'GET',

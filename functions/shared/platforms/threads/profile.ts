@@ -30,10 +30,12 @@ export const THREADS_PROFILE = {
     },
   },
   accountMetrics: {
-    source: 'Threads API, threads_insights (followers_count, views)',
+    source: 'Threads API, threads_insights (followers_count)',
     unavailable: {
       following: 'The Threads API reports no count of the accounts a profile follows.',
       posts: 'The Threads API reports no count of the posts of a profile.',
+      impressions:
+        "Threads counts views per post (in each post's figures), not for the whole profile per day.",
       profileViews: 'Threads reports views of posts and the profile together, as views.',
     },
     audience: {
