@@ -1,5 +1,6 @@
 import type { AccountCredentials, Connector, ConnectorContext } from '../connector';
 import { profileParts } from '../profile-parts';
+import { fetchLinkedInAccountMetrics } from './account-metrics';
 import { linkedinSettings, type LinkedInConnectorOptions } from './api';
 import { linkedinOAuthFlow, listOrganizations, refreshTokens } from './auth';
 import { fetchPostMetrics } from './metrics';
@@ -29,6 +30,7 @@ export function createLinkedInConnector(
     refresh: (credentials, client) => refreshTokens(settings, credentials, client),
     publish: (credentials, draft) => publishPost(settings, credentials, draft),
     fetchMetrics: (credentials, postIds) => fetchPostMetrics(settings, credentials, postIds),
+    fetchAccountMetrics: (credentials) => fetchLinkedInAccountMetrics(settings, credentials),
     findPublished: (credentials, query) => findLinkedInPost(settings, credentials, query),
   };
 }

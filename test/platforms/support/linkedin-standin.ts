@@ -102,6 +102,8 @@ export interface LinkedInStandin {
    * refuses to list a member's posts (a Page's need `r_organization_social`, which Plume asks).
    */
   memberPostReads: boolean;
+  /** The Page's follower count, as networkSizes answers it (`firstDegreeSize`). */
+  pageFollowers: number;
   close(): Promise<void>;
   find(route: string): RecordedRequest[];
 }
@@ -124,6 +126,7 @@ export async function startLinkedInStandin(): Promise<LinkedInStandin> {
     nextPostUrns: [],
     now: () => new Date(),
     memberPostReads: false,
+    pageFollowers: 18_240,
     videoStatuses: ['PROCESSING', 'AVAILABLE'],
     videoPartBytes: 4,
     rotateRefreshToken: false,
@@ -326,6 +329,19 @@ export async function startLinkedInStandin(): Promise<LinkedInStandin> {
         { $URN: COMMENT_URN, id: '7000000000000000009', object: POST_URN },
         { 'x-restli-id': '7000000000000000009' },
       );
+    }
+    if (request.method === 'GET' && request.path.startsWith('/rest/networkSizes/')) {
+      // Organization Lookup API, "Retrieve Organization Follower Count": versioned Rest.li call,
+      // the organization URN URL-encoded in the path.
+      if (request.headers['x-restli-protocol-version'] !== '2.0.0' || !request.headers['linkedin-version'])
+        return json(400, { status: 400, message: 'A version header is required' });
+      const urn = decodeURIComponent(request.path.slice('/rest/networkSizes/'.length));
+      if (
+        request.query.get('edgeType') !== 'COMPANY_FOLLOWED_BY_MEMBER' ||
+        !urn.startsWith('urn:li:organization:')
+      )
+        return json(400, { status: 400, message: 'Invalid edgeType or entity' });
+      return json(200, { firstDegreeSize: state.pageFollowers });
     }
     if (key === 'GET /rest/organizationalEntityShareStatistics') {
       return json(200, {

@@ -26,11 +26,12 @@ export const LINKEDIN_PROFILE = {
     },
   },
   accountMetrics: {
-    source: 'LinkedIn API, networkSizes (Pages) / memberFollowersCount (members)',
+    source: 'LinkedIn API, networkSizes (Page followers)',
     unavailable: {
       following: 'LinkedIn reports no count of the accounts a member or Page follows.',
       posts: 'LinkedIn reports no count of the posts of an account.',
-      impressions: "LinkedIn reports impressions per post; Plume does not read a Page's daily share statistics.",
+      impressions:
+        "LinkedIn reports impressions per post; Plume does not read a Page's daily share statistics.",
       profileViews: 'Page views are in LinkedIn page statistics, which Plume does not read.',
     },
     audience: {
