@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { postPlatforms, socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import { accountData } from '../social-accounts/account-data';
@@ -75,6 +75,24 @@ export function isStale(state: { lastSync: Date | null; hasRecentPost: boolean }
   return now.getTime() - state.lastSync.getTime() > staleAfterMs(state.hasRecentPost);
 }
 
+/**
+ * Whether the account (`social_accounts` of the outer query) published a post in the last
+ * `recentPostHours` before `now`: what decides its cadence (hourly or daily) and its staleness.
+ */
+export function hasRecentPost(tx: Transaction, now: Date): SQL<boolean> {
+  const recentSince = new Date(now.getTime() - METRICS_SCHEDULE.recentPostHours * 3_600_000);
+  return sql<boolean>`exists (${tx
+    .select({ one: sql`1` })
+    .from(postPlatforms)
+    .where(
+      and(
+        eq(postPlatforms.socialAccountId, socialAccounts.id),
+        eq(postPlatforms.status, 'published'),
+        gt(postPlatforms.publishedAt, recentSince),
+      ),
+    )})`;
+}
+
 export interface DueAccount {
   accountId: string;
   organizationId: string;
@@ -88,23 +106,13 @@ export async function accountsDueForSync(
   tx: Transaction,
   now: Date,
 ): Promise<{ due: DueAccount[]; nextDueAt: Date | null }> {
-  const recentSince = new Date(now.getTime() - METRICS_SCHEDULE.recentPostHours * 3_600_000);
   const rows = await tx
     .select({
       accountId: socialAccounts.id,
       organizationId: socialAccounts.organizationId,
       lastSync: socialAccounts.lastSync,
       accountData: socialAccounts.accountData,
-      hasRecentPost: sql<boolean>`exists (${tx
-        .select({ one: sql`1` })
-        .from(postPlatforms)
-        .where(
-          and(
-            eq(postPlatforms.socialAccountId, socialAccounts.id),
-            eq(postPlatforms.status, 'published'),
-            gt(postPlatforms.publishedAt, recentSince),
-          ),
-        )})`,
+      hasRecentPost: hasRecentPost(tx, now),
     })
     .from(socialAccounts)
     .where(and(eq(socialAccounts.status, 'active'), eq(socialAccounts.isActive, true)));

@@ -1,8 +1,8 @@
-import { and, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { postPlatforms, socialAccounts } from '../../db/schema';
+import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { socialAccounts } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import type { Platform } from '../../shared/platforms/catalog';
-import { isStale, METRICS_SCHEDULE } from './metrics-schedule';
+import { hasRecentPost, isStale } from './metrics-schedule';
 
 export interface ScopedAccount {
   id: string;
@@ -24,7 +24,6 @@ export async function scopedAccounts(
   filter: { accountIds?: string[]; platforms?: Platform[] },
   now: Date,
 ): Promise<ScopedAccount[]> {
-  const recentSince = new Date(now.getTime() - METRICS_SCHEDULE.recentPostHours * 3_600_000);
   const conditions: SQL[] = [
     eq(socialAccounts.organizationId, organizationId),
     ne(socialAccounts.status, 'disconnected'),
@@ -38,16 +37,7 @@ export async function scopedAccounts(
       name: socialAccounts.accountName,
       handle: socialAccounts.accountHandle,
       lastSync: socialAccounts.lastSync,
-      hasRecentPost: sql<boolean>`exists (${tx
-        .select({ one: sql`1` })
-        .from(postPlatforms)
-        .where(
-          and(
-            eq(postPlatforms.socialAccountId, socialAccounts.id),
-            eq(postPlatforms.status, 'published'),
-            gt(postPlatforms.publishedAt, recentSince),
-          ),
-        )})`,
+      hasRecentPost: hasRecentPost(tx, now),
     })
     .from(socialAccounts)
     .where(and(...conditions))
