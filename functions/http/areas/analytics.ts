@@ -20,8 +20,7 @@ import { getGrowthAnalytics } from '../operations/analytics/get-growth';
 import { getAnalyticsOverview } from '../operations/analytics/get-overview';
 import { getPostAnalytics } from '../operations/analytics/get-post-analytics';
 
-// Built so far: the overview, the posts table and the engagement heatmap; the other analytics routes answer 501
-// problem+json naming themselves.
+// Every analytics route of the route table, each a thin operation over its core use-case.
 export const handler = createAreaHandler('analytics', analyticsContracts, {
   getAnalyticsOverview,
   getPostAnalytics,
