@@ -4,6 +4,7 @@ import { findGraphPost } from '../meta-graph/find-post';
 import { facebookConnect } from './auth';
 import { facebookEndpoints } from './endpoints';
 import { fetchFacebookAccountMetrics } from './account-metrics';
+import { fetchFacebookAudience } from './audience';
 import { fetchFacebookMetrics } from './metrics';
 import { publishToFacebook } from './publish';
 
@@ -19,6 +20,7 @@ export function createFacebookConnector(context: ConnectorContext): Connector {
     publish: (credentials, draft) => publishToFacebook(context, endpoints, credentials, draft),
     fetchMetrics: (credentials, ids) => fetchFacebookMetrics(context, endpoints, credentials, ids),
     fetchAccountMetrics: (credentials) => fetchFacebookAccountMetrics(context, endpoints, credentials),
+    fetchAudience: (credentials) => fetchFacebookAudience(context, endpoints, credentials),
     // https://developers.facebook.com/docs/graph-api/reference/page/published_posts/
     findPublished: (credentials, query) =>
       findGraphPost(

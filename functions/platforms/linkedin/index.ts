@@ -2,6 +2,7 @@ import type { AccountCredentials, Connector, ConnectorContext } from '../connect
 import { profileParts } from '../profile-parts';
 import { fetchLinkedInAccountMetrics } from './account-metrics';
 import { linkedinSettings, type LinkedInConnectorOptions } from './api';
+import { fetchLinkedInAudience } from './audience';
 import { linkedinOAuthFlow, listOrganizations, refreshTokens } from './auth';
 import { fetchPostMetrics } from './metrics';
 import { publishPost } from './publish';
@@ -31,6 +32,7 @@ export function createLinkedInConnector(
     publish: (credentials, draft) => publishPost(settings, credentials, draft),
     fetchMetrics: (credentials, postIds) => fetchPostMetrics(settings, credentials, postIds),
     fetchAccountMetrics: (credentials) => fetchLinkedInAccountMetrics(settings, credentials),
+    fetchAudience: (credentials) => fetchLinkedInAudience(settings, credentials),
     findPublished: (credentials, query) => findLinkedInPost(settings, credentials, query),
   };
 }

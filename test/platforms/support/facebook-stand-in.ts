@@ -29,6 +29,30 @@ export const PHOTO_BYTES = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
 ]);
 
+/**
+ * Page insights Meta retired for all API versions: the demographics of 2024-03-14 and the fans
+ * metrics of 2025-11-15 (https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics).
+ */
+export const RETIRED_PAGE_METRICS = [
+  'page_fans_gender_age',
+  'page_follows_gender_age',
+  'page_follows_locale',
+  'page_fans',
+  'page_fans_locale',
+  'page_fans_city',
+  'page_fans_country',
+];
+
+/** A Page's followers by country and city, as the lifetime breakdowns answer them. */
+export const FOLLOWER_BREAKDOWNS: Record<string, Record<string, number>> = {
+  page_follows_country: { FR: 1200, BE: 500, CA: 300 },
+  page_follows_city: {
+    'Paris, Île-de-France, France': 900,
+    'Brussels, Brussels, Belgium': 300,
+    'Montreal, Quebec, Canada': 300,
+  },
+};
+
 interface Page {
   id: string;
   name: string;
@@ -92,6 +116,11 @@ export function startFacebookStandIn() {
     pageInsights: { page_views_total: 57 } as Record<string, number> | undefined,
     /** Sent as X-Business-Use-Case-Usage on the Page's calls, when set. */
     businessUsage: undefined as Record<string, number> | undefined,
+    /**
+     * The Page's lifetime follower breakdowns (page_follows_country by ISO code, page_follows_city
+     * by "City, Region, Country"); a metric set to undefined answers as retired (#100).
+     */
+    followerBreakdowns: { ...FOLLOWER_BREAKDOWNS } as Record<string, Record<string, number> | undefined>,
   };
   let sequence = 0;
   const nextId = () => `${(sequence += 1)}`.padStart(6, '0');
@@ -143,6 +172,31 @@ export function startFacebookStandIn() {
       new RegExp(`^/v25\\.0/(${pageIds})/insights$`),
       asPage((request, match) => {
         const id = match[1]!;
+        const asked = (request.query.metric ?? '').split(',');
+        // Metrics Meta retired for all versions answer as unknown ones do.
+        if (asked.some((name) => RETIRED_PAGE_METRICS.includes(name)))
+          return graphError(400, { message: '(#100) The value must be a valid insights metric', code: 100 });
+        if (asked.some((name) => name in FOLLOWER_BREAKDOWNS)) {
+          // Demographic breakdowns are lifetime figures: one value, an object bucket -> followers.
+          if (asked.some((name) => !state.followerBreakdowns[name]))
+            return graphError(400, {
+              message: '(#100) The value must be a valid insights metric',
+              code: 100,
+            });
+          if (request.query.period !== 'lifetime')
+            return graphError(400, { message: '(#100) Invalid period', code: 100 });
+          return {
+            headers: usageHeaders(id),
+            body: {
+              data: asked.map((name) => ({
+                name,
+                period: 'lifetime',
+                values: [{ value: state.followerBreakdowns[name], end_time: '2025-06-01T07:00:00+0000' }],
+                id: `${id}/insights/${name}/lifetime`,
+              })),
+            },
+          };
+        }
         const values = state.pageInsights;
         if (!values)
           return graphError(400, { message: '(#100) The value must be a valid insights metric', code: 100 });

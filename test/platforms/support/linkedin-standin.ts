@@ -77,6 +77,40 @@ export const linkedinErrors = {
   }),
 };
 
+const facet = (key: string, value: string, organic: number, paid = 0) => ({
+  [key]: value,
+  followerCounts: { organicFollowerCount: organic, paidFollowerCount: paid },
+});
+
+/**
+ * A Page's lifetime follower statistics with the seven facets LinkedIn documents. Paid counts
+ * are set on purpose: LinkedIn rolls them into organicFollowerCount for demographics.
+ */
+export const LIFETIME_FOLLOWER_STATISTICS: Record<string, unknown> = {
+  followerCountsByGeoCountry: [
+    facet('geo', 'urn:li:geo:103644278', 600, 40),
+    facet('geo', 'urn:li:geo:105015875', 300),
+    facet('geo', 'urn:li:geo:101165590', 100, 5),
+  ],
+  followerCountsByGeo: [facet('geo', 'urn:li:geo:90009496', 280)],
+  followerCountsByFunction: [
+    facet('function', 'urn:li:function:8', 500, 12),
+    facet('function', 'urn:li:function:25', 300),
+    facet('function', 'urn:li:function:15', 200),
+  ],
+  followerCountsBySeniority: [
+    facet('seniority', 'urn:li:seniority:4', 450),
+    facet('seniority', 'urn:li:seniority:5', 450),
+    facet('seniority', 'urn:li:seniority:3', 100),
+  ],
+  followerCountsByIndustry: [
+    facet('industry', 'urn:li:industry:4', 700),
+    facet('industry', 'urn:li:industry:96', 300),
+  ],
+  followerCountsByStaffCountRange: [facet('staffCountRange', 'SIZE_11_TO_50', 200)],
+  followerCountsByAssociationType: [facet('associationType', 'EMPLOYEE', 40)],
+};
+
 export interface LinkedInStandin {
   url: string;
   requests: RecordedRequest[];
@@ -104,6 +138,10 @@ export interface LinkedInStandin {
   memberPostReads: boolean;
   /** The Page's follower count, as networkSizes answers it (`firstDegreeSize`). */
   pageFollowers: number;
+  /** The Page's lifetime follower statistics element (facet lists), as organizationalEntityFollowerStatistics answers it. */
+  followerStatistics: Record<string, unknown>;
+  /** Geo id -> en_US name, as the Geo API names them; an id not here is a 404 in the batch's `errors`. */
+  geoNames: Map<string, string>;
   close(): Promise<void>;
   find(route: string): RecordedRequest[];
 }
@@ -127,6 +165,12 @@ export async function startLinkedInStandin(): Promise<LinkedInStandin> {
     now: () => new Date(),
     memberPostReads: false,
     pageFollowers: 18_240,
+    followerStatistics: LIFETIME_FOLLOWER_STATISTICS,
+    geoNames: new Map([
+      ['103644278', 'United States'],
+      ['105015875', 'France'],
+      ['101165590', 'United Kingdom'],
+    ]),
     videoStatuses: ['PROCESSING', 'AVAILABLE'],
     videoPartBytes: 4,
     rotateRefreshToken: false,
@@ -342,6 +386,38 @@ export async function startLinkedInStandin(): Promise<LinkedInStandin> {
       )
         return json(400, { status: 400, message: 'Invalid edgeType or entity' });
       return json(200, { firstDegreeSize: state.pageFollowers });
+    }
+    if (key === 'GET /rest/organizationalEntityFollowerStatistics') {
+      // Organization Follower Statistics: a versioned Rest.li finder on the URL-encoded
+      // organization URN; without timeIntervals, the lifetime statistics by facet in one element.
+      if (request.headers['x-restli-protocol-version'] !== '2.0.0' || !request.headers['linkedin-version'])
+        return json(400, { status: 400, message: 'A version header is required' });
+      const entity = request.query.get('organizationalEntity') ?? '';
+      if (request.query.get('q') !== 'organizationalEntity' || !entity.startsWith('urn:li:organization:'))
+        return json(400, { status: 400, message: 'Invalid finder or organizationalEntity' });
+      return json(200, {
+        paging: { start: 0, count: 10, links: [] },
+        elements: [{ ...state.followerStatistics, organizationalEntity: entity }],
+      });
+    }
+    if (key === 'GET /v2/geo') {
+      // Geo API batch get, `ids=List(id,id)`: names in `results`, unknown ids in `errors`.
+      if (request.headers['x-restli-protocol-version'] !== '2.0.0')
+        return json(400, { status: 400, message: 'Rest.li protocol 2.0.0 is required' });
+      const ids = /^List\(([\d,]+)\)$/.exec(request.query.get('ids') ?? '')?.[1]?.split(',');
+      if (!ids) return json(400, { status: 400, message: 'Invalid ids' });
+      const results: Record<string, unknown> = {};
+      const errors: Record<string, unknown> = {};
+      for (const id of ids) {
+        const name = state.geoNames.get(id);
+        if (name)
+          results[id] = {
+            defaultLocalizedName: { locale: { country: 'US', language: 'en' }, value: name },
+            id: Number(id),
+          };
+        else errors[id] = { status: 404, message: `Geo ${id} not found` };
+      }
+      return json(200, { results, statuses: {}, errors });
     }
     if (key === 'GET /rest/organizationalEntityShareStatistics') {
       return json(200, {

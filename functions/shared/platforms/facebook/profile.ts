@@ -1,4 +1,3 @@
-import { noAudience } from '../../analytics/account-metrics';
 import * as z from 'zod';
 import { appSettings, OAUTH_APP_SETTINGS, type PlatformProfile } from '../profile';
 import { DEFAULT_LOOKUP_SETTLE_MS, DEFAULT_PUBLISH_TIMEOUT_MS } from '../types';
@@ -42,11 +41,19 @@ export const FACEBOOK_PROFILE = {
       posts: "Facebook's Page fields give no count of the Page's posts.",
       impressions: 'Meta retired Page impressions (page_impressions*) between June and November 2025.',
     },
+    // Read in functions/platforms/facebook/audience.ts (why page_follows_country/city, there).
     audience: {
-      source: null,
-      unavailable: noAudience(
-        'Meta retired Page follower demographics (page_fans_gender_age, page_follows_country/city and the like) in 2024-2025; the Graph API no longer offers any.',
-      ),
+      source: 'Facebook Graph API, insights page_follows_country and page_follows_city',
+      unavailable: {
+        age: 'Meta retired Page followers by age and gender (page_fans_gender_age, page_follows_gender_age) on 2024-03-14.',
+        gender:
+          'Meta retired Page followers by age and gender (page_fans_gender_age, page_follows_gender_age) on 2024-03-14.',
+        locale:
+          'Meta retired Page followers by language (page_follows_locale on 2024-03-14, page_fans_locale on 2025-11-15).',
+        function: 'Job functions are a LinkedIn dimension.',
+        seniority: 'Seniority is a LinkedIn dimension.',
+        industry: 'Industries are a LinkedIn dimension.',
+      },
     },
   },
 } satisfies PlatformProfile;
