@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { EXPORT_FILE_DAYS } from '../functions/shared/analytics/export-retention';
 
 export interface MediaStorageProps {
   key: kms.IKey;
@@ -36,8 +37,9 @@ export class MediaStorage extends Construct {
       serverAccessLogsPrefix: 's3/media/',
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
-        // Export archives are fetched through a link that expires well before this.
-        { id: 'expire-exports', prefix: MEDIA_PREFIXES.exports, expiration: Duration.days(7) },
+        // Export archives (GDPR) and analytics exports: fetched through links that expire well
+        // before this; the reports list shows an analytics export's end.
+        { id: 'expire-exports', prefix: MEDIA_PREFIXES.exports, expiration: Duration.days(EXPORT_FILE_DAYS) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });

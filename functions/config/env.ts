@@ -40,6 +40,12 @@ const envSchema = z.object({
    * each post per UTC day, the daily rollup kept for ever (core/analytics/prune-snapshots.ts).
    */
   ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * In AWS, where an export cannot be streamed to the client: the most rows written to storage
+   * within the request (API Gateway gives a Lambda 30 s); a larger export becomes a background
+   * job whose file appears among the reports (core/analytics/reports/request-export.ts).
+   */
+  ANALYTICS_INLINE_EXPORT_ROWS: z.coerce.number().int().min(0).max(1_000_000).default(50_000),
 
   /** postgres://… ; unset locally means embedded PGlite under PLUME_DATA_DIR. */
   DATABASE_URL: z.string().optional(),

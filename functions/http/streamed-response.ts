@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MediaStore } from '../core/ports';
+import { gatheredChunks as gathered } from '../shared/gathered-chunks';
 import type { OperationResult } from './operation';
 
 /**
@@ -19,6 +20,11 @@ export interface ResponseSink {
 
 const sinks = new AsyncLocalStorage<ResponseSink>();
 
+/** Whether this request's answer can be streamed (locally), or must be stored and linked (in AWS). */
+export function canStreamResponse(): boolean {
+  return sinks.getStore() !== undefined;
+}
+
 /** Runs a handler with `sink` as the place streamed answers are written to. */
 export function withResponseSink<T>(sink: ResponseSink, fn: () => Promise<T>): Promise<T> {
   return sinks.run(sink, fn);
@@ -26,21 +32,6 @@ export function withResponseSink<T>(sink: ResponseSink, fn: () => Promise<T>): P
 
 /** How long the link to a stored export works (seconds). */
 export const STORED_BODY_LINK_SECONDS = 15 * 60;
-/** Bytes gathered before a write: one socket write per ~64 KiB, not one per row. */
-const WRITE_BYTES = 64 * 1024;
-
-async function* gathered(chunks: AsyncIterable<string>): AsyncIterable<string> {
-  let pending = '';
-  for await (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= WRITE_BYTES) {
-      yield pending;
-      pending = '';
-    }
-  }
-  if (pending) yield pending;
-}
-
 export interface StreamedBody {
   contentType: string;
   /** The download's file name (Content-Disposition). */

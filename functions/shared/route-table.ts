@@ -473,6 +473,14 @@ export const ROUTES = [
     'Stop a report schedule',
   ),
   route('analytics', 'GET', '/analytics/export', 'exportAnalytics', 'user', 'Export analytics data'),
+  route(
+    'analytics',
+    'POST',
+    '/analytics/exports',
+    'requestAnalyticsExport',
+    'user',
+    'Make an analytics export in the background',
+  ),
 
   // Media
   route('media', 'POST', '/media/upload', 'createMediaUpload', 'user', 'Start a direct browser upload'),

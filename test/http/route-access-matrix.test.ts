@@ -94,6 +94,7 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   generateReport: { access: 'user', built: true },
   listReports: { access: 'viewer', built: true },
   exportAnalytics: { access: 'user', built: true },
+  requestAnalyticsExport: { access: 'user', built: true },
   downloadReportFile: { access: 'viewer', built: true },
   createReportSchedule: { access: 'user', built: true },
   listReportSchedules: { access: 'viewer', built: true },

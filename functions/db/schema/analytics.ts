@@ -177,9 +177,9 @@ export const REPORT_STATUSES = ['pending', 'running', 'completed', 'failed'] as 
 export const REPORT_FREQUENCIES = ['weekly', 'monthly'] as const;
 export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
 
-/** One rendered file of a report, kept privately in the object store. */
+/** One rendered file of a report (or of an export, which is kept as a report), kept privately in the object store. */
 export interface ReportFile {
-  format: 'pdf' | 'csv';
+  format: 'pdf' | 'csv' | 'json';
   key: string;
   contentType: string;
   bytes: number;

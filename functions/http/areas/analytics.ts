@@ -8,6 +8,7 @@ import {
 import { getCompetitorAnalytics } from '../operations/analytics/get-competitors';
 import { getTrendAnalytics } from '../operations/analytics/get-trends';
 import { exportAnalytics } from '../operations/analytics/export-analytics';
+import { requestAnalyticsExport } from '../operations/analytics/request-export';
 import {
   createReportSchedule,
   deleteReportSchedule,
@@ -26,6 +27,7 @@ export const handler = createAreaHandler('analytics', analyticsContracts, {
   getPostAnalytics,
   getEngagementAnalytics,
   exportAnalytics,
+  requestAnalyticsExport,
   generateReport,
   listReports,
   downloadReportFile,

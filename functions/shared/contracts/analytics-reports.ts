@@ -1,9 +1,12 @@
 import * as z from 'zod';
+import { EXPORT_DATASETS } from '../analytics/export-columns';
 import { PLATFORM_IDS } from '../platforms/catalog';
 import { calendarDate, timeZone, timestamp, uuidParam } from './common';
 import type { AreaContracts } from './contract';
 
 export const REPORT_FORMATS = ['pdf', 'csv'] as const;
+/** A file of a report (`pdf`, `csv`) or of an export kept as a report (`csv`, `json`). */
+export const REPORT_FILE_FORMATS = ['pdf', 'csv', 'json'] as const;
 
 const coverage = {
   accountIds: z.array(z.uuid()).max(100).optional().describe('Only these accounts (all when left out)'),
@@ -22,9 +25,14 @@ const coverage = {
     ),
 };
 
-const report = z
+export const report = z
   .object({
     id: z.uuid(),
+    kind: z
+      .enum(['report', 'export'])
+      .describe(
+        '`report`: KPIs, charts and top posts (PDF/CSV); `export`: the rows of `GET /api/analytics/export` as one file, made in the background',
+      ),
     name: z.string(),
     status: z
       .enum(['pending', 'running', 'completed', 'failed'])
@@ -36,11 +44,15 @@ const report = z
     timeZone: z.string(),
     accountIds: z.array(z.uuid()).nullable(),
     platforms: z.array(z.string()).nullable(),
-    formats: z.array(z.enum(REPORT_FORMATS)),
+    dataset: z
+      .enum(EXPORT_DATASETS)
+      .nullable()
+      .describe('An export\'s dataset (see `GET /api/analytics/export`); null for a report'),
+    formats: z.array(z.enum(REPORT_FILE_FORMATS)),
     files: z
       .array(
         z.object({
-          format: z.enum(REPORT_FORMATS),
+          format: z.enum(REPORT_FILE_FORMATS),
           bytes: z.number().int(),
           downloadPath: z
             .string()
@@ -51,6 +63,11 @@ const report = z
     scheduleId: z.uuid().nullable().describe('The schedule that made it; null when someone asked for it'),
     createdAt: timestamp,
     completedAt: timestamp.nullable(),
+    expiresAt: timestamp
+      .nullable()
+      .describe(
+        'When an export\'s file is deleted (7 days after it was made); null for a report, whose files are kept',
+      ),
     errorMessage: z.string().nullable(),
   })
   .meta({ id: 'AnalyticsReport' });
@@ -106,9 +123,11 @@ export const analyticsReportContracts = {
       .meta({ id: 'AnalyticsReportList' }),
   },
   downloadReportFile: {
-    params: uuidParam.extend({ format: z.enum(REPORT_FORMATS) }),
+    params: uuidParam.extend({ format: z.enum(REPORT_FILE_FORMATS) }),
     successStatus: 302,
-    errors: { 404: 'No such report in this organization, or it has no file of this format (yet).' },
+    errors: {
+      404: 'No such report in this organization, it has no file of this format (yet), or the export\'s file has expired.',
+    },
   },
   createReportSchedule: {
     body: z

@@ -1155,6 +1155,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make an analytics export in the background */
+    post: operations['requestAnalyticsExport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/media/upload': {
     parameters: {
       query?: never;
@@ -2854,6 +2871,11 @@ export interface components {
     AnalyticsReport: {
       /** Format: uuid */
       id: string;
+      /**
+       * @description `report`: KPIs, charts and top posts (PDF/CSV); `export`: the rows of `GET /api/analytics/export` as one file, made in the background
+       * @enum {string}
+       */
+      kind: 'report' | 'export';
       name: string;
       /**
        * @description `pending` until the background job takes it, `completed` with its files, or `failed` with why
@@ -2867,11 +2889,13 @@ export interface components {
       timeZone: string;
       accountIds: string[] | null;
       platforms: string[] | null;
-      formats: ('pdf' | 'csv')[];
+      /** @description An export's dataset (see `GET /api/analytics/export`); null for a report */
+      dataset: ('posts' | 'daily') | null;
+      formats: ('pdf' | 'csv' | 'json')[];
       /** @description The rendered files, once completed */
       files: {
         /** @enum {string} */
-        format: 'pdf' | 'csv';
+        format: 'pdf' | 'csv' | 'json';
         bytes: number;
         /** @description GET it (signed in) to be redirected to a link that works for 5 minutes */
         downloadPath: string;
@@ -2884,6 +2908,8 @@ export interface components {
        */
       createdAt: string;
       completedAt: string | null;
+      /** @description When an export's file is deleted (7 days after it was made); null for a report, whose files are kept */
+      expiresAt: string | null;
       errorMessage: string | null;
     };
     /** @description Newest first */
@@ -6012,7 +6038,7 @@ export interface operations {
       header?: never;
       path: {
         id: string;
-        format: 'pdf' | 'csv';
+        format: 'pdf' | 'csv' | 'json';
       };
       cookie?: never;
     };
@@ -6028,7 +6054,7 @@ export interface operations {
       400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      /** @description Not found, or not visible to you (another organization); No such report in this organization, or it has no file of this format (yet). */
+      /** @description Not found, or not visible to you (another organization); No such report in this organization, it has no file of this format (yet), or the export's file has expired. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6210,6 +6236,15 @@ export interface operations {
           'application/json': components['schemas']['AnalyticsExportRow'][];
         };
       };
+      /** @description In AWS, an export of more rows than one request can write (ANALYTICS_INLINE_EXPORT_ROWS, 50,000 by default) is made in the background instead: the answer is the pending export (`Location`: the reports list), whose file appears among the reports when it is ready; whoever asked is told in the app and by email. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+        };
+      };
       /** @description In AWS, where API Gateway cannot stream a Lambda answer: the export was written to private storage, and `Location` is a link to it that works for 15 minutes. */
       303: {
         headers: {
@@ -6230,6 +6265,85 @@ export interface operations {
       };
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  requestAnalyticsExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description First day, in `timeZone`
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description Last day (inclusive); at most 730 days after `from`
+           */
+          to: string;
+          /** @description The viewer's zone: days start and end at its midnight */
+          timeZone: string;
+          /** @description Only these accounts (all when left out) */
+          accountIds?: string[];
+          /** @description Only these networks (all when left out) */
+          platforms?: (
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox'
+          )[];
+          /**
+           * @description `csv` (a header line, then one line per row) or `json` (one array of rows)
+           * @default csv
+           * @enum {string}
+           */
+          format?: 'csv' | 'json';
+          /**
+           * @description `posts`: each network copy of each post published in the range with its latest metrics; `daily`: the same copies, one row per day of the range on which their metrics were synced, with the figures as that day ended
+           * @default posts
+           * @enum {string}
+           */
+          dataset?: 'posts' | 'daily';
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsReport'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; The range runs backwards or spans more than 730 days. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
       429: components['responses']['RateLimited'];
       500: components['responses']['ServerError'];
       503: components['responses']['DatabaseWakingUp'];

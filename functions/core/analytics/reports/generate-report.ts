@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { reports, reportSchedules, organizationMembers, type ReportFile } from '../../../db/schema';
-import { withTenant } from '../../../db/tenant';
+import { withTenant, type Transaction } from '../../../db/tenant';
 import { enqueueNotificationEmails, takePendingEmails } from '../../notifications/email-outbox';
 import { notificationRecipients } from '../../notifications/notification-recipients';
 import { writeNotifications } from '../../notifications/write-notifications';
@@ -9,10 +9,13 @@ import type { Clock, JobQueue, Logger, MediaStore } from '../../ports';
 import { reportContent, type ReportParameters } from './report-content';
 import { renderReportCsv } from './render-csv';
 import { renderReportPdf } from './render-pdf';
+import { EXPORT_REPORT_TYPE, type ExportParameters } from './request-export';
+import { writeExportFile } from './write-export';
+import { EXPORT_FILE_DAYS } from '../../../shared/analytics/export-retention';
 
 export interface ReportJobDeps {
   db: Database;
-  media: Pick<MediaStore, 'put' | 'get'>;
+  media: Pick<MediaStore, 'put' | 'get' | 'putStream'>;
   clock: Clock;
   queue: JobQueue;
   logger: Pick<Logger, 'warn' | 'info'>;
@@ -24,17 +27,52 @@ const CONTENT_TYPES = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8' }
 export const reportFileKey = (organizationId: string, reportId: string, format: 'pdf' | 'csv') =>
   `reports/${organizationId}/${reportId}/report.${format}`;
 
+/** Who is told a report is ready: its schedule's recipients, or whoever asked for an export. */
+async function toldOfReport(tx: Transaction, report: typeof reports.$inferSelect): Promise<string[]> {
+  if (report.scheduleId) {
+    const [schedule] = await tx
+      .select({ recipients: reportSchedules.recipientUserIds })
+      .from(reportSchedules)
+      .where(eq(reportSchedules.id, report.scheduleId));
+    return schedule?.recipients ?? [];
+  }
+  return report.reportType === EXPORT_REPORT_TYPE && report.createdBy ? [report.createdBy] : [];
+}
+
+/** Renders a report's PDF and/or CSV and stores them privately. */
+async function renderReportFiles(
+  deps: ReportJobDeps,
+  job: { organizationId: string; reportId: string },
+  name: string,
+  parameters: ReportParameters,
+): Promise<ReportFile[]> {
+  const { db, media, clock } = deps;
+  const content = await withTenant(db, job.organizationId, (tx) =>
+    reportContent(tx, media, job.organizationId, name, parameters),
+  );
+  const files: ReportFile[] = [];
+  for (const format of parameters.formats) {
+    const bytes = format === 'pdf' ? await renderReportPdf(content, clock.now()) : renderReportCsv(content);
+    const key = reportFileKey(job.organizationId, job.reportId, format);
+    await media.put(key, bytes, CONTENT_TYPES[format]);
+    files.push({ format, key, contentType: CONTENT_TYPES[format], bytes: bytes.byteLength });
+  }
+  return files;
+}
+
 /**
- * Renders one report (PDF and/or CSV), stores its files privately and marks it completed;
- * a report made by a schedule tells the schedule's recipients who are still members (in the app
- * and by email, `report.ready`). Safe to run twice: a completed report is left alone. A report
- * that cannot be made is marked failed with the reason, not retried (the same input fails again).
+ * Renders one report (PDF and/or CSV) or writes one export (CSV or JSON, streamed), stores its
+ * files privately and marks it completed. Who hears of it (in the app and by email,
+ * `report.ready`), if still a member: a scheduled report's recipients, and the person who
+ * asked for an export (a large one takes minutes, and they may have left the page). Safe to
+ * run twice: a completed report is left alone. A report that cannot be made is marked failed
+ * with the reason, not retried (the same input fails again).
  */
 export async function generateReport(
   deps: ReportJobDeps,
   job: { organizationId: string; reportId: string },
 ): Promise<void> {
-  const { db, media, clock, queue, logger } = deps;
+  const { db, clock, queue, logger } = deps;
   const report = await withTenant(db, job.organizationId, async (tx) => {
     const [row] = await tx
       .select()
@@ -45,28 +83,19 @@ export async function generateReport(
     return row;
   });
   if (!report) return;
-  const parameters = report.parameters as unknown as ReportParameters;
+  const isExport = report.reportType === EXPORT_REPORT_TYPE;
+  const parameters = report.parameters as unknown as ReportParameters | ExportParameters;
   try {
-    const content = await withTenant(db, job.organizationId, (tx) =>
-      reportContent(tx, media, job.organizationId, report.name, parameters),
-    );
-    const files: ReportFile[] = [];
-    for (const format of parameters.formats) {
-      const bytes = format === 'pdf' ? await renderReportPdf(content, clock.now()) : renderReportCsv(content);
-      const key = reportFileKey(job.organizationId, report.id, format);
-      await media.put(key, bytes, CONTENT_TYPES[format]);
-      files.push({ format, key, contentType: CONTENT_TYPES[format], bytes: bytes.byteLength });
-    }
+    const files = isExport
+      ? [await writeExportFile(deps, job, parameters as ExportParameters)]
+      : await renderReportFiles(deps, job, report.name, parameters as ReportParameters);
     const emails = await withTenant(db, job.organizationId, async (tx) => {
       await tx
         .update(reports)
         .set({ status: 'completed', files, completedAt: clock.now(), s3Key: files[0]?.key ?? null })
         .where(eq(reports.id, report.id));
-      if (!report.scheduleId) return [];
-      const [schedule] = await tx
-        .select({ recipients: reportSchedules.recipientUserIds })
-        .from(reportSchedules)
-        .where(eq(reportSchedules.id, report.scheduleId));
+      const told = await toldOfReport(tx, report);
+      if (told.length === 0) return [];
       // Only people who are still members hear of it (someone may have left since).
       const members = new Set(
         (
@@ -79,7 +108,7 @@ export async function generateReport(
       const recipients = await notificationRecipients(
         tx,
         job.organizationId,
-        (schedule?.recipients ?? []).filter((id) => members.has(id)),
+        told.filter((id) => members.has(id)),
         'report.ready',
       );
       await writeNotifications(
@@ -88,8 +117,10 @@ export async function generateReport(
           organizationId: job.organizationId,
           type: 'report.ready',
           severity: 'success',
-          title: `Report ready: ${report.name}`,
-          body: `${parameters.from} to ${parameters.to} (${parameters.timeZone}). Download it from Reports in Plume.`,
+          title: `${isExport ? 'Export' : 'Report'} ready: ${report.name}`,
+          body: isExport
+            ? `${parameters.from} to ${parameters.to} (${parameters.timeZone}). Download it from Reports in Plume within ${EXPORT_FILE_DAYS} days.`
+            : `${parameters.from} to ${parameters.to} (${parameters.timeZone}). Download it from Reports in Plume.`,
           link: '/analytics/reports',
           data: { reportId: report.id },
         },

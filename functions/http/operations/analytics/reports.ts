@@ -5,18 +5,31 @@ import {
   requestReport,
   type ReportRow,
 } from '../../../core/analytics/reports/request-report';
+import {
+  EXPORT_REPORT_TYPE,
+  type ExportParameters,
+} from '../../../core/analytics/reports/request-export';
 import { reports } from '../../../db/schema';
+import { EXPORT_FILE_DAYS } from '../../../shared/analytics/export-retention';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../operation';
-import { notFound } from '../../problem';
+import { HttpProblem, notFound } from '../../problem';
 
 /** How long a report download link works (seconds): enough to start the download, not to share it. */
 export const REPORT_LINK_SECONDS = 5 * 60;
 
+/** When an export's file is deleted by the bucket's lifecycle (null for a report, or not yet made). */
+function exportExpiry(row: ReportRow): Date | null {
+  if (row.reportType !== EXPORT_REPORT_TYPE || !row.completedAt) return null;
+  return new Date(row.completedAt.getTime() + EXPORT_FILE_DAYS * 86_400_000);
+}
+
 export function presentReport(row: ReportRow) {
-  const parameters = row.parameters as unknown as ReportParameters;
+  const parameters = row.parameters as unknown as ReportParameters | ExportParameters;
+  const isExport = row.reportType === EXPORT_REPORT_TYPE;
   return {
     id: row.id,
+    kind: isExport ? ('export' as const) : ('report' as const),
     name: row.name,
     status: row.status,
     from: parameters.from,
@@ -24,6 +37,7 @@ export function presentReport(row: ReportRow) {
     timeZone: parameters.timeZone,
     accountIds: parameters.accountIds ?? null,
     platforms: parameters.platforms ?? null,
+    dataset: 'dataset' in parameters ? parameters.dataset : null,
     formats: parameters.formats,
     files: row.files.map((file) => ({
       format: file.format,
@@ -33,6 +47,7 @@ export function presentReport(row: ReportRow) {
     scheduleId: row.scheduleId,
     createdAt: row.createdAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
+    expiresAt: exportExpiry(row)?.toISOString() ?? null,
     errorMessage: row.errorMessage,
   };
 }
@@ -80,12 +95,19 @@ export const downloadReportFile: Operation<'downloadReportFile'> = async (
 ) => {
   const [row] = await withTenant(container.db, auth.organizationId, (tx) =>
     tx
-      .select({ files: reports.files })
+      .select()
       .from(reports)
       .where(and(eq(reports.id, params.id), eq(reports.organizationId, auth.organizationId))),
   );
   const file = row?.files.find((candidate) => candidate.format === params.format);
-  if (!file) throw notFound(`The report's ${params.format.toUpperCase()} file`);
+  if (!row || !file) throw notFound(`The report's ${params.format.toUpperCase()} file`);
+  const expiry = exportExpiry(row);
+  if (expiry && expiry <= container.clock.now())
+    throw new HttpProblem(
+      404,
+      'not_found',
+      `The export's file was deleted ${EXPORT_FILE_DAYS} days after it was made; make the export again.`,
+    );
   return {
     status: 302,
     headers: { location: await container.media.getDownloadUrl(file.key, REPORT_LINK_SECONDS) },

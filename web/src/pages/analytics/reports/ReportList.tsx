@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { unwrap } from '../../../api/client';
 import { isApiProblem } from '../../../api/problem';
 import type { components } from '../../../api/schema.gen';
@@ -6,6 +7,7 @@ import { useServices } from '../../../app/services';
 import { Badge, type BadgeTone } from '../../../components/Badge';
 import { Button } from '../../../components/Button';
 import { problemText } from '../../../components/FormProblem';
+import { Pager } from '../../../components/Pager';
 import { QueryState } from '../../../components/QueryState';
 import { formatDateTime } from '../../../lib/dates';
 import { downloadReportFile } from './download-report-file';
@@ -15,6 +17,8 @@ type Report = components['schemas']['AnalyticsReport'];
 export const REPORTS_QUERY_KEY = ['analytics', 'reports', 'list'] as const;
 /** While a report is being made the list is asked again this often (manual reports announce nothing). */
 const POLL_MS = 2_000;
+/** Reports per page of the list (the API pages it: `page`, `limit`). */
+const PAGE_SIZE = 20;
 
 const STATUS: Record<Report['status'], [string, BadgeTone]> = {
   pending: ['Waiting', 'neutral'],
@@ -28,17 +32,22 @@ const inProgress = (report: Report) => report.status === 'pending' || report.sta
 /** The organization's reports, newest first, with their state and files; every role may download. */
 export function ReportList({ timeZone }: { timeZone: string }) {
   const { api } = useServices();
+  const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: REPORTS_QUERY_KEY,
+    queryKey: [...REPORTS_QUERY_KEY, page],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/analytics/reports', { params: { query: { limit: 50 } }, signal })),
+      unwrap(api.GET('/analytics/reports', { params: { query: { page, limit: PAGE_SIZE } }, signal })),
+    // The page shown stays while the next one loads, so the pager does not jump away.
+    placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some(inProgress) ? POLL_MS : false),
   });
   const download = useMutation({
-    mutationFn: ({ report, format }: { report: Report; format: 'pdf' | 'csv' }) =>
+    mutationFn: ({ report, format }: { report: Report; format: Report['formats'][number] }) =>
       downloadReportFile(api, report, format),
   });
   const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <QueryState query={list} label="reports">
       {items.length === 0 ? (
@@ -81,6 +90,16 @@ export function ReportList({ timeZone }: { timeZone: string }) {
           })}
         </ul>
       )}
+      {total > PAGE_SIZE ? (
+        <div className="mt-4">
+          <Pager
+            page={page}
+            pageCount={pageCount}
+            summary={`${total} reports · page ${page} of ${pageCount}`}
+            onPage={setPage}
+          />
+        </div>
+      ) : null}
       {download.error ? (
         <p role="alert" className="mt-3 text-sm text-rose-700">
           Could not download:{' '}
