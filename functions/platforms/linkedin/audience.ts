@@ -7,6 +7,7 @@ import {
 } from '../../shared/analytics/account-metrics';
 import { platformProfile } from '../../shared/platforms/catalog';
 import { PlatformError, type AccountCredentials, type AudienceReading } from '../connector';
+import { countryCodeOfName } from '../../shared/analytics/country-codes';
 import { readRateLimit } from '../rate-limit-headers';
 import { linkedinCall, restHeaders, type LinkedInSettings } from './api';
 import { geoNames } from './geo-names';
@@ -48,6 +49,14 @@ function countsOf(element: Record<string, unknown>, list: string, key: string): 
     counts.set(urn, (counts.get(urn) ?? 0) + count);
   }
   return counts;
+}
+
+/**
+ * A country as the other networks give it, an ISO code (`US`), from the Geo API's English name;
+ * the name where it is not one ICU knows, and the URN where LinkedIn named nothing.
+ */
+function countryKey(urn: string, name: string | undefined): string {
+  return name === undefined ? urn : (countryCodeOfName(name) ?? name);
 }
 
 /**
@@ -107,7 +116,7 @@ export async function fetchLinkedInAudience(
   for (const facet of FACETS) {
     const byKey: Record<string, number> = {};
     for (const [urn, count] of counts.get(facet.dimension) ?? []) {
-      const key = facet.dimension === 'country' ? (names.get(urn) ?? urn) : urn;
+      const key = facet.dimension === 'country' ? countryKey(urn, names.get(urn)) : urn;
       byKey[key] = (byKey[key] ?? 0) + count;
     }
     const shares = sharesOf(byKey);

@@ -37,8 +37,9 @@ describe('LinkedIn Page audience', () => {
   it('reads lifetime follower statistics with the versioned Rest.li headers and keeps organic counts as shares', async () => {
     const audience = await connector().fetchAudience!(pageCredentials());
     expect(audience.demographics).toEqual({
-      // 600 / 300 / 100 organic followers; the paid counts (40, 5) are not added.
-      country: { 'United States': 0.6, France: 0.3, 'United Kingdom': 0.1 },
+      // 600 / 300 / 100 organic followers; the paid counts (40, 5) are not added. Countries as
+      // ISO codes from the Geo API's names, as Instagram and Facebook give them.
+      country: { US: 0.6, FR: 0.3, GB: 0.1 },
       function: { 'urn:li:function:8': 0.5, 'urn:li:function:25': 0.3, 'urn:li:function:15': 0.2 },
       seniority: { 'urn:li:seniority:4': 0.45, 'urn:li:seniority:5': 0.45, 'urn:li:seniority:3': 0.1 },
       industry: { 'urn:li:industry:4': 0.7, 'urn:li:industry:96': 0.3 },
@@ -73,10 +74,12 @@ describe('LinkedIn Page audience', () => {
 
   it('a geo id LinkedIn does not name stays its URN; a refused Geo API leaves every country a URN', async () => {
     standin.geoNames.delete('101165590');
+    // A name that is no country ICU knows stays the name.
+    standin.geoNames.set('105015875', 'Atlantis');
     const partly = await connector().fetchAudience!(pageCredentials());
     expect(partly.demographics.country).toEqual({
-      'United States': 0.6,
-      France: 0.3,
+      US: 0.6,
+      Atlantis: 0.3,
       'urn:li:geo:101165590': 0.1,
     });
 
