@@ -32,8 +32,9 @@ const item = (n: number, day: string, extra: Record<string, unknown> = {}) => ({
 /**
  * The public AppView's two documented reads (lexicons app.bsky.actor.getProfile and
  * app.bsky.feed.getAuthorFeed): 400 InvalidRequest "Profile not found" for nobody, pages by cursor.
- * (The in-process @atproto/dev-env AppView needs a PostgreSQL server of its own, so the reader is
- * checked against the documented answers here.)
+ * The same reader runs against a real AppView (@atproto/dev-env's full network, with a PostgreSQL
+ * cluster of its own) in real-appview.test.ts; this stand-in keeps the answers that one does not
+ * give the reader, such as an old pinned post heading the feed.
  */
 async function startAppView(feed: unknown[]) {
   return startPublicServer((request, response) => {
