@@ -1,9 +1,10 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { AnalyticsFilterPanel } from './filters/AnalyticsFilterPanel';
 import { RANGE_PRESETS, useAnalyticsRange } from './use-analytics-range';
 
-/** The analytics pages, each a tab; the period is shared through the address. */
+/** The analytics pages, each a tab; the period and filters are shared through the address. */
 const TABS = [
   { to: '', label: 'Overview', end: true },
   { to: 'posts', label: 'Posts' },
@@ -71,6 +72,7 @@ export default function AnalyticsLayout() {
           {query.from} to {query.to}, {timeZone}
         </span>
       </div>
+      <AnalyticsFilterPanel from={query.from} to={query.to} />
       <div className="mt-6">
         <Suspense
           fallback={

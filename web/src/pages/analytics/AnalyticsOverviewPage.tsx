@@ -5,6 +5,7 @@ import { Card } from '../../components/Card';
 import { QueryState } from '../../components/QueryState';
 import { EngagementHeatmap } from './EngagementHeatmap';
 import { KpiCards } from './KpiCards';
+import { kpiSparkline } from './KpiSparkline';
 import { StaleAccountsNotice } from './StaleAccountsNotice';
 import { TrendCharts } from './TrendCharts';
 import { useOverview } from './use-analytics-queries';
@@ -25,7 +26,7 @@ export default function AnalyticsOverviewPage() {
         {overview.data ? (
           <div className="space-y-3">
             <StaleAccountsNotice accounts={overview.data.staleAccounts} />
-            <KpiCards overview={overview.data} timeZone={timeZone} />
+            <KpiCards overview={overview.data} timeZone={timeZone} trend={kpiSparkline(overview.data)} />
           </div>
         ) : null}
       </QueryState>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { MetricFigure } from '../../components/MetricFigure';
 import { formatDateTime } from '../../lib/dates';
 import type { components } from '../../api/schema.gen';
@@ -24,11 +25,17 @@ export function KpiCards({
   overview,
   timeZone,
   only,
+  trend,
 }: {
   overview: Overview;
   timeZone: string;
   /** Just these figures (the home page shows four); all by default. */
   only?: readonly KpiName[];
+  /**
+   * A small drawing of the figure by day, under it, or null (KpiSparkline.tsx). Passed in rather
+   * than imported so the home page, which shows these cards, does not load the chart library.
+   */
+  trend?: (name: KpiName, label: string) => ReactNode;
 }) {
   const { current, previous, change } = overview;
   const shown = only ? KPIS.filter(([key]) => only.includes(key)) : KPIS;
@@ -41,6 +48,7 @@ export function KpiCards({
         {shown.map(([key, label]) => {
           const value = current[key];
           const delta = change[key];
+          const drawn = trend?.(key, label);
           return (
             <div key={key} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
               <dt className="text-xs text-slate-500">{label}</dt>
@@ -52,6 +60,7 @@ export function KpiCards({
                 )}
                 {key === 'engagementRate' && value !== null ? ' %' : ''}
               </dd>
+              {drawn ? <dd className="mt-1">{drawn}</dd> : null}
               <dd className="mt-1 text-xs text-slate-500">
                 {delta === null || delta === undefined ? (
                   <>

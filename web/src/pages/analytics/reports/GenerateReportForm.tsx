@@ -5,6 +5,7 @@ import { isApiProblem, type ApiProblem } from '../../../api/problem';
 import { useServices } from '../../../app/services';
 import { Button } from '../../../components/Button';
 import { FormProblem } from '../../../components/FormProblem';
+import { isScoped, scopeBody } from '../analytics-filters';
 import { useAnalyticsRange } from '../use-analytics-range';
 import { FormatChoice, INPUT, type ReportFormat } from './FormatChoice';
 import { REPORTS_QUERY_KEY } from './ReportList';
@@ -13,7 +14,7 @@ import { REPORTS_QUERY_KEY } from './ReportList';
 export function GenerateReportForm() {
   const { api } = useServices();
   const client = useQueryClient();
-  const { query } = useAnalyticsRange();
+  const { query, filters } = useAnalyticsRange();
   const [name, setName] = useState('');
   const [formats, setFormats] = useState<ReportFormat[]>(['pdf', 'csv']);
   const fallbackName = `Report ${query.from} to ${query.to}`;
@@ -21,7 +22,14 @@ export function GenerateReportForm() {
     mutationFn: () =>
       unwrap(
         api.POST('/analytics/reports/generate', {
-          body: { name: name.trim() || fallbackName, ...query, formats },
+          body: {
+            name: name.trim() || fallbackName,
+            from: query.from,
+            to: query.to,
+            timeZone: query.timeZone,
+            ...scopeBody(filters),
+            formats,
+          },
         }),
       ),
     onSuccess: async () => {
@@ -52,8 +60,8 @@ export function GenerateReportForm() {
           Generate
         </Button>
         <span className="text-xs text-slate-500">
-          Covers {query.from} to {query.to} ({query.timeZone}), the period chosen above, against the period
-          before.
+          Covers {query.from} to {query.to} ({query.timeZone}), the period
+          {isScoped(filters) ? ' and the accounts and networks' : ''} chosen above, against the period before.
         </span>
       </div>
       <FormProblem problem={problem} />
