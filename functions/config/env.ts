@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_LLM_TIMEOUT_MS, LLM_TIMEOUT_CEILING_MS } from './llm-timeout';
 
 /**
  * Claude model identifiers (Anthropic's model list and "Claude on Amazon Bedrock"). Sonnet 4.6
@@ -104,6 +105,16 @@ const envSchema = z.object({
   /** A cross-region inference profile, so every commercial region can serve it. */
   BEDROCK_MODEL_ID: bedrockModelId.default(DEFAULT_BEDROCK_MODEL),
   ANTHROPIC_API_KEY: z.string().optional(),
+  /**
+   * Milliseconds one model call may take, retries and their waits included; at most the agent
+   * Lambda's timeout minus a margin (config/llm-timeout.ts), so a call never outlives its Lambda.
+   */
+  LLM_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(LLM_TIMEOUT_CEILING_MS)
+    .default(DEFAULT_LLM_TIMEOUT_MS),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Locally: the same JSON as the platform-apps secret (or put it in .data/secrets.json). */

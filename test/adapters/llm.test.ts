@@ -1,12 +1,22 @@
-import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { mockClient } from 'aws-sdk-client-mock';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AnthropicLlm } from '../../functions/adapters/aws/anthropic-llm';
-import { BedrockLlm } from '../../functions/adapters/aws/bedrock-llm';
+import { BedrockLlm, createBedrockRuntimeClient } from '../../functions/adapters/aws/bedrock-llm';
 import { ManualClock } from '../../functions/adapters/local/manual-clock';
 import { OfflineLlm } from '../../functions/adapters/local/offline-llm';
 import type { Llm, LlmRequest } from '../../functions/core/ports';
+import {
+  startAnthropicMessagesServer,
+  type AnthropicMessagesServer,
+} from './support/anthropic-messages-server';
+import { startBedrockConverseServer, type BedrockConverseServer } from './support/bedrock-converse-server';
+
+/**
+ * The contract every Llm provider keeps, each provider against what it talks to: the offline
+ * one alone, the Anthropic API and Bedrock through their real SDKs against local servers
+ * speaking their APIs (test/adapters/support). Each provider's own behaviour (errors,
+ * retries, deadline, cost) is tested in llm-anthropic.test.ts and llm-bedrock.test.ts.
+ */
 
 const draftSchema = z.object({
   caption: z.string().min(1).max(280),
@@ -29,10 +39,21 @@ const draftRequest: LlmRequest = {
 };
 const DRAFT = { caption: 'Spring sale!', hashtags: ['#spring'], tone: 'playful' };
 
+let messages: AnthropicMessagesServer;
+let converse: BedrockConverseServer;
+beforeAll(async () => {
+  messages = await startAnthropicMessagesServer({ defaultToolInput: DRAFT });
+  converse = await startBedrockConverseServer({ defaultToolInput: DRAFT });
+});
+afterAll(async () => {
+  await messages.close();
+  await converse.close();
+});
+
 /** Shared expectations for every provider. */
 function describeLlmContract(name: string, create: () => Llm): void {
   describe(`Llm contract: ${name}`, () => {
-    it('answers free text with usage and its provider name', async () => {
+    it('answers free text with usage, cost and its provider name', async () => {
       const llm = create();
       const response = await llm.complete({
         messages: [{ role: 'user', content: 'Say hi' }],
@@ -43,6 +64,7 @@ function describeLlmContract(name: string, create: () => Llm): void {
       expect(response.json).toBeUndefined();
       expect(response.usage.inputTokens).toBeGreaterThan(0);
       expect(response.usage.outputTokens).toBeGreaterThan(0);
+      expect(response.costUsd).toBeGreaterThanOrEqual(0);
     });
 
     it('answers a JSON-schema request with a document that validates, also serialised as text', async () => {
@@ -53,141 +75,26 @@ function describeLlmContract(name: string, create: () => Llm): void {
   });
 }
 
-// --- Anthropic API, with the SDK's HTTP going to a recorder ---
-function anthropicHarness() {
-  const bodies: Record<string, unknown>[] = [];
-  const headers: Headers[] = [];
-  const fetchFn: typeof fetch = async (_input, init) => {
-    const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
-    bodies.push(body);
-    headers.push(new Headers(init?.headers));
-    const structured = Array.isArray(body.tools);
-    return new Response(
-      JSON.stringify({
-        id: 'msg_1',
-        type: 'message',
-        role: 'assistant',
-        model: 'claude-sonnet-4-6',
-        content: structured
-          ? [{ type: 'tool_use', id: 'toolu_1', name: 'post_draft', input: DRAFT }]
-          : [
-              { type: 'text', text: 'Hi ' },
-              { type: 'text', text: 'there' },
-            ],
-        stop_reason: structured ? 'tool_use' : 'end_turn',
-        usage: {
-          input_tokens: 100,
-          output_tokens: 20,
-          cache_creation_input_tokens: 5,
-          cache_read_input_tokens: 10,
-        },
-      }),
-      { status: 200, headers: { 'content-type': 'application/json' } },
-    );
-  };
-  const secrets = { get: async () => 'sk-ant-secret' };
-  const llm = new AnthropicLlm(secrets, 'claude-sonnet-4-6', { fetch: fetchFn, maxRetries: 0 });
-  return { llm, bodies, headers };
-}
-
-// --- Bedrock Converse, with the client mocked ---
-function bedrockHarness() {
-  const client = new BedrockRuntimeClient({ region: 'us-east-1' });
-  const mock = mockClient(client);
-  mock.on(ConverseCommand).callsFake((input: ConverseCommand['input']) => ({
-    output: {
-      message: {
-        role: 'assistant',
-        content: input.toolConfig
-          ? [{ toolUse: { toolUseId: 't1', name: 'post_draft', input: DRAFT } }]
-          : [{ text: 'Hi there' }],
-      },
-    },
-    stopReason: input.toolConfig ? 'tool_use' : 'end_turn',
-    usage: { inputTokens: 90, outputTokens: 15, totalTokens: 105 },
-  }));
-  return { llm: new BedrockLlm(client, 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'), mock };
-}
-
 describeLlmContract('OfflineLlm', () => new OfflineLlm(new ManualClock()));
-describeLlmContract('AnthropicLlm', () => anthropicHarness().llm);
-describeLlmContract('BedrockLlm', () => bedrockHarness().llm);
-
-describe('AnthropicLlm and the Messages API', () => {
-  it('forces the single schema tool and reports usage including cached input', async () => {
-    const { llm, bodies, headers } = anthropicHarness();
-    const response = await llm.complete(draftRequest);
-    expect(bodies[0]).toEqual({
-      model: 'claude-sonnet-4-6',
-      max_tokens: 500,
-      system: 'You write social posts.',
-      temperature: 0.7,
-      messages: [{ role: 'user', content: 'Announce our spring sale.' }],
-      tools: [
-        { name: 'post_draft', description: 'A post draft', input_schema: draftRequest.jsonSchema?.schema },
-      ],
-      tool_choice: { type: 'tool', name: 'post_draft' },
-    });
-    expect(headers[0]?.get('authorization')).toBe('Bearer sk-ant-secret');
-    expect(response).toEqual({
-      text: JSON.stringify(DRAFT),
-      json: DRAFT,
-      model: 'claude-sonnet-4-6',
-      provider: 'anthropic',
-      usage: { inputTokens: 115, outputTokens: 20 },
-    });
-  });
-
-  it('sends plain requests without tools and joins the text blocks', async () => {
-    const { llm, bodies } = anthropicHarness();
-    const response = await llm.complete({ messages: [{ role: 'user', content: 'Say hi' }], maxTokens: 50 });
-    expect(bodies[0]).toEqual({
-      model: 'claude-sonnet-4-6',
-      max_tokens: 50,
-      messages: [{ role: 'user', content: 'Say hi' }],
-    });
-    expect(response.text).toBe('Hi there');
-  });
-});
-
-describe('BedrockLlm and Converse', () => {
-  it('sends a Converse request with a forced toolSpec holding the JSON Schema', async () => {
-    const { llm, mock } = bedrockHarness();
-    const response = await llm.complete(draftRequest);
-    expect(mock.commandCalls(ConverseCommand)[0]?.args[0].input).toEqual({
-      modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
-      system: [{ text: 'You write social posts.' }],
-      messages: [{ role: 'user', content: [{ text: 'Announce our spring sale.' }] }],
-      inferenceConfig: { maxTokens: 500, temperature: 0.7 },
-      toolConfig: {
-        tools: [
-          {
-            toolSpec: {
-              name: 'post_draft',
-              description: 'A post draft',
-              inputSchema: { json: draftRequest.jsonSchema?.schema },
-            },
-          },
-        ],
-        toolChoice: { tool: { name: 'post_draft' } },
-      },
-    });
-    expect(response).toMatchObject({
-      json: DRAFT,
-      provider: 'bedrock',
-      usage: { inputTokens: 90, outputTokens: 15 },
-    });
-  });
-
-  it('fails clearly when the model does not call the tool', async () => {
-    const { llm, mock } = bedrockHarness();
-    mock.on(ConverseCommand).resolves({
-      output: { message: { role: 'assistant', content: [{ text: 'no' }] } },
-      stopReason: 'end_turn',
-    });
-    await expect(llm.complete(draftRequest)).rejects.toThrow(/did not return the requested post_draft/);
-  });
-});
+describeLlmContract(
+  'AnthropicLlm',
+  () =>
+    new AnthropicLlm({ get: async () => messages.apiKey }, 'claude-sonnet-4-6', {
+      client: { baseURL: messages.url },
+    }),
+);
+describeLlmContract(
+  'BedrockLlm',
+  () =>
+    new BedrockLlm(
+      createBedrockRuntimeClient({
+        region: 'us-east-1',
+        endpoint: converse.endpoint,
+        credentials: { accessKeyId: converse.accessKeyId, secretAccessKey: 'stand-in-secret' },
+      }),
+      'global.anthropic.claude-sonnet-4-6',
+    ),
+);
 
 describe('OfflineLlm', () => {
   const offline = new OfflineLlm(new ManualClock('2025-06-01T12:00:00.000Z'));
@@ -207,7 +114,7 @@ describe('OfflineLlm', () => {
     });
     expect(response.text).toMatch(/offline/i);
     expect(response.text).toContain('Write a caption about cats');
-    expect(response).toMatchObject({ provider: 'offline', model: 'plume-offline-1' });
+    expect(response).toMatchObject({ provider: 'offline', model: 'plume-offline-1', costUsd: 0 });
   });
 
   it('keeps free text within the token budget', async () => {

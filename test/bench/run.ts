@@ -4,6 +4,7 @@ import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
 import { lambdaBundles } from './lambda-bundles';
+import { llmOverhead } from './llm-overhead';
 import { parseCliOptions, USAGE } from './options';
 import { postsApi } from './posts-api';
 import { publishLateness } from './publish-lateness';
@@ -30,6 +31,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   recovery,
   analyticsScale,
   analyticsExport,
+  llmOverhead,
 ];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {

@@ -1,23 +1,41 @@
 import {
+  BedrockRuntimeClient,
   ConverseCommand,
-  type BedrockRuntimeClient,
+  type BedrockRuntimeClientConfig,
   type ConverseCommandInput,
   type ToolInputSchema,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { Llm, LlmRequest, LlmResponse } from '../../core/ports';
+import { llmCostUsd } from '../../core/agents/llm-prices';
+import { LlmError, type Llm, type LlmRequest, type LlmResponse } from '../../core/ports';
+import { bedrockLlmError } from './bedrock-llm-error';
+import { callWithinLimits, llmCallLimits, type LlmCallLimits } from './llm-call-policy';
 import { structuredResponse, toolDescription, toolName } from './llm-tool';
+
+/**
+ * The client BedrockLlm expects: the SDK's own retries off (`maxAttempts: 1`), because
+ * llm-call-policy.ts retries within the call's deadline; two layers would multiply attempts.
+ */
+export function createBedrockRuntimeClient(config: BedrockRuntimeClientConfig = {}): BedrockRuntimeClient {
+  return new BedrockRuntimeClient({ ...config, maxAttempts: 1 });
+}
 
 /**
  * Claude on Amazon Bedrock through the Converse API: IAM only, nothing to paste. Structured
  * output is a single tool (toolSpec with the JSON Schema) that the model is forced to use.
+ * Every failure is an `LlmError`.
  */
 export class BedrockLlm implements Llm {
   readonly provider = 'bedrock' as const;
+  private readonly limits: LlmCallLimits;
 
   constructor(
+    /** Made by `createBedrockRuntimeClient`, so the SDK does not retry on its own. */
     private readonly client: BedrockRuntimeClient,
     private readonly modelId: string,
-  ) {}
+    limits: Partial<LlmCallLimits> = {},
+  ) {
+    this.limits = llmCallLimits(limits);
+  }
 
   async complete(request: LlmRequest): Promise<LlmResponse> {
     const schema = request.jsonSchema;
@@ -47,19 +65,55 @@ export class BedrockLlm implements Llm {
           }
         : {}),
     };
-    const result = await this.client.send(new ConverseCommand(input));
+    const { value: result } = await callWithinLimits(
+      this.provider,
+      this.limits,
+      (abortSignal) => this.client.send(new ConverseCommand(input), { abortSignal }),
+      bedrockLlmError,
+    );
     const content = result.output?.message?.content ?? [];
+    // Converse reports cached tokens apart from inputTokens, as the Messages API does.
+    const uncachedInput = result.usage?.inputTokens ?? 0;
+    const cacheRead = result.usage?.cacheReadInputTokens ?? 0;
+    const cacheWrite = result.usage?.cacheWriteInputTokens ?? 0;
+    const cacheWrite1h =
+      result.usage?.cacheDetails
+        ?.filter((d) => d.ttl === '1h')
+        .reduce((sum, d) => sum + (d.inputTokens ?? 0), 0) ?? 0;
+    const outputTokens = result.usage?.outputTokens ?? 0;
     const base = {
       model: this.modelId,
       provider: this.provider,
-      usage: { inputTokens: result.usage?.inputTokens ?? 0, outputTokens: result.usage?.outputTokens ?? 0 },
+      usage: {
+        inputTokens: uncachedInput + cacheRead + cacheWrite,
+        outputTokens,
+        ...(cacheRead ? { cacheReadInputTokens: cacheRead } : {}),
+        ...(cacheWrite ? { cacheWriteInputTokens: cacheWrite } : {}),
+      },
+      costUsd: llmCostUsd(this.provider, this.modelId, {
+        uncachedInput,
+        cacheWrite5m: cacheWrite - cacheWrite1h,
+        cacheWrite1h,
+        cacheRead,
+        output: outputTokens,
+      }),
     };
     if (schema) {
+      if (result.stopReason === 'max_tokens') {
+        throw new LlmError({
+          kind: 'max_tokens',
+          provider: this.provider,
+          message: `Claude on Bedrock stopped at max_tokens (${request.maxTokens}) before finishing ${schema.name}`,
+        });
+      }
       const call = content.find((block) => block.toolUse?.name === name)?.toolUse;
-      if (!call)
-        throw new Error(
-          `Claude on Bedrock did not return the requested ${schema.name} (${result.stopReason})`,
-        );
+      if (!call) {
+        throw new LlmError({
+          kind: 'no_structured_output',
+          provider: this.provider,
+          message: `Claude on Bedrock did not return the requested ${schema.name} (${result.stopReason})`,
+        });
+      }
       return structuredResponse(call.input, base);
     }
     return { ...base, text: content.map((block) => block.text ?? '').join('') };

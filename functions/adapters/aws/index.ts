@@ -1,5 +1,4 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -221,7 +220,7 @@ function createWiredLlm(env: Env, secrets: Secrets, provider: Llm['provider']): 
     return lazyPort(
       async (): Promise<Llm> => {
         const { AnthropicLlm } = await import('./anthropic-llm');
-        return new AnthropicLlm(secrets, env.LLM_MODEL);
+        return new AnthropicLlm(secrets, env.LLM_MODEL, { limits: { timeoutMs: env.LLM_TIMEOUT_MS } });
       },
       ['complete'],
       { provider },
@@ -230,8 +229,10 @@ function createWiredLlm(env: Env, secrets: Secrets, provider: Llm['provider']): 
   if (provider === 'bedrock') {
     return lazyPort(
       async (): Promise<Llm> => {
-        const { BedrockLlm } = await import('./bedrock-llm');
-        return new BedrockLlm(new BedrockRuntimeClient({}), env.BEDROCK_MODEL_ID);
+        const { BedrockLlm, createBedrockRuntimeClient } = await import('./bedrock-llm');
+        return new BedrockLlm(createBedrockRuntimeClient(), env.BEDROCK_MODEL_ID, {
+          timeoutMs: env.LLM_TIMEOUT_MS,
+        });
       },
       ['complete'],
       { provider },

@@ -1,9 +1,8 @@
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { resolve } from 'node:path';
 import type { Env } from '../../config/env';
 import type { Billing, Clock, Crypto, Ids, KeyValue, Llm, Logger, Secrets } from '../../core/ports';
 import { AnthropicLlm } from '../aws/anthropic-llm';
-import { BedrockLlm } from '../aws/bedrock-llm';
+import { BedrockLlm, createBedrockRuntimeClient } from '../aws/bedrock-llm';
 import { StripeBilling } from '../aws/stripe-billing';
 import { EnvSecrets } from './env-secrets';
 import { FileMediaStore } from './file-media-store';
@@ -92,8 +91,10 @@ export async function createLocalAdapters(
 
 function chooseLlm(env: Env, secrets: Secrets, clock: Clock): Llm {
   const provider = env.LLM_PROVIDER ?? (env.ANTHROPIC_API_KEY ? 'anthropic' : 'offline');
-  if (provider === 'anthropic') return new AnthropicLlm(secrets, env.LLM_MODEL);
+  const limits = { timeoutMs: env.LLM_TIMEOUT_MS };
+  if (provider === 'anthropic') return new AnthropicLlm(secrets, env.LLM_MODEL, { limits });
   // Bedrock locally uses the developer's own AWS credentials, so only when asked for by name.
-  if (provider === 'bedrock') return new BedrockLlm(new BedrockRuntimeClient({}), env.BEDROCK_MODEL_ID);
+  if (provider === 'bedrock')
+    return new BedrockLlm(createBedrockRuntimeClient(), env.BEDROCK_MODEL_ID, limits);
   return new OfflineLlm(clock);
 }

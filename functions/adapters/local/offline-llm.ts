@@ -22,7 +22,8 @@ export class OfflineLlm implements Llm {
     const prompt = [request.system ?? '', ...request.messages.map((m) => m.content)].join('\n');
     const schemaText = request.jsonSchema ? JSON.stringify(request.jsonSchema.schema) : '';
     const inputTokens = estimateTokens(prompt + schemaText);
-    const base = { model: OFFLINE_MODEL, provider: this.provider };
+    // Nothing is billed: no model runs.
+    const base = { model: OFFLINE_MODEL, provider: this.provider, costUsd: 0 };
     if (request.jsonSchema) {
       const json = sampleFromSchema(request.jsonSchema.schema, this.clock.now());
       const text = JSON.stringify(json);

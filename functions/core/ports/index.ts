@@ -5,6 +5,8 @@ export type * from './job-queue';
 export { AGENT_QUEUES, QUEUE_NAMES } from './job-queue';
 export type * from './key-value';
 export type * from './llm';
+export type * from './llm-error';
+export { LlmError } from './llm-error';
 export type * from './logger';
 export type * from './mailer';
 export type * from './media-store';

@@ -1,3 +1,5 @@
+import type { LlmProviderName } from './llm-error';
+
 export interface LlmMessage {
   role: 'user' | 'assistant';
   content: string;
@@ -7,6 +9,10 @@ export interface LlmRequest {
   system?: string;
   messages: LlmMessage[];
   maxTokens: number;
+  /**
+   * A hint. Claude on Bedrock (Converse) applies it; the Anthropic API leaves it out, because
+   * its API version 2026-10-21 refuses the field.
+   */
   temperature?: number;
   /** When set, the provider must answer with JSON matching this JSON Schema (tool use). */
   jsonSchema?: { name: string; description?: string; schema: Record<string, unknown> };
@@ -18,11 +24,29 @@ export interface LlmResponse {
   /** Parsed structured output when `jsonSchema` was requested (validate with zod before use). */
   json?: unknown;
   model: string;
-  provider: 'anthropic' | 'bedrock' | 'offline';
-  usage: { inputTokens: number; outputTokens: number };
+  provider: LlmProviderName;
+  usage: LlmUsage;
+  /**
+   * What the call cost in USD at list price (core/agents/llm-prices.ts); 0 offline. Absent
+   * when the model has no price in the table.
+   */
+  costUsd?: number;
 }
 
-/** Language model (Anthropic API, Claude on Bedrock, or an offline provider). */
+export interface LlmUsage {
+  /** Every input token, cached ones included. */
+  inputTokens: number;
+  outputTokens: number;
+  /** Of `inputTokens`: read from the prompt cache (billed at a fraction of the input price). */
+  cacheReadInputTokens?: number;
+  /** Of `inputTokens`: written to the prompt cache (billed above the input price). */
+  cacheWriteInputTokens?: number;
+}
+
+/**
+ * Language model (Anthropic API, Claude on Bedrock, or an offline provider). `complete`
+ * rejects with an `LlmError` (llm-error.ts) saying why, after the provider's retries.
+ */
 export interface Llm {
   readonly provider: LlmResponse['provider'];
   complete(request: LlmRequest): Promise<LlmResponse>;
