@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       );
     console.log(`Organization: ${target.name} (${target.slug}, ${target.organizationId})`);
     const { groundTruth, seconds } = await seedSandboxHistory(
-      { db: database.db, crypto: adapters.crypto, ids: adapters.ids },
+      { db: database.db, crypto: adapters.crypto, ids: adapters.ids, media: adapters.media },
       {
         organizationId: target.organizationId,
         userId: target.userId,
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     console.log(
       `\nDone in ${seconds.toFixed(1)} s: ${c.socialAccounts} accounts, ${c.posts} posts, ${c.snapshots} snapshots, ` +
         `${c.accountMetrics} account readings, ${c.audienceInsights} audience readings, ${c.competitors} competitors ` +
-        `(${c.competitorPosts} posts), ${c.mentions} mentions. Ground truth: ${out}`,
+        `(${c.competitorPosts} posts), ${c.mentions} mentions, ${c.media} images on ${c.postsWithMedia} posts. Ground truth: ${out}`,
     );
     if (target.login) {
       console.log(`\nSign in at ${env.PUBLIC_URL} with ${target.login.email} / ${target.login.password}`);

@@ -1,12 +1,13 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { saveConnection } from '../social-accounts/save-connection';
-import type { Crypto, Ids, Logger } from '../ports';
+import type { Crypto, Ids, Logger, MediaStore } from '../ports';
 import type { Database } from '../../db/client';
 import {
   accountMetrics,
   analytics,
   audienceInsights,
   competitors as competitorsTable,
+  media as mediaTable,
   mentions as mentionsTable,
   organizations,
   postPlatforms,
@@ -33,6 +34,7 @@ import { planCompetitors } from '../../platforms/sandbox/history/competitors';
 import { audienceMakeUp } from '../../platforms/sandbox/history/demographics';
 import { dailyReadings } from '../../platforms/sandbox/history/followers';
 import type { HistoryCounts, HistoryGroundTruth } from '../../platforms/sandbox/history/ground-truth';
+import type { Topic } from '../../platforms/sandbox/history/corpus';
 import { CRISIS_TOPIC, planMentions } from '../../platforms/sandbox/history/mentions';
 import {
   checkHistoryOptions,
@@ -42,12 +44,15 @@ import {
 import { ORDINARY_VIRALITY_MAX, viralityOf } from '../../platforms/sandbox/history/post-ids';
 import { planPosts, plantViralPost, type PlannedPost } from '../../platforms/sandbox/history/posts';
 import { BulkWriter } from './bulk-insert';
+import { uploadHistoryImages, type HistoryImage } from './history-images';
 import { dailyImpressions, snapshotInstants, snapshotRows, type SnapshotRow } from './snapshots';
 
 export interface HistoryPorts {
   db: Database;
   crypto: Crypto;
   ids: Ids;
+  /** Where the posts' pictures are uploaded (the media library's store). */
+  media: MediaStore;
 }
 
 export interface SeededHistory {
@@ -159,6 +164,12 @@ export async function seedSandboxHistory(
     ),
   );
   const socialAccountIds = await connectAccounts(ports, options, accounts, start);
+  const pictured = [...new Set(postsByAccount.flat().flatMap((p) => (p.image ? [p.image] : [])))].sort();
+  const images = await uploadHistoryImages(
+    ports.media,
+    { organizationId: options.organizationId, userId: options.userId, seed: options.seed, uploadedAt: start },
+    pictured,
+  );
 
   // --- Everything else in one transaction -----------------------------------------------
   const truth = await withSystem(ports.db, async (tx) => {
@@ -177,13 +188,16 @@ export async function seedSandboxHistory(
     }));
     await writer.insert(
       sandboxPosts,
-      [...ownPosts.map((p) => p.sandbox), ...rivals.flatMap((r) => r.posts)]
+      [
+        ...ownPosts.map((p) => ({ ...p.sandbox, media: p.image ? [images.get(p.image)!.handedOver] : [] })),
+        ...rivals.flatMap((r) => r.posts).map((p) => ({ ...p, media: [] })),
+      ]
         .map((p) => ({
           id: p.id,
           handle: p.handle,
           kind: 'post' as const,
           text: p.text,
-          media: [],
+          media: p.media,
           publishedAt: p.publishedAt,
           followersAtPublish: p.followers,
           timeZone: p.timeZone,
@@ -193,8 +207,13 @@ export async function seedSandboxHistory(
       'sandbox_posts',
     );
     await writer.insert(
+      mediaTable,
+      [...images.values()].map((image) => image.row),
+      'media',
+    );
+    await writer.insert(
       postsTable,
-      ownPosts.map((p) => postRow(p, options)),
+      ownPosts.map((p) => postRow(p, options, images)),
       'posts',
     );
     await writer.insert(
@@ -306,6 +325,8 @@ export async function seedSandboxHistory(
       competitors: rivals.length,
       competitorPosts: rivals.reduce((n, r) => n + r.posts.length, 0),
       mentions: chatter.mentions.length,
+      media: images.size,
+      postsWithMedia: ownPosts.filter((p) => p.image).length,
     };
     const groundTruth: HistoryGroundTruth = {
       seed: options.seed,
@@ -435,7 +456,12 @@ async function connectAccounts(
   });
 }
 
-function postRow(post: PlannedPost, options: HistoryOptions): typeof postsTable.$inferInsert {
+/** The Plume post; a pictured one lists its card's media row first, as the composer saves an attachment. */
+function postRow(
+  post: PlannedPost,
+  options: HistoryOptions,
+  images: Map<Topic, HistoryImage>,
+): typeof postsTable.$inferInsert {
   const at = post.sandbox.publishedAt;
   return {
     id: post.postId,
@@ -443,6 +469,9 @@ function postRow(post: PlannedPost, options: HistoryOptions): typeof postsTable.
     userId: options.userId,
     content: post.sandbox.text,
     hashtags: post.hashtags,
+    mediaIds: post.image ? [images.get(post.image)!.row.id] : [],
+    // What insert-post.ts (the composer's save) derives from the attachments.
+    contentType: post.image ? 'image' : 'text',
     status: 'published',
     scheduledAt: at,
     timezone: post.account.timeZone,

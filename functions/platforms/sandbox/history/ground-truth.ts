@@ -64,4 +64,7 @@ export interface HistoryCounts {
   competitors: number;
   competitorPosts: number;
   mentions: number;
+  /** Media rows uploaded (one card per topic used), and the posts that carry one. */
+  media: number;
+  postsWithMedia: number;
 }

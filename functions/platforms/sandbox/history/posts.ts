@@ -1,6 +1,7 @@
 import type { SandboxPostSnapshot } from '../engagement-model';
 import { followersOf, type PlannedAccount } from './accounts';
 import { postText, type Topic } from './corpus';
+import { carriesImage } from './images';
 import { ordinaryPostId, viralPostId } from './post-ids';
 import { draws, uuidFor } from './random';
 import { postTimes } from './schedule';
@@ -14,6 +15,8 @@ export interface PlannedPost {
   sandbox: SandboxPostSnapshot & { handle: string };
   topic: Topic;
   hashtags: string[];
+  /** The topic's card (images.ts) when the post carries a picture; the model reads it as one image. */
+  image: Topic | null;
   viral: boolean;
 }
 
@@ -29,8 +32,10 @@ export interface PostPlanOptions {
 /** An account's published posts: times from its slots, texts from the corpus, ids chosen for their virality. */
 export function planPosts(account: PlannedAccount, count: number, options: PostPlanOptions): PlannedPost[] {
   const random = draws(options.seed, `texts:${account.handle}`);
+  const pictured = carriesImage(options.seed, account.handle);
   return postTimes(account, options.seed, options, count).map((publishedAt, i) => {
     const { text, topic, hashtags } = postText(random, options.brand, options.brandTag);
+    const image = pictured() ? topic : null;
     const key = `${options.organizationId}:${options.seed}:${account.handle}:${i}`;
     return {
       account,
@@ -40,7 +45,7 @@ export function planPosts(account: PlannedAccount, count: number, options: PostP
         id: ordinaryPostId(account.handle, `${options.seed}:${i}`),
         kind: 'post',
         text,
-        media: [],
+        media: image ? [{ kind: 'image' }] : [],
         threadReplies: 0,
         publishedAt,
         followers: followersOf(account, publishedAt),
@@ -49,6 +54,7 @@ export function planPosts(account: PlannedAccount, count: number, options: PostP
       },
       topic,
       hashtags,
+      image,
       viral: false,
     };
   });

@@ -1,15 +1,22 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalKeyCrypto, ManualClock, RandomIds } from '../../../../functions/adapters/local';
+import { FileMediaStore, LocalKeyCrypto, ManualClock, RandomIds } from '../../../../functions/adapters/local';
+import { findMediaUsage } from '../../../../functions/core/media/media-usage';
+import { inspectContent } from '../../../../functions/core/media/inspect-content';
 import { credentialsOf } from '../../../../functions/core/social-accounts/credentials';
 import { createDatabase, type Database, type DatabaseHandle } from '../../../../functions/db/client';
 import { migrateDatabase } from '../../../../functions/db/migrate';
 import {
   accountMetrics,
   analytics,
+  media,
   mentions,
   postPlatforms,
+  posts,
   sandboxPosts,
   socialAccounts,
 } from '../../../../functions/db/schema';
@@ -39,6 +46,14 @@ const SLUG = process.env.DATABASE_URL ? `northwind-${randomUUID().slice(0, 6)}` 
 let handle: DatabaseHandle;
 let truth: HistoryGroundTruth;
 let organizationId: string;
+// The local runtime's media store in a folder of this file's own: the pictures are real uploads.
+const mediaDir = mkdtempSync(join(tmpdir(), 'plume-history-media-'));
+const store = new FileMediaStore({
+  dataDir: mediaDir,
+  publicUrl: PUBLIC_URL,
+  signingKey: randomBytes(32),
+  clock: new ManualClock(NOW.toISOString()),
+});
 
 async function seed(db: Database): Promise<{ truth: HistoryGroundTruth; organizationId: string }> {
   const org = await createTestOrganization(db, 'Northwind');
@@ -58,7 +73,10 @@ async function seed(db: Database): Promise<{ truth: HistoryGroundTruth; organiza
     publicUrl: PUBLIC_URL,
     raisePlanLimit: true,
   };
-  const { groundTruth } = await seedSandboxHistory({ db, crypto, ids: new RandomIds() }, options);
+  const { groundTruth } = await seedSandboxHistory(
+    { db, crypto, ids: new RandomIds(), media: store },
+    options,
+  );
   return { truth: groundTruth, organizationId: org.organizationId };
 }
 
@@ -66,7 +84,10 @@ beforeAll(async () => {
   handle = await getTestDatabase();
   ({ truth, organizationId } = await seed(handle.db));
 }, 120_000);
-afterAll(async () => handle?.close());
+afterAll(async () => {
+  await handle?.close();
+  rmSync(mediaDir, { recursive: true, force: true });
+});
 
 /** Each published target with its latest snapshot and the followers its sandbox post was shown to. */
 async function targets(db: Database, org: string) {
@@ -105,6 +126,46 @@ async function targets(db: Database, org: string) {
         snapshot: s,
       };
     });
+  });
+}
+
+/** The organization's media rows with a digest of each stored object, and each published post's attachments. */
+async function pictures(db: Database, org: string) {
+  return withSystem(db, async (tx) => {
+    const rows = await tx.select().from(media).where(eq(media.organizationId, org));
+    const files = await Promise.all(
+      rows.map(async (row) => {
+        const bytes = await store.get(row.s3Key);
+        return { ...row, bytes, digest: bytes && createHash('sha256').update(bytes).digest('hex') };
+      }),
+    );
+    const published = await tx
+      .select({
+        postId: posts.id,
+        mediaIds: posts.mediaIds,
+        contentType: posts.contentType,
+        platformPostId: postPlatforms.platformPostId,
+      })
+      .from(posts)
+      .innerJoin(postPlatforms, eq(postPlatforms.postId, posts.id))
+      .where(eq(posts.organizationId, org));
+    const onNetwork = new Map(
+      (
+        await tx
+          .select({ id: sandboxPosts.id, media: sandboxPosts.media })
+          .from(sandboxPosts)
+          .where(
+            inArray(
+              sandboxPosts.id,
+              published.map((p) => p.platformPostId!),
+            ),
+          )
+      ).map((p) => [p.id, p.media]),
+    );
+    return {
+      files,
+      posts: published.map((p) => ({ ...p, onNetwork: onNetwork.get(p.platformPostId!)! })),
+    };
   });
 }
 
@@ -217,6 +278,69 @@ describe('seeded Sandbox history', () => {
     expect((await sandboxPostsByIds(handle.db, [inside[0]!.externalId]))[0]?.text).toBe(inside[0]!.content);
   });
 
+  it('gives about a quarter of the posts a picture: one uploaded card per topic, linked as the composer links it', async () => {
+    const { files, posts: published } = await pictures(handle.db, organizationId);
+    // A handful of files however many posts: one card per topic the pictured posts are about.
+    expect(files).toHaveLength(truth.counts.media);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeLessThanOrEqual(6);
+    for (const file of files) {
+      // Ready, as a confirmed upload: the stored object is the size on the row and decodes to a 96 px PNG.
+      expect(file).toMatchObject({ status: 'ready', mimeType: 'image/png', width: 96, height: 96 });
+      expect(file.s3Key).toBe(`${organizationId}/media/${file.id}/original.png`);
+      expect(file.bytes!.length).toBe(file.sizeBytes);
+      expect(file.sizeBytes).toBeLessThan(2_000);
+      const read = await inspectContent({
+        size: file.bytes!.length,
+        read: async (start, end) => file.bytes!.subarray(start, end),
+      });
+      expect(read).toEqual({ mimeType: 'image/png', width: 96, height: 96 });
+      expect(file.altText).toMatch(/card$/);
+    }
+    // Each card looks different (its own colours), so thumbnails of different topics differ.
+    expect(new Set(files.map((f) => f.digest)).size).toBe(files.length);
+
+    const pictured = published.filter((p) => p.mediaIds.length > 0);
+    expect(pictured).toHaveLength(truth.counts.postsWithMedia);
+    expect(pictured.length / published.length).toBeGreaterThan(0.17);
+    expect(pictured.length / published.length).toBeLessThan(0.33);
+    const byId = new Map(files.map((f) => [f.id, f]));
+    for (const post of published) {
+      if (post.mediaIds.length === 0) {
+        expect(post.contentType).toBe('text');
+        expect(post.onNetwork).toEqual([]);
+        continue;
+      }
+      expect(post.mediaIds).toHaveLength(1);
+      expect(post.contentType).toBe('image');
+      const file = byId.get(post.mediaIds[0]!)!;
+      // The Sandbox got the file as a publisher hands it over: a download link to the stored object.
+      expect(post.onNetwork).toEqual([
+        {
+          kind: 'image',
+          url: expect.stringContaining(`${PUBLIC_URL}/_local/media/${file.s3Key}?expires=`),
+          mimeType: 'image/png',
+          altText: file.altText,
+        },
+      ]);
+    }
+    // The media library sees each card used by exactly the posts that carry it.
+    const usage = await withSystem(handle.db, (tx) =>
+      findMediaUsage(
+        tx,
+        organizationId,
+        files.map((f) => f.id),
+      ),
+    );
+    for (const file of files)
+      expect((usage.get(file.id) ?? []).map((u) => u.postId).sort()).toEqual(
+        pictured
+          .filter((p) => p.mediaIds[0] === file.id)
+          .map((p) => p.postId)
+          .sort(),
+      );
+  });
+
   it('connects accounts the connector can use: a sync after seeding continues each post’s curve', async () => {
     const rows = (await targets(handle.db, organizationId)).sort(
       (a, b) => b.publishedAt.getTime() - a.publishedAt.getTime(),
@@ -283,6 +407,22 @@ describe('seeded Sandbox history', () => {
           .sort((a, b) => a.id!.localeCompare(b.id!));
       expect(await project(other.db, second.organizationId)).toEqual(
         await project(handle.db, organizationId),
+      );
+      // The same pictures on the same posts: the files (names, sizes, bytes) and which post carries which.
+      const picturesOf = async (db: Database, org: string) => {
+        const { files, posts: published } = await pictures(db, org);
+        const nameOf = new Map(files.map((f) => [f.id, f.fileName]));
+        return {
+          files: files
+            .map((f) => ({ name: f.fileName, size: f.sizeBytes, digest: f.digest, alt: f.altText }))
+            .sort((a, b) => a.name!.localeCompare(b.name!)),
+          carried: published
+            .map((p) => ({ id: p.platformPostId, file: p.mediaIds.map((id) => nameOf.get(id)) }))
+            .sort((a, b) => a.id!.localeCompare(b.id!)),
+        };
+      };
+      expect(await picturesOf(other.db, second.organizationId)).toEqual(
+        await picturesOf(handle.db, organizationId),
       );
     } finally {
       await other.close();
