@@ -13,6 +13,7 @@ import {
   startBrowserRig,
   type BrowserRig,
 } from './support/browser';
+import { chartTable } from './support/chart-table';
 import { inviteViewer } from './support/invite';
 
 /**
@@ -41,24 +42,6 @@ const daysAgo = (days: number, hour: number) => {
 };
 /** The chart's day label (MM-DD) of an instant, in UTC. */
 const dayLabel = (at: Date) => at.toISOString().slice(5, 10);
-
-/** The cells of a chart's table alternative, by row header. */
-async function chartTable(page: Page, caption: string): Promise<Record<string, string[]>> {
-  const table = page.locator('table', { has: page.locator('caption', { hasText: caption }) });
-  await table.waitFor({ state: 'attached' });
-  const rows = await table
-    .locator('tbody tr')
-    // Runs in the page; typed here without the DOM library the tests compile against.
-    .evaluateAll((trs) =>
-      trs.map((tr) =>
-        Array.from(
-          (tr as unknown as { children: ArrayLike<{ textContent: string | null }> }).children,
-          (cell) => cell.textContent ?? '',
-        ),
-      ),
-    );
-  return Object.fromEntries(rows.map(([head, ...cells]) => [head!, cells]));
-}
 
 const PAGES = [
   { tab: 'Overview', path: '/analytics' },
