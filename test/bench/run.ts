@@ -1,5 +1,6 @@
 import { analyticsScale } from './analytics-scale';
 import { analyticsExport } from './analytics-export';
+import { agentsBestTime } from './agents-best-time';
 import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
@@ -32,6 +33,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   analyticsScale,
   analyticsExport,
   llmOverhead,
+  agentsBestTime,
 ];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {
