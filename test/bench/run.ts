@@ -1,6 +1,6 @@
 import { analyticsScale } from './analytics-scale';
 import { analyticsExport } from './analytics-export';
-import { agentsBestTime } from './agents-best-time';
+import { agentsAnomalies } from './agents-anomalies';
 import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
@@ -32,8 +32,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   recovery,
   analyticsScale,
   analyticsExport,
+  agentsAnomalies,
   llmOverhead,
-  agentsBestTime,
 ];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {

@@ -15,7 +15,7 @@ export { forecastBacktest, type BacktestResult } from './backtest';
 export { engagementPerPostSeries } from './engagement-series';
 export { loadAccountReadings, readingSeries } from './load-account-readings';
 export { loadPostGrowth } from './load-post-growth';
-export { detectorOptionsFor, METRIC_MIN_CHANGE } from './metric-presets';
+export { detectorOptionsFor, METRIC_BARS } from './metric-presets';
 export type { Anomaly, DayAssessment, Direction } from './anomaly-runs';
 export type { AccountSeries, DailyPoint, AccountMetric } from './daily-series';
 export type { Severity } from './severity';
