@@ -80,7 +80,27 @@ export class PlanLimitError extends DomainError {
   }
 }
 
+/** The organization's (or one agent's) monthly AI budget is spent until `renewsAt`. */
+export class BudgetSpentError extends DomainError {
+  readonly kind = 'budget_spent';
+  readonly code = 'ai_budget_spent';
+  constructor(
+    message: string,
+    readonly renewsAt: Date,
+    /** From the use-case's clock to `renewsAt` (the HTTP layer's Retry-After). */
+    readonly secondsLeft: number,
+  ) {
+    super(message);
+    this.name = 'BudgetSpentError';
+  }
+}
+
 export type AnyDomainError =
-  NotFoundError | ConflictError | InvalidInputError | RuleViolation | PlanLimitError;
+  | NotFoundError
+  | ConflictError
+  | InvalidInputError
+  | RuleViolation
+  | PlanLimitError
+  | BudgetSpentError;
 
 export const isDomainError = (error: unknown): error is AnyDomainError => error instanceof DomainError;

@@ -21,5 +21,12 @@ export function domainProblem(error: AnyDomainError): HttpProblem {
       });
     case 'plan_limit':
       return new HttpProblem(403, error.code, error.message);
+    case 'budget_spent':
+      return new HttpProblem(429, error.code, error.message, {
+        headers: {
+          'retry-after': String(Math.max(1, Math.ceil(error.secondsLeft))),
+        },
+        extensions: { renewsAt: error.renewsAt.toISOString() },
+      });
   }
 }

@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'media_unsupported'
   | 'email_not_verified'
   | 'rate_limited'
+  | 'ai_budget_spent'
   | 'not_implemented'
   | 'service_unavailable'
   | 'internal_error';
@@ -47,6 +48,7 @@ const TITLES: Record<ProblemCode, string> = {
   media_unsupported: 'Plume cannot use this kind of file',
   email_not_verified: 'Verify your email address first',
   rate_limited: 'Too many requests',
+  ai_budget_spent: 'The monthly AI budget is spent',
   not_implemented: 'Not implemented yet',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal server error',

@@ -347,6 +347,8 @@ export const ROUTES = [
 
   // AI agents
   route('ai-agents', 'GET', '/ai-agents', 'listAgents', 'viewer', 'Available AI agents'),
+  route('ai-agents', 'PUT', '/ai-agents/budget', 'setAgentBudget', 'admin', "Set the organization's AI budget"),
+  route('ai-agents', 'PUT', '/ai-agents/{type}', 'configureAgent', 'manager', 'Configure an agent'),
   route('ai-agents', 'POST', '/ai-agents/content/generate', 'generateContent', 'user', 'Generate content'),
   route(
     'ai-agents',
@@ -384,6 +386,7 @@ export const ROUTES = [
   ),
   route('ai-agents', 'GET', '/ai-agents/tasks', 'listAgentTasks', 'viewer', 'AI task history'),
   route('ai-agents', 'GET', '/ai-agents/tasks/{id}', 'getAgentTask', 'viewer', 'One AI task'),
+  route('ai-agents', 'POST', '/ai-agents/tasks/{id}/cancel', 'cancelAgentTask', 'user', 'Cancel an AI task'),
 
   // Analytics
   route('analytics', 'GET', '/analytics/overview', 'getAnalyticsOverview', 'viewer', 'Dashboard overview'),

@@ -17,21 +17,14 @@ import { checkIn, createdAt, primaryId, timestamptz, updatedAt } from './columns
 import { organizations } from './organizations';
 import { users } from './users';
 
-/** The seven agents and the orchestrator that chains them (DESIGN.md section 5). */
-export const AGENT_TYPES = [
-  'content_creator',
-  'trend_analyzer',
-  'engagement_optimizer',
-  'smart_scheduler',
-  'performance_tracker',
-  'competitor_monitor',
-  'crisis_manager',
-  'workflow_orchestrator',
-] as const;
-export type AgentType = (typeof AGENT_TYPES)[number];
+import { AGENT_TASK_STATUSES, AGENT_TYPES } from '../../shared/agents/agent-types';
 
-export const AGENT_TASK_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const;
-export type AgentTaskStatus = (typeof AGENT_TASK_STATUSES)[number];
+export {
+  AGENT_TASK_STATUSES,
+  AGENT_TYPES,
+  type AgentTaskStatus,
+  type AgentType,
+} from '../../shared/agents/agent-types';
 
 /** An organization's configuration of one agent. */
 export const aiAgents = pgTable(

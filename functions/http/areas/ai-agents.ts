@@ -1,4 +1,20 @@
+import { aiAgentsContracts } from '../../shared/contracts/ai-agents';
 import { createAreaHandler } from '../area-handler';
+import { configureAgent, listAgents, setAgentBudget } from '../operations/ai-agents/agents';
+import { taskOperation } from '../operations/ai-agents/request-task';
+import { cancelAgentTask, getAgentTask, listAgentTasks } from '../operations/ai-agents/tasks';
 
-// No operation of this area is built yet: every route answers 501 problem+json naming itself.
-export const handler = createAreaHandler('ai-agents', {}, {});
+// The agents, their settings and budget, one route per kind of task (each records the task
+// and queues it for its agent), and the task history.
+export const handler = createAreaHandler('ai-agents', aiAgentsContracts, {
+  listAgents,
+  configureAgent,
+  setAgentBudget,
+  generateContent: taskOperation('content.generate'),
+  improveContent: taskOperation('content.improve'),
+  suggestHashtags: taskOperation('hashtags.suggest'),
+  analyzeCompetitors: taskOperation('competitors.analyze'),
+  listAgentTasks,
+  getAgentTask,
+  cancelAgentTask,
+});

@@ -1,3 +1,4 @@
+import { aiAgentsContracts } from './ai-agents';
 import { analyticsContracts } from './analytics';
 import { authContracts } from './auth';
 import type { RouteContract } from './contract';
@@ -26,6 +27,7 @@ const CONTRACTS_BY_NAME = {
   ...webhooksContracts,
   ...sandboxContracts,
   ...analyticsContracts,
+  ...aiAgentsContracts,
 };
 
 /** Every contract with its schemas' own types, by route name: what `Operation<Name>` reads. */

@@ -745,6 +745,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ai-agents/budget': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the organization's AI budget */
+    put: operations['setAgentBudget'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/{type}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Configure an agent */
+    put: operations['configureAgent'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/ai-agents/content/generate': {
     parameters: {
       query?: never;
@@ -892,6 +926,23 @@ export interface paths {
     get: operations['getAgentTask'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/tasks/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an AI task */
+    post: operations['cancelAgentTask'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2368,6 +2419,143 @@ export interface components {
       severity: 'error' | 'warning';
       used?: number;
       limit?: number;
+    };
+    AgentList: {
+      agents: components['schemas']['Agent'][];
+      budget: components['schemas']['AgentBudget'];
+      /**
+       * @description Who writes the text: `offline` means no AI provider is set up and drafts are template text
+       * @enum {string}
+       */
+      provider: 'anthropic' | 'bedrock' | 'offline';
+    };
+    Agent: {
+      /** @enum {string} */
+      type:
+        | 'content_creator'
+        | 'trend_analyzer'
+        | 'engagement_optimizer'
+        | 'smart_scheduler'
+        | 'performance_tracker'
+        | 'competitor_monitor'
+        | 'crisis_manager'
+        | 'workflow_orchestrator';
+      name: string;
+      description: string;
+      /** @description An inactive agent takes no new tasks */
+      isActive: boolean;
+      configuration: components['schemas']['AgentConfiguration'];
+      /** @description This calendar month (UTC) */
+      usage: {
+        tasksThisMonth: number;
+        /** @description Spent on the model this calendar month (UTC), in US dollars */
+        costThisMonthUsd: number;
+        failedThisMonth: number;
+        lastTaskAt: string | null;
+      };
+    };
+    AgentConfiguration: {
+      /** @description How the organization writes: tone, person, words it likes, e.g. "Warm, plain, first person plural" */
+      brandVoice?: string;
+      /** @description Who the posts are for */
+      audience?: string;
+      /** @description Words and phrases a draft must never contain (checked in the result, not only asked for) */
+      bannedWords?: string[];
+      /** @description The language drafts are written in (BCP 47); the organization’s posts decide when left out */
+      language?: string;
+      /** @description The Claude model this agent uses; the installation default when left out */
+      model?: string;
+      /** @description The most this agent may spend on the model in a calendar month (UTC), in US dollars */
+      monthlyBudgetUsd?: number;
+    };
+    AgentBudget: {
+      /** @description The most all agents together may spend on the model in a calendar month (UTC), in US dollars */
+      monthlyBudgetUsd: number;
+      /** @description Spent so far this month, in US dollars */
+      spentThisMonthUsd: number;
+      /** @description What is left this month, in US dollars */
+      remainingUsd: number;
+      /**
+       * Format: date-time
+       * @description When the month turns and the budget is whole again
+       */
+      resetsAt: string;
+    };
+    AgentConfigurationChange: {
+      /** @description How the organization writes: tone, person, words it likes, e.g. "Warm, plain, first person plural" */
+      brandVoice?: string;
+      /** @description Who the posts are for */
+      audience?: string;
+      /** @description Words and phrases a draft must never contain (checked in the result, not only asked for) */
+      bannedWords?: string[];
+      /** @description The language drafts are written in (BCP 47); the organization’s posts decide when left out */
+      language?: string;
+      /** @description The Claude model this agent uses; the installation default when left out */
+      model?: string;
+      /** @description The most this agent may spend on the model in a calendar month (UTC), in US dollars */
+      monthlyBudgetUsd?: number;
+    };
+    AgentTask: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      agentType:
+        | 'content_creator'
+        | 'trend_analyzer'
+        | 'engagement_optimizer'
+        | 'smart_scheduler'
+        | 'performance_tracker'
+        | 'competitor_monitor'
+        | 'crisis_manager'
+        | 'workflow_orchestrator';
+      /** @enum {string} */
+      taskType:
+        | 'content.generate'
+        | 'content.improve'
+        | 'hashtags.suggest'
+        | 'trends.analyze'
+        | 'schedule.optimize'
+        | 'engagement.predict'
+        | 'competitors.analyze';
+      /**
+       * @description `pending` until the agent’s worker takes it, then `running`, and `completed`, `failed` or `cancelled`
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+      progress: number;
+      /** @description What was asked (the route’s body, with its defaults) */
+      input: {
+        [key: string]: unknown;
+      };
+      /** @description The result, once completed; its shape is the task type’s (see each route) */
+      output: {
+        [key: string]: unknown;
+      } | null;
+      errorMessage: string | null;
+      /** @description The model that answered last; null when none was called (template drafts without an AI provider) */
+      model: string | null;
+      inputTokens: number | null;
+      outputTokens: number | null;
+      costUsd: number | null;
+      executionTimeMs: number | null;
+      /** @description The workflow task this is a step of */
+      parentTaskId: string | null;
+      /** @description Who asked; null for scheduled work */
+      userId: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      startedAt: string | null;
+      completedAt: string | null;
+    };
+    AgentTaskList: {
+      /** @description Newest first */
+      items: components['schemas']['AgentTask'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     /** @description Headline figures of the organization's posts published in the viewer's days, from each post's latest synced metrics, with the previous period of the same length. A total adds the figure over the posts that have it; null when none has it (the reason is the network’s). */
     AnalyticsOverview: {
@@ -5328,9 +5516,102 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  setAgentBudget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          monthlyBudgetUsd: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentBudget'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenAdmin'];
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  configureAgent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type:
+          | 'content_creator'
+          | 'trend_analyzer'
+          | 'engagement_optimizer'
+          | 'smart_scheduler'
+          | 'performance_tracker'
+          | 'competitor_monitor'
+          | 'crisis_manager'
+          | 'workflow_orchestrator';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          isActive?: boolean;
+          /** @description Replaces the whole configuration when given */
+          configuration?: components['schemas']['AgentConfigurationChange'];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Agent'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenManager'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   generateContent: {
@@ -5340,11 +5621,76 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description What the post is about: the idea, the news, the offer */
+          brief: string;
+          /** @description The networks to draft for: one draft per network and variant */
+          platforms: (
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox'
+          )[];
+          /**
+           * @description Drafts per network
+           * @default 2
+           */
+          variants?: number;
+          /**
+           * @description What the post should do
+           * @default engagement
+           * @enum {string}
+           */
+          goal?: 'engagement' | 'clicks' | 'awareness' | 'conversation';
+          /** @default true */
+          includeHashtags?: boolean;
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      /** @description The agent is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s (or this agent’s) monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   improveContent: {
@@ -5354,11 +5700,69 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+          /**
+           * @description The network the text is for (its rules apply)
+           * @enum {string}
+           */
+          platform:
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox';
+          /**
+           * @description What to improve the text toward
+           * @enum {string}
+           */
+          goal: 'engagement' | 'clarity' | 'shorter' | 'friendlier' | 'more_formal' | 'call_to_action';
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      /** @description The agent is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s (or this agent’s) monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   suggestHashtags: {
@@ -5368,11 +5772,63 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+          /** @enum {string} */
+          platform:
+            | 'bluesky'
+            | 'mastodon'
+            | 'twitter'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'threads'
+            | 'tiktok'
+            | 'sandbox';
+          /** @default 5 */
+          count?: number;
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      /** @description The agent is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s (or this agent’s) monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   analyzeTrends: {
@@ -5424,25 +5880,100 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default 30 */
+          days?: number;
+          /** @description IANA zone in which days and hours are read */
+          timeZone: string;
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      /** @description The agent is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s (or this agent’s) monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   listAgentTasks: {
     parameters: {
-      query?: never;
+      query?: {
+        agentType?:
+          | 'content_creator'
+          | 'trend_analyzer'
+          | 'engagement_optimizer'
+          | 'smart_scheduler'
+          | 'performance_tracker'
+          | 'competitor_monitor'
+          | 'crisis_manager'
+          | 'workflow_orchestrator';
+        taskType?:
+          | 'content.generate'
+          | 'content.improve'
+          | 'hashtags.suggest'
+          | 'trends.analyze'
+          | 'schedule.optimize'
+          | 'engagement.predict'
+          | 'competitors.analyze';
+        status?: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+        page?: number;
+        pageSize?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTaskList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getAgentTask: {
@@ -5456,9 +5987,84 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
-      501: components['responses']['NotBuilt'];
+      /** @description Not found, or not visible to you (another organization); No such task in this organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  cancelAgentTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      /** @description Needs the user role or higher; or an API key lacks the `read` (GET) or `write` scope; Only who asked for the task, or a manager, may cancel it. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you (another organization); No such task in this organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The task has already ended. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   getAnalyticsOverview: {
