@@ -1,9 +1,11 @@
 import type { AgentTaskType } from '../../shared/agents/task-types';
+import { optimizeScheduleTask } from './best-time/optimize-schedule-task';
 import { analyzeCompetitors } from './competitors/analyze-competitors';
 import { generateContent } from './content/generate-content';
 import { improveContent } from './content/improve-content';
 import { suggestHashtags } from './content/suggest-hashtags';
 import type { TaskHandlers } from './tasks/run-task';
+import { analyzeTrendsTask } from './trends/analyze-trends-task';
 import type { TaskHandler } from './tasks/task-handler';
 
 /** A handler of specific input and output, as the runner holds them all (it validates both). */
@@ -16,4 +18,6 @@ export const TASK_HANDLERS: TaskHandlers = {
   'content.improve': held(improveContent),
   'hashtags.suggest': held(suggestHashtags),
   'competitors.analyze': held(analyzeCompetitors),
+  'trends.analyze': held(analyzeTrendsTask),
+  'schedule.optimize': held(optimizeScheduleTask),
 } satisfies Partial<Record<AgentTaskType, TaskHandler<unknown, unknown>>>;

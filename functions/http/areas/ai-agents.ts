@@ -14,6 +14,8 @@ export const handler = createAreaHandler('ai-agents', aiAgentsContracts, {
   improveContent: taskOperation('content.improve'),
   suggestHashtags: taskOperation('hashtags.suggest'),
   analyzeCompetitors: taskOperation('competitors.analyze'),
+  analyzeTrends: taskOperation('trends.analyze'),
+  optimizeSchedule: taskOperation('schedule.optimize'),
   listAgentTasks,
   getAgentTask,
   cancelAgentTask,

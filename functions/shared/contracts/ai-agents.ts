@@ -3,6 +3,8 @@ import { AGENT_TASK_STATUSES, AGENT_TYPES } from '../agents/agent-types';
 import { agentConfiguration } from '../agents/configuration';
 import {
   analyzeCompetitorsInput,
+  analyzeTrendsInput,
+  optimizeScheduleInput,
   generateContentInput,
   improveContentInput,
   suggestHashtagsInput,
@@ -131,6 +133,14 @@ export const aiAgentsContracts = {
   suggestHashtags: taskRoute(
     suggestHashtagsInput,
     'Its output: hashtags ranked by how your past posts with them did, with the evidence.',
+  ),
+  analyzeTrends: taskRoute(
+    analyzeTrendsInput,
+    'Its output: the terms and hashtags used significantly more in the window than in the four weeks before (exact binomial test, Benjamini–Hochberg q ≤ 0.05), across your posts, mentions and competitors, with counts, growth and first use, and a backtest against the Trends page’s rising rule; or why the history cannot tell.',
+  ),
+  optimizeSchedule: taskRoute(
+    optimizeScheduleInput,
+    'Its output: each account’s best weekly times in the audience’s zone with multipliers, intervals and the posts behind them, a backtest (the recommended times against your usual ones over your last 12 weeks), and, given drafts, the plan placing them (and with `apply`, their proposed times set; they stay drafts).',
   ),
   analyzeCompetitors: taskRoute(
     analyzeCompetitorsInput,

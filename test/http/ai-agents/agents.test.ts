@@ -39,6 +39,7 @@ describe('AI agents API', () => {
   let other: TestClient;
   let organizationId: string;
   let userId: string;
+  let blueskyId: string;
 
   beforeAll(async () => {
     env = await startIdentityRuntime(T0);
@@ -57,6 +58,7 @@ describe('AI agents API', () => {
     const { account, published } = analyticsFixtures(env.runtime.container.db);
     const org = first.organizationId;
     const bluesky = await account(org, 'bluesky', 'Loaf on Bluesky');
+    blueskyId = bluesky;
     // A history: posts with #sourdough did 1.4 to 1.9 times the account's median (21 likes per
     // 1,000 impressions); those with #bakery mostly did worse (median 0.57).
     const day = (n: number) => new Date(T0.getTime() - n * 86_400_000).toISOString();
@@ -243,9 +245,68 @@ describe('AI agents API', () => {
     expect(output).toMatchObject({ supported: false, reason: 'No tracked competitors.', opportunities: [] });
   });
 
+  it('says when the history is too thin to tell a trend from a term’s usual use', async () => {
+    const asked = await user.post<Task>('/api/ai-agents/trends/analyze', {
+      days: 7,
+      timeZone: 'Europe/Paris',
+    });
+    expect(asked.status).toBe(202);
+    const output = (await finished(user, asked.body.id)).output as {
+      bursts: unknown[];
+      support: { supported: boolean; reason?: string };
+      summary: string;
+    };
+    expect(output.bursts).toEqual([]);
+    expect(output.support.supported).toBe(false);
+    expect(output.support.reason).toContain('at least 30 are needed');
+    expect(output.summary).toBe(output.support.reason);
+  });
+
+  it('gives best times (or why not) and places a draft in the coming days, keeping it a draft', async () => {
+    const draft = await user.post<{ id: string }>('/api/posts', {
+      content: 'Friday tasting',
+      targets: [{ socialAccountId: blueskyId }],
+    });
+    expect(draft.status).toBe(201);
+    const asked = await user.post<Task>('/api/ai-agents/schedule/optimize', {
+      timeZone: 'Europe/Paris',
+      postIds: [draft.body.id, '00000000-0000-4000-8000-000000000000'],
+      days: 7,
+      apply: true,
+    });
+    expect(asked.status).toBe(202);
+    const task = await finished(user, asked.body.id);
+    expect(task.status).toBe('completed');
+    const output = task.output as {
+      accounts: Array<{ accountId: string; supported: boolean; reason?: string }>;
+      plan: {
+        planned: Array<{ draftId: string; at: string; basis: string; timeZone: string }>;
+        unplaced: unknown[];
+      } | null;
+      applied: number;
+      skipped: Array<{ postId: string; reason: string }>;
+    };
+    // Six measured posts: too few to rank the week's hours.
+    expect(output.accounts).toHaveLength(1);
+    expect(output.accounts[0]).toMatchObject({ accountId: blueskyId, supported: false });
+    expect(output.skipped).toEqual([
+      { postId: '00000000-0000-4000-8000-000000000000', reason: 'No such post in this organization.' },
+    ]);
+    const planned = output.plan?.planned ?? [];
+    // Placed on the network's curve (the account's own history cannot rank hours yet), and said so.
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatchObject({ basis: 'prior', timeZone: 'Europe/Paris' });
+    expect(output.applied).toBe(planned.length);
+    const post = await user.get<{ status: string; scheduledAt: string | null }>(
+      `/api/posts/${draft.body.id}`,
+    );
+    expect(post.body.status).toBe('draft');
+    expect(post.body.scheduledAt).toBe(planned[0]?.at ?? null);
+  });
+
   it('lists tasks newest first with filters, and keeps them to their organization', async () => {
     const all = await viewer.get<{ items: Task[]; total: number }>('/api/ai-agents/tasks');
-    expect(all.body.total).toBe(5);
+    expect(all.body.total).toBe(7);
     const generated = await viewer.get<{ items: Task[]; total: number }>(
       '/api/ai-agents/tasks?taskType=content.generate&status=completed',
     );

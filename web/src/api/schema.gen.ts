@@ -5838,11 +5838,56 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description The recent window, compared with the weeks before it
+           * @default 7
+           */
+          days?: number;
+          /** @description IANA zone in which days and hours are read */
+          timeZone: string;
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      /** @description The agent is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s (or this agent’s) monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   optimizeSchedule: {
@@ -5852,11 +5897,65 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The accounts to plan for (all when left out) */
+          accountIds?: string[];
+          /** @description Drafts to place in the best upcoming slots; without them, the best times alone */
+          postIds?: string[];
+          /**
+           * @description How far ahead to plan
+           * @default 7
+           */
+          days?: number;
+          /** @description The audience's zone: the weekday and hour the slots are read in */
+          timeZone: string;
+          /**
+           * @description Set the drafts’ proposed times (they stay drafts awaiting approval)
+           * @default false
+           */
+          apply?: boolean;
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      /** @description The agent is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s (or this agent’s) monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   predictEngagement: {

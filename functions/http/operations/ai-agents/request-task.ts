@@ -6,7 +6,13 @@ import type { RouteName } from '../../../shared/route-table';
 import type { Operation } from '../../operation';
 import { presentTask } from './present-task';
 
-type TaskRoute = 'generateContent' | 'improveContent' | 'suggestHashtags' | 'analyzeCompetitors';
+type TaskRoute =
+  | 'generateContent'
+  | 'improveContent'
+  | 'suggestHashtags'
+  | 'analyzeCompetitors'
+  | 'analyzeTrends'
+  | 'optimizeSchedule';
 
 /**
  * The operation of one agent route: records the task (refused while the agent is off or the
