@@ -1,6 +1,7 @@
 import { analyticsScale } from './analytics-scale';
 import { analyticsExport } from './analytics-export';
 import { agentsAnomalies } from './agents-anomalies';
+import { agentsEngagement } from './agents-engagement';
 import { agentsBestTime } from './agents-best-time';
 import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
@@ -34,6 +35,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   analyticsScale,
   analyticsExport,
   agentsAnomalies,
+  agentsEngagement,
   llmOverhead,
   agentsBestTime,
 ];
