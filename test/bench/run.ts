@@ -3,6 +3,7 @@ import { analyticsExport } from './analytics-export';
 import { agentsAnomalies } from './agents-anomalies';
 import { agentsEngagement } from './agents-engagement';
 import { agentsBestTime } from './agents-best-time';
+import { agentsCrisis } from './agents-crisis';
 import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
@@ -38,6 +39,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   agentsEngagement,
   llmOverhead,
   agentsBestTime,
+  agentsCrisis,
 ];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {
