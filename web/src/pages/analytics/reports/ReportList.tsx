@@ -68,6 +68,7 @@ export function ReportList({ timeZone }: { timeZone: string }) {
                     {report.formats.join(', ').toUpperCase()} ·{' '}
                     {report.scheduleId ? 'scheduled' : 'asked for'}{' '}
                     {formatDateTime(report.createdAt, timeZone)}
+                    {report.expiresAt ? ` · kept until ${formatDateTime(report.expiresAt, timeZone)}` : ''}
                   </p>
                   {report.status === 'failed' && report.errorMessage ? (
                     <p className="text-xs text-rose-700">{report.errorMessage}</p>
