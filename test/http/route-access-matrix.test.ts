@@ -79,7 +79,7 @@ const EXPECTED: Record<string, { access: Access; built: boolean; anonymous?: 401
   suggestHashtags: { access: 'user', built: true },
   analyzeTrends: { access: 'user', built: true },
   optimizeSchedule: { access: 'user', built: true },
-  predictEngagement: { access: 'user', built: false },
+  predictEngagement: { access: 'user', built: true },
   analyzeCompetitors: { access: 'user', built: true },
   listAgentTasks: { access: 'viewer', built: true },
   getAgentTask: { access: 'viewer', built: true },

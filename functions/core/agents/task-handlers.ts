@@ -1,6 +1,7 @@
 import type { AgentTaskType } from '../../shared/agents/task-types';
 import { optimizeScheduleTask } from './best-time/optimize-schedule-task';
 import { analyzeCompetitors } from './competitors/analyze-competitors';
+import { predictEngagementTask } from './engagement-model/predict-engagement-task';
 import { generateContent } from './content/generate-content';
 import { improveContent } from './content/improve-content';
 import { suggestHashtags } from './content/suggest-hashtags';
@@ -20,4 +21,5 @@ export const TASK_HANDLERS: TaskHandlers = {
   'competitors.analyze': held(analyzeCompetitors),
   'trends.analyze': held(analyzeTrendsTask),
   'schedule.optimize': held(optimizeScheduleTask),
+  'engagement.predict': held(predictEngagementTask),
 } satisfies Partial<Record<AgentTaskType, TaskHandler<unknown, unknown>>>;

@@ -16,6 +16,7 @@ export const handler = createAreaHandler('ai-agents', aiAgentsContracts, {
   analyzeCompetitors: taskOperation('competitors.analyze'),
   analyzeTrends: taskOperation('trends.analyze'),
   optimizeSchedule: taskOperation('schedule.optimize'),
+  predictEngagement: taskOperation('engagement.predict'),
   listAgentTasks,
   getAgentTask,
   cancelAgentTask,

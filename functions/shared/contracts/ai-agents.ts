@@ -5,6 +5,7 @@ import {
   analyzeCompetitorsInput,
   analyzeTrendsInput,
   optimizeScheduleInput,
+  predictEngagementInput,
   generateContentInput,
   improveContentInput,
   suggestHashtagsInput,
@@ -141,6 +142,10 @@ export const aiAgentsContracts = {
   optimizeSchedule: taskRoute(
     optimizeScheduleInput,
     'Its output: each account’s best weekly times in the audience’s zone with multipliers, intervals and the posts behind them, a backtest (the recommended times against your usual ones over your last 12 weeks), and, given drafts, the plan placing them (and with `apply`, their proposed times set; they stay drafts).',
+  ),
+  predictEngagement: taskRoute(
+    predictEngagementInput,
+    'Its output: the predicted engagement with an 80% interval against the account’s usual post, the three factors that move it most, the edits whose gain the history supports (and those it does not), the model’s coefficients, and its backtest against “same as your median” (MAE, Spearman, interval coverage); from documented priors, and saying so, when the history is thin.',
   ),
   analyzeCompetitors: taskRoute(
     analyzeCompetitorsInput,

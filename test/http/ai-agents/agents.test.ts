@@ -304,9 +304,51 @@ describe('AI agents API', () => {
     expect(post.body.scheduledAt).toBe(planned[0]?.at ?? null);
   });
 
+  it('predicts a draft’s engagement from priors on a thin history, says so, and backtests what it can', async () => {
+    const asked = await user.post<Task>('/api/ai-agents/engagement/predict', {
+      text: 'Sourdough tasting on Friday #sourdough',
+      accountId: blueskyId,
+      scheduledAt: '2034-05-23T16:00:00.000Z',
+      timeZone: 'Europe/Paris',
+    });
+    expect(asked.status).toBe(202);
+    const output = (await finished(user, asked.body.id)).output as {
+      prediction: {
+        supported: boolean;
+        basis: string;
+        reason?: string;
+        prediction: {
+          engagement: number;
+          interval: { low: number; high: number };
+          baseline: { engagement: number; posts: number };
+        };
+        backtest: { supported: boolean };
+      };
+      plannedAt: string;
+      summary: string;
+    };
+    expect(output.plannedAt).toBe('2034-05-23T16:00:00.000Z');
+    // Six posts: the account's median (21 engagements) with a wide interval, not a model.
+    expect(output.prediction).toMatchObject({ supported: true, basis: 'priors' });
+    expect(output.prediction.prediction.baseline.engagement).toBe(21);
+    const { engagement, interval } = output.prediction.prediction;
+    expect(interval.low).toBeLessThan(engagement);
+    expect(interval.high).toBeGreaterThan(engagement);
+    expect(output.summary).toContain('From priors');
+    // Another organization's account is refused by the worker, with the reason.
+    const foreign = await other.post<Task>('/api/ai-agents/engagement/predict', {
+      text: 'Hello',
+      accountId: blueskyId,
+      timeZone: 'UTC',
+    });
+    const failed = await finished(other, foreign.body.id);
+    expect(failed).toMatchObject({ status: 'failed', output: null });
+    expect(failed.errorMessage).toContain('not one of this organization');
+  });
+
   it('lists tasks newest first with filters, and keeps them to their organization', async () => {
     const all = await viewer.get<{ items: Task[]; total: number }>('/api/ai-agents/tasks');
-    expect(all.body.total).toBe(7);
+    expect(all.body.total).toBe(8);
     const generated = await viewer.get<{ items: Task[]; total: number }>(
       '/api/ai-agents/tasks?taskType=content.generate&status=completed',
     );
@@ -314,7 +356,8 @@ describe('AI agents API', () => {
       'content.generate',
       'content.generate',
     ]);
-    expect((await other.get<{ total: number }>('/api/ai-agents/tasks')).body.total).toBe(0);
+    // Only its own (the prediction it asked for above).
+    expect((await other.get<{ total: number }>('/api/ai-agents/tasks')).body.total).toBe(1);
     expect((await other.get(`/api/ai-agents/tasks/${generatedId}`)).status).toBe(404);
     expect((await other.post(`/api/ai-agents/tasks/${generatedId}/cancel`)).status).toBe(404);
   });

@@ -5965,11 +5965,64 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+          /**
+           * Format: uuid
+           * @description The account it would be published on
+           */
+          accountId: string;
+          /**
+           * Format: date-time
+           * @description When; the next hour when left out
+           */
+          scheduledAt?: string;
+          /** @default 0 */
+          mediaCount?: number;
+          /** @description IANA zone in which days and hours are read */
+          timeZone: string;
+        };
+      };
+    };
     responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
-      501: components['responses']['NotBuilt'];
+      /** @description The agent is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s (or this agent’s) monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
     };
   };
   analyzeCompetitors: {

@@ -12,7 +12,8 @@ type TaskRoute =
   | 'suggestHashtags'
   | 'analyzeCompetitors'
   | 'analyzeTrends'
-  | 'optimizeSchedule';
+  | 'optimizeSchedule'
+  | 'predictEngagement';
 
 /**
  * The operation of one agent route: records the task (refused while the agent is off or the
