@@ -29,8 +29,8 @@ export type Capability =
 /**
  * One HTTP Lambda per route-table area: exactly the ports its bundled code calls, no more
  * (test/infra/function-ports.test.ts finds them in the code and fails on any difference, both
- * ways). Routes of later milestones (agents, analytics, billing, integrations, admin) answer
- * 501 and call nothing yet; when they land, that test names what to add here.
+ * ways). Routes of later milestones (billing, integrations, admin) answer 501 and call
+ * nothing yet; when they land, that test names what to add here.
  */
 export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   system: [],
@@ -44,7 +44,8 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   // Publishing now goes through the publish queue: the worker, not this function, reads the
   // media and the tokens. Drafts are checked with the networks' rules, not their connectors.
   posts: ['queues', 'scheduler', 'realtime'],
-  'ai-agents': [],
+  // Each task is queued on its agent's queue; a cancellation is announced live.
+  'ai-agents': ['queues', 'realtime'],
   // Exports that cannot stream (AWS) and report files are in the media bucket; reports are queued
   // jobs. Adding an Instagram competitor reads it at once through a connected professional
   // account's token (decrypted, refreshed and re-encrypted; a revoked one is announced live).
@@ -77,8 +78,9 @@ export const WORKER_ACCESS = {
   publish: ['crypto', 'media', 'queues', 'scheduler', 'realtime', 'platform-apps'],
   // Exports, syncs, media optimization and the mail outbox.
   background: ['crypto', 'media', 'queues', 'realtime', 'mail', 'platform-apps'],
-  // The agents arrive with the AI milestone (then: 'llm' and what they touch); today a task fails into the DLQ.
-  agent: [],
+  // The model, and each task's progress announced live. The agents read and write the
+  // database only (posts' proposed times, analytics): no tokens, media or queues.
+  agent: ['llm', 'realtime'],
   // Reconciles targets (through the publish queue), announces them, and mails pending notifications.
   sweep: ['queues', 'realtime', 'mail'],
 } as const satisfies Record<string, readonly Capability[]>;
