@@ -58,6 +58,18 @@ const clock = new ManualClock('2030-01-01T00:00:00.000Z');
 /** The AppView needs PostgreSQL's server binaries (README: PostgreSQL is optional elsewhere). */
 const hasPostgres = postgresBinDir() !== undefined;
 
+/**
+ * Runs writes one after another, letting the AppView index each before the next: it counts a
+ * post's likes and reposts as it indexes them, and writes indexed together were once counted
+ * one short under load.
+ */
+async function inTurn(writes: Array<() => Promise<unknown>>): Promise<void> {
+  for (const write of writes) {
+    await write();
+    await net.indexed();
+  }
+}
+
 async function rejection(promise: Promise<unknown>): Promise<PlatformError> {
   try {
     await promise;
@@ -134,34 +146,38 @@ beforeAll(async () => {
   const rivalNewest = rivalRecent[0] as PostRef;
 
   // first: 3 likes, 2 reposts, 2 direct replies (+1 reply to a reply, not counted), 1 quote, 1 bookmark.
-  const [bobReply] = await Promise.all([
-    postAs(bob, { text: 'Reply from bob', reply: { root: first, parent: first } }),
-    postAs(carol, { text: 'Reply from carol', reply: { root: first, parent: first } }),
-    bob.agent.like(first.uri, first.cid),
-    carol.agent.like(first.uri, first.cid),
-    dan.agent.like(first.uri, first.cid),
-    bob.agent.repost(first.uri, first.cid),
-    carol.agent.repost(first.uri, first.cid),
-    postAs(dan, { text: 'Quoting alice', embed: { $type: 'app.bsky.embed.record', record: first } }),
-    bob.agent.app.bsky.bookmark.createBookmark({ uri: first.uri, cid: first.cid }),
+  const bobReply = await postAs(bob, { text: 'Reply from bob', reply: { root: first, parent: first } });
+  await inTurn([
+    () => postAs(carol, { text: 'Reply from carol', reply: { root: first, parent: first } }),
+    () => bob.agent.like(first.uri, first.cid),
+    () => carol.agent.like(first.uri, first.cid),
+    () => dan.agent.like(first.uri, first.cid),
+    () => bob.agent.repost(first.uri, first.cid),
+    () => carol.agent.repost(first.uri, first.cid),
+    () => postAs(dan, { text: 'Quoting alice', embed: { $type: 'app.bsky.embed.record', record: first } }),
+    () => bob.agent.app.bsky.bookmark.createBookmark({ uri: first.uri, cid: first.cid }),
   ]);
   await postAs(dan, { text: 'Reply to bob', reply: { root: first, parent: bobReply } });
 
   // second: carol's like withdrawn, bob's kept; rival replies (left out of its posts) and reposts it.
   const carolLike = await carol.agent.like(second.uri, second.cid);
-  await Promise.all([
-    carol.agent.deleteLike(carolLike.uri),
-    bob.agent.like(second.uri, second.cid),
-    postAs(rival, { text: 'Rival replying', reply: { root: second, parent: second } }),
-    rival.agent.repost(second.uri, second.cid),
+  await inTurn([
+    () => carol.agent.deleteLike(carolLike.uri),
+    () => bob.agent.like(second.uri, second.cid),
+    () => postAs(rival, { text: 'Rival replying', reply: { root: second, parent: second } }),
+    () => rival.agent.repost(second.uri, second.cid),
   ]);
 
   // Rival's newest: 1 like, 1 reply, 1 repost, 1 quote.
-  await Promise.all([
-    bob.agent.like(rivalNewest.uri, rivalNewest.cid),
-    postAs(carol, { text: 'Reply to rival', reply: { root: rivalNewest, parent: rivalNewest } }),
-    dan.agent.repost(rivalNewest.uri, rivalNewest.cid),
-    postAs(carol, { text: 'Quoting rival', embed: { $type: 'app.bsky.embed.record', record: rivalNewest } }),
+  await inTurn([
+    () => bob.agent.like(rivalNewest.uri, rivalNewest.cid),
+    () => postAs(carol, { text: 'Reply to rival', reply: { root: rivalNewest, parent: rivalNewest } }),
+    () => dan.agent.repost(rivalNewest.uri, rivalNewest.cid),
+    () =>
+      postAs(carol, {
+        text: 'Quoting rival',
+        embed: { $type: 'app.bsky.embed.record', record: rivalNewest },
+      }),
   ]);
 
   await alice.agent.deletePost(doomed.uri);
