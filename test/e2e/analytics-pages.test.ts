@@ -340,7 +340,8 @@ async function checkGrowthAudienceTrends(page: Page) {
   const age = await chartTable(page, 'Loaf sandbox: followers by age, percent');
   expect(age).toEqual({ '25-34': ['75'], '18-24': ['25'] });
   const country = await chartTable(page, 'Loaf sandbox: followers by country, percent');
-  expect(country).toEqual({ FR: ['60'], DE: ['40'] });
+  // ISO codes as stored, named in the browser's language.
+  expect(country).toEqual({ France: ['60'], Germany: ['40'] });
   await page.getByText('not available. The Sandbox audience model has no languages.').waitFor();
   const rate = await chartTable(page, 'Engagement rate by followers per account, percent');
   expect(rate['Loaf sandbox']).toEqual(['4.35']);

@@ -26,12 +26,24 @@ const DIMENSION_NAMES: Record<AudienceDimension, string> = {
 /** Bars per dimension: cities and countries run long; the largest groups say who the audience is. */
 const TOP = 8;
 
+let regionNames: Intl.DisplayNames | undefined;
+
+/**
+ * Countries come as ISO codes (`FR`) from every network: shown by name in the viewer's
+ * language ("France"). Anything else (a city, a LinkedIn URN ICU cannot name) as it came.
+ */
+function labelOf(dimension: AudienceDimension, key: string): string {
+  if (dimension !== 'country' || !/^[A-Z]{2}$/.test(key)) return key;
+  regionNames ??= new Intl.DisplayNames(undefined, { type: 'region', fallback: 'code' });
+  return regionNames.of(key) ?? key;
+}
+
 /** Shares 0..1 as percent with one decimal, largest first, the first TOP of them. */
-function barsOf(shares: Record<string, number>) {
+function barsOf(dimension: AudienceDimension, shares: Record<string, number>) {
   return Object.entries(shares)
     .sort(([, a], [, b]) => b - a)
     .slice(0, TOP)
-    .map(([label, share]) => ({ label, value: Math.round(share * 1000) / 10 }));
+    .map(([key, share]) => ({ label: labelOf(dimension, key), value: Math.round(share * 1000) / 10 }));
 }
 
 /** One account's audience: its followers and engagement, and a bar chart per dimension the network gives. */
@@ -80,7 +92,7 @@ export function AccountAudienceCard({ account, timeZone }: { account: Account; t
               <BarsChart
                 title={`${name}: followers by ${DIMENSION_NAMES[dimension].toLowerCase()}, percent`}
                 unit=" %"
-                bars={barsOf(account.demographics[dimension]!)}
+                bars={barsOf(dimension, account.demographics[dimension]!)}
               />
             </div>
           ))}
