@@ -4,6 +4,7 @@ import { agentsAnomalies } from './agents-anomalies';
 import { agentsEngagement } from './agents-engagement';
 import { agentsBestTime } from './agents-best-time';
 import { agentsCrisis } from './agents-crisis';
+import { agentsLatency } from './agents-latency';
 import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
@@ -40,6 +41,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   llmOverhead,
   agentsBestTime,
   agentsCrisis,
+  agentsLatency,
 ];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {
