@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock, Ids, Logger, MailMessage, Mailer } from '../../core/ports';
 
@@ -34,7 +34,11 @@ export class OutboxMailer implements Mailer {
     // The timestamp prefix keeps a directory listing in sending order.
     sequence += 1;
     const fileName = `${sentAt.replace(/[:.]/g, '-')}_${String(sequence).padStart(6, '0')}_${messageId}.json`;
-    await writeFile(join(this.dir, fileName), JSON.stringify(stored, null, 2) + '\n');
+    // Written aside and renamed into place: a reader (a test, a developer's script) listing
+    // the outbox meanwhile sees the whole message or none, never half a JSON file.
+    const partial = join(this.dir, `${fileName}.partial`);
+    await writeFile(partial, JSON.stringify(stored, null, 2) + '\n');
+    await rename(partial, join(this.dir, fileName));
     this.options.logger.info(`Mail to ${message.to}: ${message.subject}`, {
       messageId,
       links: message.text.match(URL_PATTERN) ?? [],
