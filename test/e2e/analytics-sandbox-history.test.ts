@@ -178,12 +178,17 @@ describe('analytics pages over a seeded Sandbox history', () => {
         for (const { tab, path, shown } of PAGES) {
           await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: tab }).click();
           await page.waitForURL(`**${path}?days=${DAYS}`);
-          await expect(
-            page
-              .getByRole('navigation', { name: 'Analytics' })
-              .getByRole('link', { name: tab })
-              .getAttribute('aria-current'),
-          ).resolves.toBe('page');
+          // The address changes first; the tab is marked current on the render after it.
+          await expect
+            .poll(
+              () =>
+                page
+                  .getByRole('navigation', { name: 'Analytics' })
+                  .getByRole('link', { name: tab })
+                  .getAttribute('aria-current'),
+              { timeout: 10_000 },
+            )
+            .toBe('page');
           await shown(page).waitFor({ state: 'attached' });
           await expect
             .poll(() => page.locator('[role="status"][aria-label^="Loading"]').count(), { timeout: 10_000 })
