@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,9 +39,11 @@ import { captureLogger } from '../../../support/logger';
 const NOW = new Date('2027-01-20T15:00:00Z');
 const PUBLIC_URL = 'https://plume.example';
 const crypto = new LocalKeyCrypto(randomBytes(32));
-// Handles come from the slug and are global on the Sandbox: on a shared PostgreSQL, a slug of
-// this run's own; on this file's own PGlite, a fixed one (the same history every run).
-const SLUG = process.env.DATABASE_URL ? `northwind-${randomUUID().slice(0, 6)}` : 'northwind-history-test';
+// The history follows from the seed, NOW and the slug (which names the handles): a fixed slug,
+// so every run, on PGlite or PostgreSQL, checks the same history (a random one made these
+// planted-pattern checks pass or fail by chance). Handles are global on the Sandbox; no other
+// test uses this slug, and the global setup empties a shared PostgreSQL before each run.
+const SLUG = 'northwind-history-test';
 
 let handle: DatabaseHandle;
 let truth: HistoryGroundTruth;
