@@ -28,6 +28,14 @@ export interface PostOutcome {
   asOf: Date | null;
 }
 
+/** How far back the agents learn from an organization's posts: a year holds every season once. */
+export const LEARNING_DAYS = 365;
+
+/** The year of posts up to `now` the agents learn from (`loadPostOutcomes`'s window). */
+export function learningWindow(now: Date): { since: Date; until: Date } {
+  return { since: new Date(now.getTime() - LEARNING_DAYS * 86_400_000), until: now };
+}
+
 export interface PostOutcomeFilter {
   since: Date;
   until: Date;

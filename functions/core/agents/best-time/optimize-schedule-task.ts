@@ -3,13 +3,10 @@ import * as z from 'zod';
 import { postPlatforms, posts, socialAccounts } from '../../../db/schema';
 import { optimizeScheduleInput, type OptimizeScheduleInput } from '../../../shared/agents/task-inputs';
 import { refreshPostStatus } from '../../publishing/post-status';
-import { loadPostOutcomes } from '../post-outcomes';
+import { learningWindow, loadPostOutcomes } from '../post-outcomes';
 import type { TaskHandler } from '../tasks/task-handler';
 import { smartScheduleResult } from './result';
 import { smartSchedule } from './smart-schedule';
-
-/** How far back the best times learn from. */
-const HISTORY_DAYS = 365;
 
 export const optimizeScheduleOutput = smartScheduleResult.extend({
   applied: z.number().int().describe('Drafts whose proposed time was set (they stay drafts)'),
@@ -43,8 +40,7 @@ export const optimizeScheduleTask: TaskHandler<OptimizeScheduleInput, OptimizeSc
         .orderBy(socialAccounts.createdAt, socialAccounts.id);
       const ids = accounts.map((account) => account.accountId);
       const outcomes = await loadPostOutcomes(tx, context.organizationId, {
-        since: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
-        until: now,
+        ...learningWindow(now),
         ...(input.accountIds?.length ? { accountIds: input.accountIds } : {}),
       });
       const drafts = input.postIds?.length

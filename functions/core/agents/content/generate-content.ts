@@ -2,14 +2,11 @@ import * as z from 'zod';
 import { PLATFORM_IDS, type Platform } from '../../../shared/platforms/catalog';
 import { measureText, limitsForAccount } from '../../../shared/platforms/rules';
 import { generateContentInput, type GenerateContentInput } from '../../../shared/agents/task-inputs';
-import { loadPostOutcomes } from '../post-outcomes';
+import { learningWindow, loadPostOutcomes } from '../post-outcomes';
 import type { TaskContext, TaskHandler } from '../tasks/task-handler';
 import { checkDraft } from './draft-check';
 import { bestExamples, hashtagEvidence, ratePosts, type RatedPost } from './past-performance';
 import { CONTENT_PROMPTS, examplesBlock, networkRules, voiceSystemPrompt } from './prompts';
-
-/** The organization's history the content agent learns from. */
-export const HISTORY_DAYS = 365;
 
 const check = z.object({
   valid: z.boolean(),
@@ -165,10 +162,7 @@ export const generateContent: TaskHandler<GenerateContentInput, GenerateContentO
   output: generateContentOutput,
   async run(context, input) {
     const outcomes = await context.inTenant((tx) =>
-      loadPostOutcomes(tx, context.organizationId, {
-        since: new Date(context.now.getTime() - HISTORY_DAYS * 86_400_000),
-        until: context.now,
-      }),
+      loadPostOutcomes(tx, context.organizationId, learningWindow(context.now)),
     );
     const rated = ratePosts(outcomes);
     const examples = bestExamples(rated, { brief: input.brief, platforms: input.platforms, limit: 5 });

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { suggestHashtagsInput, type SuggestHashtagsInput } from '../../../shared/agents/task-inputs';
-import { loadPostOutcomes } from '../post-outcomes';
+import { learningWindow, loadPostOutcomes } from '../post-outcomes';
 import type { TaskHandler } from '../tasks/task-handler';
-import { HISTORY_DAYS } from './generate-content';
 import { hashtagEvidence, hashtagsOf, ratePosts } from './past-performance';
 import { CONTENT_PROMPTS, voiceSystemPrompt } from './prompts';
 
@@ -35,10 +34,7 @@ export const suggestHashtags: TaskHandler<SuggestHashtagsInput, SuggestHashtagsO
   output: suggestHashtagsOutput,
   async run(context, input) {
     const outcomes = await context.inTenant((tx) =>
-      loadPostOutcomes(tx, context.organizationId, {
-        since: new Date(context.now.getTime() - HISTORY_DAYS * 86_400_000),
-        until: context.now,
-      }),
+      loadPostOutcomes(tx, context.organizationId, learningWindow(context.now)),
     );
     const used = new Set(hashtagsOf(input.text));
     const measured = hashtagEvidence(ratePosts(outcomes), input.text)

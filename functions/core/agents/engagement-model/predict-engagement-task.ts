@@ -3,14 +3,11 @@ import * as z from 'zod';
 import { socialAccounts } from '../../../db/schema';
 import { predictEngagementInput, type PredictEngagementInput } from '../../../shared/agents/task-inputs';
 import { InvalidInputError } from '../../errors';
-import { loadPostOutcomes } from '../post-outcomes';
+import { learningWindow, loadPostOutcomes } from '../post-outcomes';
 import type { TaskHandler } from '../tasks/task-handler';
 import { loadAccountZones } from './load-account-zones';
 import { predictDraftEngagement } from './predict-draft';
 import { engagementPredictionSchema } from './result';
-
-/** How far back the model learns from. */
-const HISTORY_DAYS = 365;
 
 export const predictEngagementOutput = z.object({
   prediction: engagementPredictionSchema,
@@ -45,10 +42,7 @@ export const predictEngagementTask: TaskHandler<PredictEngagementInput, PredictE
           ),
         );
       if (!account) throw new InvalidInputError('The account is not one of this organization’s.');
-      const outcomes = await loadPostOutcomes(tx, context.organizationId, {
-        since: new Date(context.now.getTime() - HISTORY_DAYS * 86_400_000),
-        until: context.now,
-      });
+      const outcomes = await loadPostOutcomes(tx, context.organizationId, learningWindow(context.now));
       const zones = await loadAccountZones(tx, context.organizationId);
       return { platform: account.platform, outcomes, zones };
     });
