@@ -5,6 +5,7 @@ import { withSystem, withTenant } from '../../../db/tenant';
 import type { AgentTaskType } from '../../../shared/agents/task-types';
 import type { Clock, Llm, Logger, Realtime } from '../../ports';
 import { agentSettings } from './agent-settings';
+import { announceAgentTask } from './announce-task';
 import { MeteredLlm } from './metered-llm';
 import { TaskCancelled, type TaskContext, type TaskHandler } from './task-handler';
 import type { AgentTaskRow } from './request-task';
@@ -25,22 +26,6 @@ export interface AgentTaskDeps {
 export const TASK_LEASE_MS = 6 * 60_000;
 
 export type TaskHandlers = { readonly [Type in AgentTaskType]?: TaskHandler<unknown, unknown> };
-
-/** The task's state as the dashboard sees it live (the full task is at GET /ai-agents/tasks/{id}). */
-function announce(
-  deps: AgentTaskDeps,
-  task: Pick<AgentTaskRow, 'id' | 'organizationId' | 'agentType' | 'taskType'>,
-  change: { status: string; progress: number },
-) {
-  return deps.realtime
-    .broadcast(task.organizationId, {
-      type: 'agent.task',
-      data: { id: task.id, agentType: task.agentType, taskType: task.taskType, ...change },
-    })
-    .catch((error: unknown) =>
-      deps.logger.warn('Agent task update not pushed', { taskId: task.id, error: String(error) }),
-    );
-}
 
 /**
  * Claims the task: `pending` (or `running` past its lease: the worker died) becomes `running`.
@@ -85,7 +70,7 @@ export async function runAgentTask(
   const task = await claim(deps, taskId);
   if (!task) return;
   const started = deps.clock.now();
-  await announce(deps, task, { status: 'running', progress: 0 });
+  await announceAgentTask(deps, task, { status: 'running', progress: 0 });
   const inTenant: TaskContext['inTenant'] = (work) => withTenant(deps.db, task.organizationId, work);
   const stillWanted = async () => {
     const [row] = await inTenant((tx) =>
@@ -135,7 +120,7 @@ export async function runAgentTask(
             .set({ progress, updatedAt: deps.clock.now() })
             .where(eq(aiAgentTasks.id, task.id)),
         );
-        await announce(deps, task, { status: 'running', progress });
+        await announceAgentTask(deps, task, { status: 'running', progress });
       },
     };
     const output = handler.output.parse(await handler.run(context, handler.input.parse(task.inputData)));
@@ -145,12 +130,12 @@ export async function runAgentTask(
     );
     if (done.length === 0) throw new TaskCancelled();
     await inTenant((tx) => countOutcome(tx, task, 'completed', deps.clock.now()));
-    await announce(deps, task, { status: 'completed', progress: 100 });
+    await announceAgentTask(deps, task, { status: 'completed', progress: 100 });
     deps.logger.info('Agent task completed', { taskId: task.id, taskType: task.taskType, ...llm.usage });
   } catch (error) {
     if (error instanceof TaskCancelled) {
       await finish({ completedAt: deps.clock.now() }, ['cancelled']);
-      await announce(deps, task, { status: 'cancelled', progress: task.progress });
+      await announceAgentTask(deps, task, { status: 'cancelled', progress: task.progress });
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -159,7 +144,7 @@ export async function runAgentTask(
       'running',
     ]);
     await inTenant((tx) => countOutcome(tx, task, 'failed', deps.clock.now()));
-    await announce(deps, task, { status: 'failed', progress: 0 });
+    await announceAgentTask(deps, task, { status: 'failed', progress: 0 });
   }
 }
 

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { announceAgentTask } from '../../../core/agents/tasks/announce-task';
 import { aiAgentTasks } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import { roleAtLeast } from '../../access';
@@ -43,30 +44,22 @@ export const getAgentTask: Operation<'getAgentTask'> = async ({ params }, { cont
  * Cancels a task that has not ended: who asked for it, or a manager. A pending task never
  * runs; a running one stops before its next model call or progress step, keeping what it spent.
  */
-export const cancelAgentTask: Operation<'cancelAgentTask'> = async ({ params }, { container, auth }) =>
-  withTenant(container.db, auth.organizationId, async (tx) => {
+export const cancelAgentTask: Operation<'cancelAgentTask'> = async ({ params }, { container, auth }) => {
+  const cancelled = await withTenant(container.db, auth.organizationId, async (tx) => {
     const mine = and(eq(aiAgentTasks.id, params.id), eq(aiAgentTasks.organizationId, auth.organizationId));
     const [row] = await tx.select().from(aiAgentTasks).where(mine);
     if (!row) throw notFound('The task');
     if (row.userId !== auth.userId && !roleAtLeast(auth.role, 'manager'))
       throw new HttpProblem(403, 'forbidden', 'Only who asked for the task, or a manager, may cancel it.');
-    const [cancelled] = await tx
+    const [changed] = await tx
       .update(aiAgentTasks)
       .set({ status: 'cancelled', updatedAt: container.clock.now() })
       .where(and(mine, inArray(aiAgentTasks.status, ['pending', 'running'])))
       .returning();
-    if (!cancelled) throw new HttpProblem(409, 'conflict', `The task has already ended (${row.status}).`);
-    await container.realtime
-      .broadcast(auth.organizationId, {
-        type: 'agent.task',
-        data: {
-          id: row.id,
-          agentType: row.agentType,
-          taskType: row.taskType,
-          status: 'cancelled',
-          progress: row.progress,
-        },
-      })
-      .catch(() => undefined);
-    return { body: presentTask(cancelled) };
+    if (!changed) throw new HttpProblem(409, 'conflict', `The task has already ended (${row.status}).`);
+    return changed;
   });
+  // Once committed: a dashboard that reloads the task on this push sees it cancelled.
+  await announceAgentTask(container, cancelled, { status: 'cancelled', progress: cancelled.progress });
+  return { body: presentTask(cancelled) };
+};
