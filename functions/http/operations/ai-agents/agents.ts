@@ -54,10 +54,10 @@ function presentAgent(type: AgentType, settings: AgentSettings, usage: MonthUsag
   };
 }
 
-async function budgetOf(tx: Transaction, organizationId: string, now: Date) {
+/** The budget view: what may be spent this month, what was, and when it renews. */
+async function budgetOf(tx: Transaction, organizationId: string, now: Date, spent: number) {
   const month = budgetMonth(now);
   const monthlyBudgetUsd = await organizationBudget(tx, organizationId);
-  const spent = await spentSince(tx, organizationId, month.start);
   return {
     monthlyBudgetUsd,
     spentThisMonthUsd: Math.round(spent * 10_000) / 10_000,
@@ -75,7 +75,13 @@ export const listAgents: Operation<'listAgents'> = async (_input, { container, a
     return {
       body: {
         agents: [...settings].map(([type, agent]) => presentAgent(type, agent, usage.get(type))),
-        budget: await budgetOf(tx, auth.organizationId, now),
+        // The month's spend is the sum over the agents, already read for their usage.
+        budget: await budgetOf(
+          tx,
+          auth.organizationId,
+          now,
+          [...usage.values()].reduce((sum, agent) => sum + agent.cost, 0),
+        ),
         provider: container.llm.provider,
       },
     };
@@ -96,5 +102,7 @@ export const configureAgent: Operation<'configureAgent'> = async ({ params, body
 export const setAgentBudget: Operation<'setAgentBudget'> = async ({ body }, { container, auth }) =>
   withTenant(container.db, auth.organizationId, async (tx) => {
     await setOrganizationBudget(tx, auth.organizationId, body.monthlyBudgetUsd);
-    return { body: await budgetOf(tx, auth.organizationId, container.clock.now()) };
+    const now = container.clock.now();
+    const spent = await spentSince(tx, auth.organizationId, budgetMonth(now).start);
+    return { body: await budgetOf(tx, auth.organizationId, now, spent) };
   });
