@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsFixtures } from '../http/analytics/support';
 import { collectProblems, signedInContext, startBrowserRig, type BrowserRig } from './support/browser';
+import { daysAgo } from './support/days-ago';
 
 /**
  * The Reports page's export in a real browser: the person picks rows and a file type, the
@@ -16,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.stop();
 });
-
-const DAY = 86_400_000;
-const daysAgo = (days: number, hour: number) => {
-  const at = new Date(Date.now() - days * DAY);
-  at.setUTCHours(hour, 0, 0, 0);
-  return at;
-};
 
 describe('analytics export', () => {
   it(

@@ -12,6 +12,7 @@ import {
   startBrowserRig,
   type BrowserRig,
 } from './support/browser';
+import { DAY, daysAgo } from './support/days-ago';
 
 /**
  * The analytics filters in a real browser, on metrics seeded as a sync stores them: three
@@ -32,13 +33,6 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-const DAY = 86_400_000;
-/** A UTC instant `days` ago at `hour`:00 (the person's zone is UTC: they set none). */
-const daysAgo = (days: number, hour: number) => {
-  const at = new Date(Date.now() - days * DAY);
-  at.setUTCHours(hour, 0, 0, 0);
-  return at;
-};
 /** YYYY-MM-DD of `days` ago in UTC. */
 const dateAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
 /** The trend chart's day label (MM-DD). */

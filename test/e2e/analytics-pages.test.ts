@@ -15,6 +15,7 @@ import {
 } from './support/browser';
 import { chartTable } from './support/chart-table';
 import { inviteViewer } from './support/invite';
+import { DAY, daysAgo } from './support/days-ago';
 
 /**
  * Every analytics page in a real browser, on metrics seeded as a sync stores them: the charts
@@ -33,13 +34,6 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-const DAY = 86_400_000;
-/** A UTC instant `days` ago at `hour`:00 (the person's zone is UTC: they set none). */
-const daysAgo = (days: number, hour: number) => {
-  const at = new Date(Date.now() - days * DAY);
-  at.setUTCHours(hour, 0, 0, 0);
-  return at;
-};
 /** The chart's day label (MM-DD) of an instant, in UTC. */
 const dayLabel = (at: Date) => at.toISOString().slice(5, 10);
 

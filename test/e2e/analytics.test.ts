@@ -9,6 +9,7 @@ import {
   startBrowserRig,
   type BrowserRig,
 } from './support/browser';
+import { DAY, daysAgo } from './support/days-ago';
 
 /**
  * The Analytics page in a real browser against the real local runtime, on metrics written as a
@@ -23,13 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.stop();
 });
-
-const DAY = 86_400_000;
-const daysAgo = (days: number, hour: number) => {
-  const at = new Date(Date.now() - days * DAY);
-  at.setUTCHours(hour, 0, 0, 0);
-  return at;
-};
 
 describe('analytics page', () => {
   it(
