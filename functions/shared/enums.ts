@@ -52,6 +52,19 @@ export type PostTargetStatus = (typeof POST_TARGET_STATUSES)[number];
 export const POST_STATUSES = [...POST_TARGET_STATUSES, 'partially_published'] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
+/**
+ * Where a post stands in its organization's approval flow. `not_required` when nobody must
+ * approve it; `pending` when approval is required but it has not been sent for review (a
+ * draft, or an approved post edited since); then `in_review` -> `approved` or
+ * `changes_requested` (which goes back to `in_review` when sent again).
+ */
+export const POST_APPROVAL_STATUSES = ['not_required', 'pending', 'in_review', 'changes_requested', 'approved'] as const;
+export type PostApprovalStatus = (typeof POST_APPROVAL_STATUSES)[number];
+
+/** One step of a post's review history (`commented` changes no status). */
+export const POST_REVIEW_ACTIONS = ['submitted', 'approved', 'changes_requested', 'commented', 'reopened'] as const;
+export type PostReviewAction = (typeof POST_REVIEW_ACTIONS)[number];
+
 export const POST_CONTENT_TYPES = ['text', 'image', 'video', 'carousel'] as const;
 export type PostContentType = (typeof POST_CONTENT_TYPES)[number];
 

@@ -17,6 +17,8 @@ import {
   mailOutbox,
   media,
   mentions,
+  postReviews,
+  agentAlerts,
   notificationSettings,
   notifications,
   postPlatforms,
@@ -157,6 +159,21 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
       content: 'love it',
       mentionedAt: new Date(),
     });
+    await tx.insert(postReviews).values({
+      organizationId,
+      postId: post.id,
+      userId: org.userId,
+      action: 'commented',
+      comment: 'looks good',
+    });
+    await tx.insert(agentAlerts).values({
+      organizationId,
+      agentType: 'crisis_manager',
+      kind: 'crisis',
+      dedupeKey: `crisis-${unique}`,
+      title: 'Negative mentions spiking',
+      startedAt: new Date(),
+    });
     await tx.insert(integrations).values({ organizationId, integrationType: 'slack' });
     await tx.insert(webhookEvents).values({
       organizationId,
@@ -225,6 +242,7 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
         'posts',
         'post_platforms',
         'post_target_events',
+        'post_reviews',
         'media',
         'analytics',
         'account_metrics',
@@ -240,6 +258,7 @@ export async function seedTenant(db: Database): Promise<SeededTenant> {
         'competitor_snapshots',
         'competitor_posts',
         'mentions',
+        'agent_alerts',
         'integrations',
         'webhook_events',
         'notifications',

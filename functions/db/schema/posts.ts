@@ -20,18 +20,26 @@ import {
   POST_TARGET_STATUSES,
   POST_STATUSES,
   POST_CONTENT_TYPES,
+  POST_APPROVAL_STATUSES,
+  POST_REVIEW_ACTIONS,
   type PostTargetStatus,
   type PostStatus,
   type PostContentType,
+  type PostApprovalStatus,
+  type PostReviewAction,
 } from '../../shared/enums';
 
 export {
   POST_TARGET_STATUSES,
   POST_STATUSES,
   POST_CONTENT_TYPES,
+  POST_APPROVAL_STATUSES,
+  POST_REVIEW_ACTIONS,
   type PostTargetStatus,
   type PostStatus,
   type PostContentType,
+  type PostApprovalStatus,
+  type PostReviewAction,
 };
 
 export const posts = pgTable(
@@ -62,6 +70,10 @@ export const posts = pgTable(
     aiAgentId: varchar('ai_agent_id', { length: 100 }),
     aiPrompt: text('ai_prompt'),
     aiModelUsed: varchar('ai_model_used', { length: 100 }),
+    /** The approval flow (shared/enums.ts); scheduling and publishing refuse until `approved`. */
+    approvalStatus: text('approval_status', { enum: POST_APPROVAL_STATUSES }).notNull().default('not_required'),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamptz('approved_at'),
     engagementScore: numeric('engagement_score', { precision: 5, scale: 2, mode: 'number' })
       .notNull()
       .default(0),
@@ -74,6 +86,11 @@ export const posts = pgTable(
   (t) => [
     checkIn('posts_status_check', t.status, POST_STATUSES),
     checkIn('posts_content_type_check', t.contentType, POST_CONTENT_TYPES),
+    checkIn('posts_approval_status_check', t.approvalStatus, POST_APPROVAL_STATUSES),
+    // The approvals queue: an organization's posts waiting for a reviewer.
+    index('posts_organization_in_review_idx')
+      .on(t.organizationId, t.updatedAt)
+      .where(sql`${t.approvalStatus} = 'in_review' and ${t.deletedAt} is null`),
     /** Target of composite foreign keys that pin child rows to the same organization. */
     unique('posts_id_organization_key').on(t.id, t.organizationId),
     index('posts_organization_created_idx').on(t.organizationId, t.createdAt),
@@ -173,5 +190,39 @@ export const postTargetEvents = pgTable(
     checkIn('post_target_events_to_status_check', t.toStatus, POST_TARGET_STATUSES),
     index('post_target_events_post_platform_idx').on(t.postPlatformId, t.at),
     index('post_target_events_organization_at_idx').on(t.organizationId, t.at),
+  ],
+);
+
+/**
+ * A post's review history: each approval step and each comment, append-only. The audit log
+ * records the same steps; this table is what the post's reviewers and author read.
+ */
+export const postReviews = pgTable(
+  'post_reviews',
+  {
+    id: primaryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').notNull(),
+    /** Null for a step taken by the system (an agent's draft sent for review) or an erased person. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action', { enum: POST_REVIEW_ACTIONS }).notNull(),
+    fromStatus: text('from_status', { enum: POST_APPROVAL_STATUSES }),
+    toStatus: text('to_status', { enum: POST_APPROVAL_STATUSES }),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'post_reviews_post_fk',
+      columns: [t.postId, t.organizationId],
+      foreignColumns: [posts.id, posts.organizationId],
+    }).onDelete('cascade'),
+    checkIn('post_reviews_action_check', t.action, POST_REVIEW_ACTIONS),
+    checkIn('post_reviews_from_status_check', t.fromStatus, POST_APPROVAL_STATUSES),
+    checkIn('post_reviews_to_status_check', t.toStatus, POST_APPROVAL_STATUSES),
+    index('post_reviews_post_created_idx').on(t.postId, t.createdAt),
+    index('post_reviews_user_id_idx').on(t.userId),
   ],
 );

@@ -45,6 +45,11 @@ export const socialAccounts = pgTable(
     statusReason: text('status_reason'),
     isActive: boolean('is_active').notNull().default(true),
     lastSync: timestamptz('last_sync'),
+    /** Where the last read of the account's mentions and comments stopped (network's cursor or newest id). */
+    mentionsCursor: text('mentions_cursor'),
+    mentionsSyncedAt: timestamptz('mentions_synced_at'),
+    /** Why the last mentions read failed, in words a user can act on; null after a good read. */
+    mentionsSyncError: text('mentions_sync_error'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
