@@ -171,6 +171,15 @@ describe('AnthropicLlm and the Messages API', () => {
     expect(response.costUsd).toBe(0.003075);
   });
 
+  it("sends an agent's own model by its API alias and prices the answer at that model's price", async () => {
+    server.enqueue({ kind: 'text', text: 'ok', usage: { input_tokens: 1000, output_tokens: 100 } });
+    const response = await llm().complete({ ...sayHi, model: 'claude-opus-4-6' });
+    expect(server.requests[0]?.body.model).toBe('claude-opus-4-6');
+    expect(response.model).toBe('claude-opus-4-6');
+    // Opus 4.6: $5 in, $25 out per million tokens (Sonnet 4.6, the default, would be $0.0045).
+    expect(response.costUsd).toBe(0.0075);
+  });
+
   it('leaves the cost out for a model the price table does not know', async () => {
     server.enqueue({ kind: 'text', text: 'ok', model: 'claude-haiku-5-5' });
     const response = await llm().complete(sayHi);

@@ -133,6 +133,35 @@ describe('BedrockLlm and Converse', () => {
     expect(response.costUsd).toBe(0.003135);
   });
 
+  it("maps an agent's own model to its Bedrock id through the configured profile, priced as that model", async () => {
+    server.enqueue({ kind: 'text', text: 'ok', usage: { inputTokens: 1000, outputTokens: 100 } });
+    const response = await llm().complete({ ...sayHi, model: 'claude-haiku-4-5' });
+    expect(server.requests[0]?.modelId).toBe('global.anthropic.claude-haiku-4-5-20251001-v1:0');
+    expect(response.model).toBe('global.anthropic.claude-haiku-4-5-20251001-v1:0');
+    // Haiku 4.5 through the global profile: $1 in, $5 out per million tokens.
+    expect(response.costUsd).toBe(0.0015);
+
+    server.enqueue({ kind: 'text', text: 'ok', usage: { inputTokens: 1000, outputTokens: 100 } });
+    const regional = await llm({}, 'eu.anthropic.claude-sonnet-4-6').complete({
+      ...sayHi,
+      model: 'claude-opus-4-6',
+    });
+    expect(server.requests[1]?.modelId).toBe('eu.anthropic.claude-opus-4-6-v1');
+    // Opus 4.6 through a geographic profile: 10% above $5 / $25.
+    expect(regional.costUsd).toBe(0.00825);
+
+    server.enqueue({ kind: 'text', text: 'ok' });
+    await llm({}, 'anthropic.claude-sonnet-4-6').complete({ ...sayHi, model: 'claude-sonnet-4-5' });
+    expect(server.requests[2]?.modelId).toBe('anthropic.claude-sonnet-4-5-20250929-v1:0');
+  });
+
+  it('refuses a model Converse does not serve, naming it, without sending anything', async () => {
+    const error = await failure(llm().complete({ ...sayHi, model: 'claude-opus-4-7' }));
+    expect(error.kind).toBe('invalid_request');
+    expect(error.message).toContain('Claude Opus 4.7');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('fails a structured answer cut at max_tokens as max_tokens', async () => {
     server.enqueue({ kind: 'tool_use', input: { caption: 'Spr' }, stopReason: 'max_tokens' });
     const error = await failure(llm().complete(draftRequest));

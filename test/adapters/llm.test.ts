@@ -117,6 +117,15 @@ describe('OfflineLlm', () => {
     expect(response).toMatchObject({ provider: 'offline', model: 'plume-offline-1', costUsd: 0 });
   });
 
+  it('reports the model it was asked for (an agent setting), still as the offline provider at no cost', async () => {
+    const response = await offline.complete({
+      messages: [{ role: 'user', content: 'hi' }],
+      maxTokens: 50,
+      model: 'claude-opus-4-6',
+    });
+    expect(response).toMatchObject({ provider: 'offline', model: 'claude-opus-4-6', costUsd: 0 });
+  });
+
   it('keeps free text within the token budget', async () => {
     const response = await offline.complete({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 5 });
     expect(response.text.length).toBeLessThanOrEqual(20);

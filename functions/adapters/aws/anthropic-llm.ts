@@ -1,5 +1,6 @@
 import Anthropic, { type ClientOptions } from '@anthropic-ai/sdk';
 import { llmCostUsd } from '../../core/agents/llm-prices';
+import { CLAUDE_MODELS } from '../../shared/agents/claude-models';
 import { LlmError, type Llm, type LlmRequest, type LlmResponse, type Secrets } from '../../core/ports';
 import { anthropicLlmError } from './anthropic-llm-error';
 import { callWithinLimits, llmCallLimits, type LlmCallLimits } from './llm-call-policy';
@@ -36,7 +37,8 @@ export class AnthropicLlm implements Llm {
     const schema = request.jsonSchema;
     const name = schema ? toolName(schema.name) : undefined;
     const body: Anthropic.MessageCreateParamsNonStreaming = {
-      model: this.model,
+      // An agent's own model by its Anthropic API alias; else the installation's LLM_MODEL.
+      model: request.model ? CLAUDE_MODELS[request.model].anthropic : this.model,
       max_tokens: request.maxTokens,
       messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
       ...(request.system ? { system: request.system } : {}),

@@ -6,6 +6,7 @@ import {
   type ToolInputSchema,
 } from '@aws-sdk/client-bedrock-runtime';
 import { llmCostUsd } from '../../core/agents/llm-prices';
+import { CLAUDE_MODELS, type ClaudeModel } from '../../shared/agents/claude-models';
 import { LlmError, type Llm, type LlmRequest, type LlmResponse } from '../../core/ports';
 import { bedrockLlmError } from './bedrock-llm-error';
 import { callWithinLimits, llmCallLimits, type LlmCallLimits } from './llm-call-policy';
@@ -17,6 +18,21 @@ import { structuredResponse, toolDescription, toolName } from './llm-tool';
  */
 export function createBedrockRuntimeClient(config: BedrockRuntimeClientConfig = {}): BedrockRuntimeClient {
   return new BedrockRuntimeClient({ ...config, maxAttempts: 1 });
+}
+
+const PROFILE_PREFIX = /^([a-z]{2,6})\.(?=anthropic\.)/;
+
+/**
+ * The Bedrock id of a Claude model through the same kind of cross-region inference profile as
+ * `configuredModelId` (BEDROCK_MODEL_ID: `global.anthropic.claude-sonnet-4-6` makes
+ * `claude-opus-4-6` `global.anthropic.claude-opus-4-6-v1`; an in-region id, no prefix, keeps
+ * every model in the region). Undefined for a model Converse does not serve (claude-models.ts).
+ */
+export function bedrockModelIdFor(model: ClaudeModel, configuredModelId: string): string | undefined {
+  const base = CLAUDE_MODELS[model].bedrock;
+  if (!base) return undefined;
+  const profile = PROFILE_PREFIX.exec(configuredModelId)?.[1];
+  return profile ? `${profile}.${base}` : base;
 }
 
 /**
@@ -38,10 +54,11 @@ export class BedrockLlm implements Llm {
   }
 
   async complete(request: LlmRequest): Promise<LlmResponse> {
+    const modelId = this.modelIdOf(request);
     const schema = request.jsonSchema;
     const name = schema ? toolName(schema.name) : undefined;
     const input: ConverseCommandInput = {
-      modelId: this.modelId,
+      modelId,
       messages: request.messages.map((m) => ({ role: m.role, content: [{ text: m.content }] })),
       inferenceConfig: {
         maxTokens: request.maxTokens,
@@ -82,7 +99,7 @@ export class BedrockLlm implements Llm {
         .reduce((sum, d) => sum + (d.inputTokens ?? 0), 0) ?? 0;
     const outputTokens = result.usage?.outputTokens ?? 0;
     const base = {
-      model: this.modelId,
+      model: modelId,
       provider: this.provider,
       usage: {
         inputTokens: uncachedInput + cacheRead + cacheWrite,
@@ -90,7 +107,7 @@ export class BedrockLlm implements Llm {
         ...(cacheRead ? { cacheReadInputTokens: cacheRead } : {}),
         ...(cacheWrite ? { cacheWriteInputTokens: cacheWrite } : {}),
       },
-      costUsd: llmCostUsd(this.provider, this.modelId, {
+      costUsd: llmCostUsd(this.provider, modelId, {
         uncachedInput,
         cacheWrite5m: cacheWrite - cacheWrite1h,
         cacheWrite1h,
@@ -117,5 +134,17 @@ export class BedrockLlm implements Llm {
       return structuredResponse(call.input, base);
     }
     return { ...base, text: content.map((block) => block.text ?? '').join('') };
+  }
+
+  /** The agent's model through the configured profile; refused, not swapped, when Converse lacks it. */
+  private modelIdOf(request: LlmRequest): string {
+    if (!request.model) return this.modelId;
+    const modelId = bedrockModelIdFor(request.model, this.modelId);
+    if (modelId) return modelId;
+    throw new LlmError({
+      kind: 'invalid_request',
+      provider: this.provider,
+      message: `${CLAUDE_MODELS[request.model].label} is not offered through Bedrock's Converse API; choose another model for this agent or use the Anthropic API.`,
+    });
   }
 }

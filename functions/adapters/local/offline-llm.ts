@@ -23,7 +23,8 @@ export class OfflineLlm implements Llm {
     const schemaText = request.jsonSchema ? JSON.stringify(request.jsonSchema.schema) : '';
     const inputTokens = estimateTokens(prompt + schemaText);
     // Nothing is billed: no model runs.
-    const base = { model: OFFLINE_MODEL, provider: this.provider, costUsd: 0 };
+    // The model asked for (an agent's setting) is reported as such; provider `offline` says no model ran.
+    const base = { model: request.model ?? OFFLINE_MODEL, provider: this.provider, costUsd: 0 };
     if (request.jsonSchema) {
       const json = sampleFromSchema(request.jsonSchema.schema, this.clock.now());
       const text = JSON.stringify(json);

@@ -1,3 +1,4 @@
+import type { ClaudeModel } from '../../shared/agents/claude-models';
 import type { LlmProviderName } from './llm-error';
 
 export interface LlmMessage {
@@ -14,6 +15,11 @@ export interface LlmRequest {
    * its API version 2026-10-21 refuses the field.
    */
   temperature?: number;
+  /**
+   * The Claude model to ask (an agent's own setting); the installation's LLM_MODEL or
+   * BEDROCK_MODEL_ID when left out. Each provider maps it to its own id.
+   */
+  model?: ClaudeModel;
   /** When set, the provider must answer with JSON matching this JSON Schema (tool use). */
   jsonSchema?: { name: string; description?: string; schema: Record<string, unknown> };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CLAUDE_MODEL_IDS } from './claude-models';
 
 /**
  * An organization's settings for one agent (`ai_agents.configuration`): what the content
@@ -26,10 +27,11 @@ export const agentConfiguration = z
       .optional()
       .describe('The language drafts are written in (BCP 47); the organization’s posts decide when left out'),
     model: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.:-]{2,99}$/, 'Use a model id such as claude-sonnet-4-6')
+      .enum(CLAUDE_MODEL_IDS, { error: `Use one of: ${CLAUDE_MODEL_IDS.join(', ')}` })
       .optional()
-      .describe('The Claude model this agent uses; the installation default when left out'),
+      .describe(
+        'The Claude model this agent uses, from the models Plume prices; the installation default when left out',
+      ),
     monthlyBudgetUsd: z
       .number()
       .min(0)

@@ -432,6 +432,25 @@ describe('AI agents API', () => {
       (await manager.put('/api/ai-agents/content_creator', { configuration: { bannedWords: 'all' } })).status,
     ).toBe(400);
     expect((await manager.put('/api/ai-agents/marketing_genius', { isActive: true })).status).toBe(400);
+    // A model not on the list (shared/agents/claude-models.ts) is refused and nothing is saved.
+    const trends = async () =>
+      (
+        await viewer.get<{ agents: Array<{ type: string; configuration: object }> }>('/api/ai-agents')
+      ).body.agents.find((agent) => agent.type === 'trend_analyzer')!.configuration;
+    const unchanged = await trends();
+    const unknownModel = await manager.put<{ errors?: Array<{ path: string; message: string }> }>(
+      '/api/ai-agents/trend_analyzer',
+      { configuration: { model: 'gpt-4o', brandVoice: 'Plain' } },
+    );
+    expect(unknownModel.status).toBe(400);
+    expect(unknownModel.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(unknownModel.body)).toContain('claude-sonnet-4-6');
+    expect(await trends()).toEqual(unchanged);
+    expect(
+      (await manager.put('/api/ai-agents/trend_analyzer', { configuration: { model: 'claude-haiku-4-5' } }))
+        .status,
+    ).toBe(200);
+    expect(await trends()).toEqual({ model: 'claude-haiku-4-5' });
     expect((await viewer.get<{ total: number }>('/api/ai-agents/tasks')).body.total).toBe(before);
   });
 });

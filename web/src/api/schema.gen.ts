@@ -2463,8 +2463,22 @@ export interface components {
       bannedWords?: string[];
       /** @description The language drafts are written in (BCP 47); the organization’s posts decide when left out */
       language?: string;
-      /** @description The Claude model this agent uses; the installation default when left out */
-      model?: string;
+      /**
+       * @description The Claude model this agent uses, from the models Plume prices; the installation default when left out
+       * @enum {string}
+       */
+      model?:
+        | 'claude-opus-5-5'
+        | 'claude-opus-5'
+        | 'claude-opus-4-8'
+        | 'claude-opus-4-7'
+        | 'claude-opus-4-6'
+        | 'claude-opus-4-5'
+        | 'claude-sonnet-5-5'
+        | 'claude-sonnet-5'
+        | 'claude-sonnet-4-6'
+        | 'claude-sonnet-4-5'
+        | 'claude-haiku-4-5';
       /** @description The most this agent may spend on the model in a calendar month (UTC), in US dollars */
       monthlyBudgetUsd?: number;
     };
@@ -2490,8 +2504,22 @@ export interface components {
       bannedWords?: string[];
       /** @description The language drafts are written in (BCP 47); the organization’s posts decide when left out */
       language?: string;
-      /** @description The Claude model this agent uses; the installation default when left out */
-      model?: string;
+      /**
+       * @description The Claude model this agent uses, from the models Plume prices; the installation default when left out
+       * @enum {string}
+       */
+      model?:
+        | 'claude-opus-5-5'
+        | 'claude-opus-5'
+        | 'claude-opus-4-8'
+        | 'claude-opus-4-7'
+        | 'claude-opus-4-6'
+        | 'claude-opus-4-5'
+        | 'claude-sonnet-5-5'
+        | 'claude-sonnet-5'
+        | 'claude-sonnet-4-6'
+        | 'claude-sonnet-4-5'
+        | 'claude-haiku-4-5';
       /** @description The most this agent may spend on the model in a calendar month (UTC), in US dollars */
       monthlyBudgetUsd?: number;
     };

@@ -24,9 +24,20 @@ export async function agentSettings(
     .orderBy(aiAgents.createdAt)
     .limit(1);
   if (!row) return { isActive: true, configuration: {} };
-  // A stored configuration that no longer parses (a field retired) keeps what still does.
-  const parsed = agentConfiguration.safeParse(row.configuration);
-  return { id: row.id, isActive: row.isActive, configuration: parsed.success ? parsed.data : {} };
+  return { id: row.id, isActive: row.isActive, configuration: storedConfiguration(row.configuration) };
+}
+
+/**
+ * A stored configuration as it parses today. A model no longer on the list (claude-models.ts)
+ * is dropped, so the agent falls back to the installation's model and keeps its brand voice
+ * and the rest; anything else that no longer parses (a field retired) gives the defaults.
+ */
+function storedConfiguration(stored: Record<string, unknown>): AgentConfiguration {
+  const parsed = agentConfiguration.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const { model: _retired, ...rest } = stored;
+  const withoutModel = agentConfiguration.safeParse(rest);
+  return withoutModel.success ? withoutModel.data : {};
 }
 
 /** Every agent's settings, defaults where there is no row. */
@@ -38,11 +49,10 @@ export async function allAgentSettings(
   const settings = new Map<AgentType, AgentSettings>();
   for (const type of Object.keys(AGENT_CATALOG) as AgentType[]) {
     const row = rows.find((candidate) => candidate.agentType === type);
-    const parsed = row ? agentConfiguration.safeParse(row.configuration) : undefined;
     settings.set(type, {
       ...(row ? { id: row.id } : {}),
       isActive: row?.isActive ?? true,
-      configuration: parsed?.success ? parsed.data : {},
+      configuration: row ? storedConfiguration(row.configuration) : {},
     });
   }
   return settings;

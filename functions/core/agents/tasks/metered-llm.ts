@@ -1,3 +1,4 @@
+import type { ClaudeModel } from '../../../shared/agents/claude-models';
 import type { Llm, LlmRequest, LlmResponse } from '../../ports';
 
 /** What a task's model calls used, added up. */
@@ -14,7 +15,8 @@ export interface TaskUsage {
  * The model, as one task sees it: adds up tokens and cost of every call (stored with the
  * task, counted against the month's budget) and, before each call, lets the task stop if a
  * person cancelled it, so a cancelled task spends nothing more. Cost is the provider's
- * answer's `costUsd` (list price; absent, so 0, for a model without a price in the table).
+ * answer's `costUsd` (list price of the model that answered; absent, so 0, for a model without
+ * a price in the table).
  */
 export class MeteredLlm implements Llm {
   readonly usage: TaskUsage = { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, model: null };
@@ -22,6 +24,8 @@ export class MeteredLlm implements Llm {
   constructor(
     private readonly llm: Llm,
     private readonly beforeCall: () => Promise<void>,
+    /** The agent's own model (its configuration), sent with every call that names none. */
+    private readonly model?: ClaudeModel,
   ) {}
 
   get provider(): Llm['provider'] {
@@ -30,7 +34,9 @@ export class MeteredLlm implements Llm {
 
   async complete(request: LlmRequest): Promise<LlmResponse> {
     await this.beforeCall();
-    const response = await this.llm.complete(request);
+    const response = await this.llm.complete(
+      this.model && !request.model ? { ...request, model: this.model } : request,
+    );
     this.usage.calls += 1;
     this.usage.inputTokens += response.usage.inputTokens;
     this.usage.outputTokens += response.usage.outputTokens;

@@ -78,7 +78,7 @@ export async function runAgentTask(
     );
     if (row?.status === 'cancelled') throw new TaskCancelled();
   };
-  const llm = new MeteredLlm(deps.llm, stillWanted);
+  let llm = new MeteredLlm(deps.llm, stillWanted);
   const usage = () => ({
     modelUsed: llm.usage.model,
     inputTokens: llm.usage.inputTokens,
@@ -100,6 +100,8 @@ export async function runAgentTask(
     const handler = handlers[task.taskType as AgentTaskType];
     if (!handler) throw new Error(`No agent does ${task.taskType} tasks in this build.`);
     const settings = await inTenant((tx) => agentSettings(tx, task.organizationId, task.agentType));
+    // Every call of this task asks for the agent's own model, when it has one.
+    llm = new MeteredLlm(deps.llm, stillWanted, settings.configuration.model);
     const context: TaskContext = {
       organizationId: task.organizationId,
       userId: task.userId,
