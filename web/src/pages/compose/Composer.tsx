@@ -11,6 +11,9 @@ import { FormProblem } from '../../components/FormProblem';
 import { MEDIA_KEY, POSTS_KEY } from '../../publishing/query-keys';
 import { AccountPicker } from './AccountPicker';
 import type { ComposerAccount } from './accounts';
+import { appendHashtag } from './assistant/append-hashtag';
+import { BestTimeButton } from './assistant/BestTimeButton';
+import { ComposerAssistant } from './assistant/ComposerAssistant';
 import {
   buildPostRequest,
   customise,
@@ -202,6 +205,27 @@ export function Composer({
             busy={submit.isPending ? (submit.variables ?? null) : null}
             canSave={state.accountIds.length > 0}
             onSubmit={act}
+            bestTime={
+              <BestTimeButton
+                accounts={chosen}
+                timeZone={slot.zone}
+                onSlot={(next) => setSlot((s) => ({ ...s, ...next }))}
+              />
+            }
+          />
+        </Card>
+        <Card
+          title="AI assistant"
+          description="Drafts, rewrites, hashtags and a forecast from your own history; nothing changes until you insert it."
+        >
+          <ComposerAssistant
+            text={state.content}
+            chosen={chosen}
+            mediaCount={attached.length}
+            scheduledAt={schedule.ok ? schedule.at : null}
+            timeZone={slot.zone}
+            onInsert={(text) => setState((s) => ({ ...s, content: text }))}
+            onAddHashtag={(tag) => setState((s) => ({ ...s, content: appendHashtag(s.content, tag) }))}
           />
         </Card>
       </div>

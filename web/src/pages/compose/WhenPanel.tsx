@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { INPUT_CLASS, inputRing } from '../../components/form/field-ids';
@@ -7,7 +7,7 @@ import type { ScheduleCheck } from './schedule-time';
 
 export type SubmitAction = 'draft' | 'schedule' | 'publish';
 
-/** Save as a draft, schedule at a wall time in a zone, or publish now; "best time" is to come. */
+/** Save as a draft, schedule at a wall time in a zone, or publish now; `bestTime` fills the time. */
 export function WhenPanel({
   date,
   time,
@@ -20,6 +20,7 @@ export function WhenPanel({
   busy,
   canSave,
   onSubmit,
+  bestTime,
 }: {
   date: string;
   time: string;
@@ -34,6 +35,8 @@ export function WhenPanel({
   /** False until there is something to save (an account to post to). */
   canSave: boolean;
   onSubmit: (action: SubmitAction) => void;
+  /** The smart scheduler's "Best time" (compose/assistant), which sets the date and time. */
+  bestTime?: ReactNode;
 }) {
   const id = useId();
   // Offsets change with daylight saving time: label the zones for the chosen day (at noon,
@@ -148,14 +151,7 @@ export function WhenPanel({
           Save draft
         </Button>
       </div>
-      <div className="flex items-center gap-3 rounded-lg bg-slate-50 px-3 py-2.5 ring-1 ring-slate-200 ring-inset">
-        <Button variant="secondary" size="sm" disabled aria-describedby={`${id}-best-time`}>
-          Best time
-        </Button>
-        <p id={`${id}-best-time`} className="text-xs text-slate-600">
-          Suggesting the best time for each network comes with the AI agents (smart scheduler).
-        </p>
-      </div>
+      {bestTime}
     </div>
   );
 }
