@@ -10,7 +10,7 @@ import { TextField } from '../../components/form/TextField';
 import { FormProblem } from '../../components/FormProblem';
 import { INPUT_CLASS, inputRing } from '../../components/form/field-ids';
 import { FieldError, FieldHint, FieldLabel } from '../../components/form/FieldText';
-import type { FieldErrors } from '../../forms/field-errors';
+import { friendlyMessages, type FieldErrors } from '../../forms/field-errors';
 import { useForm, type FieldProps } from '../../forms/use-form';
 import { AGENTS_KEY, type Agent, type AgentConfiguration } from './agent-api';
 
@@ -56,7 +56,7 @@ function configurationOf(values: SettingsValues): AgentConfiguration {
 
 /** The shared schema's verdict, each issue on its form field ("bannedWords.3" on bannedWords). */
 function validate(values: SettingsValues): FieldErrors {
-  const parsed = agentConfiguration.safeParse(configurationOf(values));
+  const parsed = agentConfiguration.safeParse(configurationOf(values), { error: friendlyMessages });
   if (parsed.success) return {};
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
