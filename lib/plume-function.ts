@@ -379,7 +379,10 @@ export class PlumeFunction extends nodejs.NodejsFunction {
     });
   }
 
-  /** The language model (LLM_PROVIDER, its model) and what it needs: the Anthropic key or Bedrock access. */
+  /**
+   * The language model (LLM_PROVIDER, its model) and what it needs: the Anthropic key or Bedrock
+   * access; and, unless offline, Titan Text Embeddings on Bedrock for agent memory.
+   */
   useLlm(llm: LlmSettings, anthropicKey: secretsmanager.ISecret): this {
     const { provider } = llm;
     this.setEnv({
@@ -387,6 +390,18 @@ export class PlumeFunction extends nodejs.NodejsFunction {
       LLM_MODEL: llm.anthropicModel,
       BEDROCK_MODEL_ID: llm.bedrockModel,
     });
+    if (provider !== 'offline') {
+      // Agent memory's embeddings: Titan Text Embeddings V2 in this region, whoever writes the text.
+      const stack = Stack.of(this);
+      this.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['bedrock:InvokeModel'],
+          resources: [
+            `arn:${stack.partition}:bedrock:${stack.region}::foundation-model/amazon.titan-embed-text-v2:0`,
+          ],
+        }),
+      );
+    }
     if (provider === 'anthropic') return this.useSecret('ANTHROPIC_SECRET_ARN', anthropicKey);
     if (provider === 'bedrock') {
       const stack = Stack.of(this);

@@ -106,6 +106,16 @@ const envSchema = z.object({
   BEDROCK_MODEL_ID: bedrockModelId.default(DEFAULT_BEDROCK_MODEL),
   ANTHROPIC_API_KEY: z.string().optional(),
   /**
+   * Agent memory's embeddings: `bedrock` (Titan Text Embeddings V2) or `local` (offline
+   * hashing, lexical). In AWS `bedrock` unless LLM_PROVIDER is offline; locally `local`.
+   */
+  EMBEDDINGS_PROVIDER: z.enum(['bedrock', 'local']).optional(),
+  /** Titan's vector size (256, 512 or 1024); a change re-embeds the memories on their next refresh. */
+  EMBEDDING_DIMENSIONS: z.coerce
+    .number()
+    .pipe(z.union([z.literal(256), z.literal(512), z.literal(1024)]))
+    .default(512),
+  /**
    * Milliseconds one model call may take, retries and their waits included; at most the agent
    * Lambda's timeout minus a margin (config/llm-timeout.ts), so a call never outlives its Lambda.
    */

@@ -81,6 +81,7 @@ describe('the AWS container with ports switched off at build time', () => {
     await expect(container.crypto.encrypt('x', { organizationId: 'o' })).rejects.toThrow(/KMS_KEY_ID/);
     await expect(container.queue.send('jobs', {})).rejects.toThrow(/QUEUE_URLS/);
     await expect(container.llm.complete({} as never)).rejects.toThrow(/LLM_PROVIDER/);
+    await expect(container.embedder.embed(['x'])).rejects.toThrow(/LLM_PROVIDER/);
     expect(() => container.db.select()).toThrow();
     expect(typeof container.realtime.broadcast).toBe('function');
   }, 60_000);

@@ -16,7 +16,14 @@ import { SecretsManagerSecrets } from '../../functions/adapters/aws/secrets-mana
 import { SesMailer } from '../../functions/adapters/aws/ses-mailer';
 import { SqsJobQueue } from '../../functions/adapters/aws/sqs-job-queue';
 import { StripeBilling } from '../../functions/adapters/aws/stripe-billing';
-import { createLocalAdapters, LocalBilling, ManualClock, OfflineLlm } from '../../functions/adapters/local';
+import { BedrockEmbedder } from '../../functions/adapters/aws/bedrock-embedder';
+import {
+  createLocalAdapters,
+  HashingEmbedder,
+  LocalBilling,
+  ManualClock,
+  OfflineLlm,
+} from '../../functions/adapters/local';
 import { captureLogger } from '../support/logger';
 
 let root: string;
@@ -72,6 +79,14 @@ describe('createLocalAdapters', () => {
       },
     );
     expect(forcedOffline.llm).toBeInstanceOf(OfflineLlm);
+    // Memory's embeddings: the offline hashing embedder, even with an Anthropic key; Titan only by name.
+    expect(keyed.embedder).toBeInstanceOf(HashingEmbedder);
+    const titan = await createLocalAdapters(
+      loadEnv({ EMBEDDINGS_PROVIDER: 'bedrock', EMBEDDING_DIMENSIONS: '256' }),
+      { dataDir: join(root, 'd'), logger: captureLogger() },
+    );
+    expect(titan.embedder).toBeInstanceOf(BedrockEmbedder);
+    expect(titan.embedder).toMatchObject({ model: 'amazon.titan-embed-text-v2:0', dimensions: 256 });
   });
 
   it('signs media links and checkout links with keys that survive a restart', async () => {

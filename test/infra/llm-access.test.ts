@@ -27,14 +27,30 @@ function functionWithLlm(provider: PlumeStackConfig['llmProvider']) {
   const resources = resourcesOf(Template.fromStack(stack));
   const env = (resources[logicalIdOf(fn)]!.Properties!.Environment as { Variables: Record<string, unknown> })
     .Variables;
-  const actions = statementsOfRole(resources, logicalIdOf(fn.role!)).flatMap(actionsOf);
-  return { env, actions, keyId: logicalIdOf(key) };
+  const statements = statementsOfRole(resources, logicalIdOf(fn.role!));
+  const actions = statements.flatMap(actionsOf);
+  // Each Bedrock resource as written in the template (a Fn::Join of partition and region), flattened.
+  const bedrockResources = statements
+    .filter((statement) => actionsOf(statement).some((action) => action.startsWith('bedrock:')))
+    .flatMap((statement) => [statement.Resource].flat())
+    .map((resource) => flatten(resource));
+  return { env, actions, keyId: logicalIdOf(key), bedrockResources };
+}
+
+function flatten(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map(flatten).join(join[0]);
+  return `\${${(value as { Ref?: string }).Ref ?? JSON.stringify(value)}}`;
 }
 
 // Synthesizing a stack, even a small one, takes tens of seconds on a busy machine.
 describe('the llm capability', { timeout: 120_000 }, () => {
   it('with Bedrock: IAM access to Claude models, no Anthropic key', () => {
-    const { env, actions } = functionWithLlm('bedrock');
+    const { env, actions, bedrockResources } = functionWithLlm('bedrock');
+    expect(bedrockResources).toContain(
+      'arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/amazon.titan-embed-text-v2:0',
+    );
     expect(env).toMatchObject({
       LLM_PROVIDER: 'bedrock',
       BEDROCK_MODEL_ID: 'global.anthropic.claude-sonnet-4-6',
@@ -44,14 +60,23 @@ describe('the llm capability', { timeout: 120_000 }, () => {
     expect(actions).not.toContain('secretsmanager:GetSecretValue');
   });
 
-  it('with the Anthropic API: the key secret, no Bedrock', () => {
-    const { env, actions, keyId } = functionWithLlm('anthropic');
+  it('with the Anthropic API: the key secret, and of Bedrock only the Titan embeddings model', () => {
+    const { env, actions, keyId, bedrockResources } = functionWithLlm('anthropic');
     expect(env).toMatchObject({
       LLM_PROVIDER: 'anthropic',
       LLM_MODEL: 'claude-sonnet-4-6',
       ANTHROPIC_SECRET_ARN: { Ref: keyId },
     });
     expect(actions).toContain('secretsmanager:GetSecretValue');
+    expect(actions).not.toContain('bedrock:InvokeModelWithResponseStream');
+    expect(bedrockResources).toEqual([
+      'arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/amazon.titan-embed-text-v2:0',
+    ]);
+  });
+
+  it('offline: no Bedrock and no key', () => {
+    const { actions } = functionWithLlm('offline');
     expect(actions).not.toContain('bedrock:InvokeModel');
+    expect(actions).not.toContain('secretsmanager:GetSecretValue');
   });
 });

@@ -18,6 +18,7 @@ import { REPO_ROOT } from '../../lib/paths';
 const PORT_CAPABILITY: Record<string, Capability> = {
   Billing: 'stripe',
   Crypto: 'crypto',
+  Embedder: 'llm',
   JobQueue: 'queues',
   Llm: 'llm',
   Mailer: 'mail',

@@ -11,6 +11,7 @@ import type {
   Billing,
   Clock,
   Crypto,
+  Embedder,
   JobQueue,
   Llm,
   Mailer,
@@ -21,6 +22,7 @@ import type {
 } from '../../core/ports';
 import type { Container } from '../container';
 import { createLogger } from '../local/logger';
+import { HashingEmbedder } from '../local/hashing-embedder';
 import { OfflineLlm } from '../local/offline-llm';
 import { RandomIds } from '../local/random-ids';
 import { SystemClock } from '../local/system-clock';
@@ -84,6 +86,7 @@ export async function createAwsContainer(env: Env): Promise<Container> {
     media: createMedia(env, clock),
     mailer: createMailer(env),
     llm: createLlm(env, secrets),
+    embedder: createEmbedder(env),
     billing: createBilling(secrets, clock),
     secrets,
     crypto: createCrypto(env, clock),
@@ -240,6 +243,36 @@ function createWiredLlm(env: Env, secrets: Secrets, provider: Llm['provider']): 
   }
   // A deployment may switch AI off: the offline provider works anywhere.
   return new OfflineLlm(new SystemClock());
+}
+
+/**
+ * Titan Text Embeddings on Bedrock (IAM only, whoever writes the text) unless the model is
+ * switched off (LLM_PROVIDER=offline) or EMBEDDINGS_PROVIDER says `local`. It rides on the
+ * `llm` capability: the functions that call the model are the ones that keep memory.
+ */
+function createEmbedder(env: Env): Embedder {
+  const provider = env.EMBEDDINGS_PROVIDER ?? (env.LLM_PROVIDER === 'offline' ? 'local' : 'bedrock');
+  if (process.env.PLUME_WIRE_LLM !== 'off' && provider === 'bedrock') {
+    const dimensions = env.EMBEDDING_DIMENSIONS;
+    return lazyPort(
+      async (): Promise<Embedder> => {
+        const { BedrockEmbedder, TITAN_EMBED_V2 } = await import('./bedrock-embedder');
+        const { createBedrockRuntimeClient } = await import('./bedrock-llm');
+        return new BedrockEmbedder(createBedrockRuntimeClient(), TITAN_EMBED_V2, dimensions, {
+          timeoutMs: env.LLM_TIMEOUT_MS,
+        });
+      },
+      ['embed'],
+      { provider, model: 'amazon.titan-embed-text-v2:0', dimensions },
+    );
+  }
+  if (process.env.PLUME_WIRE_LLM !== 'off') return new HashingEmbedder();
+  return {
+    ...unavailable<Embedder>('LLM_PROVIDER', ['embed']),
+    provider: 'local',
+    model: 'none',
+    dimensions: 0,
+  };
 }
 
 /** A port whose settings this function lacks: constructing succeeds, every call says why not. */

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { Env } from '../../config/env';
-import type { Billing, Clock, Crypto, Ids, KeyValue, Llm, Logger, Secrets } from '../../core/ports';
+import type { Billing, Clock, Crypto, Embedder, Ids, KeyValue, Llm, Logger, Secrets } from '../../core/ports';
+import { BedrockEmbedder } from '../aws/bedrock-embedder';
 import { AnthropicLlm } from '../aws/anthropic-llm';
 import { BedrockLlm, createBedrockRuntimeClient } from '../aws/bedrock-llm';
 import { StripeBilling } from '../aws/stripe-billing';
 import { EnvSecrets } from './env-secrets';
 import { FileMediaStore } from './file-media-store';
+import { HashingEmbedder } from './hashing-embedder';
 import { LocalBilling } from './local-billing';
 import { LocalKeyCrypto } from './local-key-crypto';
 import { deriveKey, loadOrCreateLocalKey } from './local-key';
@@ -18,6 +20,7 @@ import { SystemClock } from './system-clock';
 
 export { EnvSecrets } from './env-secrets';
 export { FileMediaStore, LOCAL_DOWNLOAD_PREFIX, LOCAL_UPLOAD_PATH } from './file-media-store';
+export { HashingEmbedder } from './hashing-embedder';
 export { LocalBilling, LOCAL_CHECKOUT_PATH, type LocalCheckoutCompletion } from './local-billing';
 export type { LocalHttpRequest, LocalHttpResponse } from './local-http';
 export { LocalKeyCrypto } from './local-key-crypto';
@@ -38,6 +41,7 @@ export interface LocalAdapters {
   media: FileMediaStore;
   mailer: OutboxMailer;
   llm: Llm;
+  embedder: Embedder;
   /** LocalBilling unless STRIPE_SECRET_KEY is set (then real Stripe in test mode, say). */
   billing: Billing;
   /** Present when `billing` is the local fake: completes its checkout links. */
@@ -82,6 +86,7 @@ export async function createLocalAdapters(
     }),
     mailer: new OutboxMailer({ dataDir, from: env.MAIL_FROM, clock, ids, logger }),
     llm: chooseLlm(env, secrets, clock),
+    embedder: chooseEmbedder(env),
     billing: localBilling ?? new StripeBilling(secrets, clock),
     ...(localBilling ? { localBilling } : {}),
     secrets,
@@ -97,4 +102,13 @@ function chooseLlm(env: Env, secrets: Secrets, clock: Clock): Llm {
   if (provider === 'bedrock')
     return new BedrockLlm(createBedrockRuntimeClient(), env.BEDROCK_MODEL_ID, limits);
   return new OfflineLlm(clock);
+}
+
+/** Locally the offline hashing embedder, unless EMBEDDINGS_PROVIDER=bedrock asks for Titan by name. */
+function chooseEmbedder(env: Env): Embedder {
+  if (env.EMBEDDINGS_PROVIDER === 'bedrock')
+    return new BedrockEmbedder(createBedrockRuntimeClient(), undefined, env.EMBEDDING_DIMENSIONS, {
+      timeoutMs: env.LLM_TIMEOUT_MS,
+    });
+  return new HashingEmbedder();
 }

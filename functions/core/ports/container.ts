@@ -3,6 +3,7 @@ import type {
   Billing,
   Clock,
   Crypto,
+  Embedder,
   Ids,
   JobQueue,
   KeyValue,
@@ -34,6 +35,8 @@ export interface Container {
   media: MediaStore;
   mailer: Mailer;
   llm: Llm;
+  /** Agent memory's embeddings (Titan on Bedrock in AWS, a local hashing embedder offline). */
+  embedder: Embedder;
   billing: Billing;
   secrets: Secrets;
   crypto: Crypto;

@@ -1,5 +1,6 @@
 export type * from './billing';
 export type * from './clock';
+export type * from './embedder';
 export type * from './ids';
 export type * from './job-queue';
 export { AGENT_QUEUES, QUEUE_NAMES } from './job-queue';

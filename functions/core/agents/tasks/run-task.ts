@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { aiAgentTasks, aiAgents } from '../../../db/schema';
 import { withSystem, withTenant } from '../../../db/tenant';
 import type { AgentTaskType } from '../../../shared/agents/task-types';
-import type { Clock, Llm, Logger, Realtime } from '../../ports';
+import type { Clock, Embedder, Llm, Logger, Realtime } from '../../ports';
 import { agentSettings } from './agent-settings';
 import { announceAgentTask } from './announce-task';
 import { MeteredLlm } from './metered-llm';
@@ -13,6 +13,8 @@ import type { AgentTaskRow } from './request-task';
 export interface AgentTaskDeps {
   db: Database;
   llm: Llm;
+  /** For the agents' memory (core/agents/memory): Titan on Bedrock, or the local hashing embedder. */
+  embedder: Embedder;
   clock: Clock;
   realtime: Pick<Realtime, 'broadcast'>;
   logger: Pick<Logger, 'info' | 'warn'>;
@@ -109,6 +111,7 @@ export async function runAgentTask(
       now: started,
       settings,
       llm,
+      embedder: deps.embedder,
       logger: deps.logger,
       inTenant,
       db: deps.db,

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Database } from '../../../db/client';
 import type { Transaction } from '../../../db/tenant';
-import type { Clock, Logger } from '../../ports';
+import type { Clock, Embedder, Logger } from '../../ports';
 import type { AgentSettings } from './agent-settings';
 import type { MeteredLlm } from './metered-llm';
 
@@ -13,6 +13,8 @@ export interface TaskContext {
   now: Date;
   settings: AgentSettings;
   llm: MeteredLlm;
+  /** Embeds texts for the organization's memory (not metered: Titan costs $0.02 per million tokens). */
+  embedder: Embedder;
   logger: Pick<Logger, 'info' | 'warn'>;
   /** Runs `work` in a transaction of the task's organization (row-level security applies). */
   inTenant<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;

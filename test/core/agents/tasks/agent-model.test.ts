@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnthropicLlm } from '../../../../functions/adapters/aws/anthropic-llm';
 import { BedrockLlm, createBedrockRuntimeClient } from '../../../../functions/adapters/aws/bedrock-llm';
 import { EnvSecrets } from '../../../../functions/adapters/local/env-secrets';
+import { HashingEmbedder } from '../../../../functions/adapters/local/hashing-embedder';
 import { ManualClock } from '../../../../functions/adapters/local/manual-clock';
 import { agentSettings, configureAgent } from '../../../../functions/core/agents/tasks/agent-settings';
 import { requestAgentTask } from '../../../../functions/core/agents/tasks/request-task';
@@ -51,6 +52,7 @@ describe('an agent’s own model', () => {
   const deps = (llm: Llm): AgentTaskDeps => ({
     db: handle.db,
     llm,
+    embedder: new HashingEmbedder(),
     clock,
     realtime: { broadcast: async () => 1 },
     logger: { info: () => {}, warn: () => {} },

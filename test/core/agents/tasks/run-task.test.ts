@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HashingEmbedder } from '../../../../functions/adapters/local/hashing-embedder';
 import { ManualClock } from '../../../../functions/adapters/local/manual-clock';
 import { requestAgentTask } from '../../../../functions/core/agents/tasks/request-task';
 import {
@@ -56,6 +57,7 @@ describe('runAgentTask', () => {
   const deps = (llm: Llm): AgentTaskDeps => ({
     db: handle.db,
     llm,
+    embedder: new HashingEmbedder(),
     clock,
     realtime: { broadcast: async (_org, message) => (pushed.push(message), 1) },
     logger: { info: () => {}, warn: () => {} },
