@@ -13,6 +13,10 @@ import { processWebhookEventJob } from './process-webhook-event';
 import { realtimeBroadcastJob } from './realtime-broadcast';
 import { REALTIME_BROADCAST } from '../core/realtime/broadcast-fan-out';
 import { sendMailJob } from './send-mail';
+import { readMentionsJob } from './read-mentions';
+import { READ_MENTIONS } from '../core/listening/mentions-tick';
+import { checkCrisisJob, checkPerformanceJob } from './watch-checks';
+import { CHECK_CRISIS, CHECK_PERFORMANCE } from '../core/listening/watch-tick';
 
 export type BackgroundJob = (
   message: { type: string } & Record<string, unknown>,
@@ -33,4 +37,7 @@ export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   [DELIVER_NOTIFICATION_EMAILS]: deliverNotificationEmailsJob,
   [SEND_MAIL]: sendMailJob,
   [REALTIME_BROADCAST]: realtimeBroadcastJob,
+  [READ_MENTIONS]: readMentionsJob,
+  [CHECK_CRISIS]: checkCrisisJob,
+  [CHECK_PERFORMANCE]: checkPerformanceJob,
 };

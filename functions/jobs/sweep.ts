@@ -1,6 +1,8 @@
 import { getContainer } from '../adapters/container';
 import { queueDueCompetitorSyncs } from '../core/analytics/competitor-sync-tick';
 import { queueDueMetricsSyncs } from '../core/analytics/metrics-sync-tick';
+import { queueDueMentionReads } from '../core/listening/mentions-tick';
+import { queueWatchChecks } from '../core/listening/watch-tick';
 import { pruneSnapshotsDaily } from '../core/analytics/prune-snapshots';
 import { runDueReportSchedules } from '../core/analytics/reports/report-schedule-tick';
 import { mailToResend } from '../core/mail/deliver-mail';
@@ -116,6 +118,17 @@ export async function runScheduledWork(options: SweepOptions = {}): Promise<Swee
     );
   } catch (error) {
     logger.warn('Could not queue competitor reads', { error: String(error) });
+  }
+  try {
+    // Mentions every 15 minutes, then the crisis manager (hourly, once they are in) and the
+    // performance tracker (daily): core/listening.
+    await queueDueMentionReads(
+      { db, kv, queue, clock, logger },
+      { respectMarker: env.PLUME_RUNTIME === 'aws' },
+    );
+    await queueWatchChecks({ db, kv, queue, clock, logger });
+  } catch (error) {
+    logger.warn('Could not queue the mentions reads and watching agents', { error: String(error) });
   }
   try {
     // Scheduled reports: the week or month just ended, behind their own next-due marker.

@@ -87,5 +87,8 @@ export const NOTIFICATION_TYPES = [
   'post.waiting',
   'account.needs_reauth',
   'report.ready',
+  'crisis.alert',
+  'performance.anomaly',
+  'performance.summary',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -56,6 +56,25 @@ const CATALOGUE: Record<NotificationType, CatalogueEntry> = {
     label: 'Scheduled report ready',
     description: 'A weekly or monthly report you are a recipient of was made; download it from Reports.',
   },
+  // The watching agents: a crisis is mailed at once; an anomaly and the weekly summary are read in the app.
+  'crisis.alert': {
+    defaults: { inApp: true, email: true },
+    label: 'Crisis alert',
+    description:
+      'The crisis manager found far more mentions than usual, and more negative ones, about your brand. Sent to admins and managers.',
+  },
+  'performance.anomaly': {
+    defaults: { inApp: true, email: false },
+    label: 'Unusual account figures',
+    description:
+      'The performance tracker found an account’s followers, impressions or engagement far from their usual range for the day. Sent to admins and managers.',
+  },
+  'performance.summary': {
+    defaults: { inApp: true, email: false },
+    label: 'Weekly performance summary',
+    description:
+      'Each Monday: the accounts’ biggest moves of the week and its anomalies. Sent to admins and managers.',
+  },
 };
 
 /** The catalogue, for the settings page. */

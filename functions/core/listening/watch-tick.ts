@@ -1,0 +1,124 @@
+import { and, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import type { Clock, JobQueue, KeyValue, Logger } from '../ports';
+import type { Database } from '../../db/client';
+import { agentAlerts, mentions, socialAccounts } from '../../db/schema';
+import { withSystem } from '../../db/tenant';
+import { LISTENED_NETWORKS } from '../../platforms/mentions-readers';
+import { CRISIS_SETTINGS } from '../agents/crisis/settings';
+
+/** Job types of the watching agents' checks (functions/jobs/watch-checks.ts). */
+export const CHECK_CRISIS = 'check-crisis';
+export const CHECK_PERFORMANCE = 'check-performance';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Past this minute of the hour the crisis check runs even if an account's read is late (a network down). */
+const CRISIS_LATEST_MINUTE = 40;
+/** The daily performance check runs from this UTC hour on, after the 06:00 metrics sync has read yesterday. */
+const PERFORMANCE_HOUR_UTC = 7;
+
+export interface WatchTickDeps {
+  db: Database;
+  kv: KeyValue;
+  queue: Pick<JobQueue, 'sendBatch'>;
+  clock: Clock;
+  logger: Pick<Logger, 'info'>;
+}
+
+/**
+ * Queues the watching agents' checks: the crisis manager's once an hour for each organization
+ * with mentions in the replay span (or an alert still open, so it can end), once its
+ * accounts' mentions have been read since the hour began (or 40 minutes in, regardless), and the
+ * performance tracker's once a day for each organization with an active account. Each check
+ * is queued once per hour or day by a key-value claim; the checks themselves are idempotent
+ * too, so a lost claim costs a repeated check, never a repeated alert.
+ */
+export async function queueWatchChecks(
+  deps: WatchTickDeps,
+  options: { organizationId?: string } = {},
+): Promise<{ crisis: number; performance: number }> {
+  const now = deps.clock.now();
+  const hour = Math.floor(now.getTime() / HOUR_MS);
+  const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const only = options.organizationId;
+  const hourStart = new Date(hour * HOUR_MS);
+  const { talkedAbout, alerting, unread, accounts } = await withSystem(deps.db, async (tx) => ({
+    talkedAbout: await tx
+      .selectDistinct({ organizationId: mentions.organizationId })
+      .from(mentions)
+      .where(
+        and(
+          gte(mentions.mentionedAt, new Date(now.getTime() - CRISIS_SETTINGS.replayHours * HOUR_MS)),
+          only ? eq(mentions.organizationId, only) : undefined,
+        ),
+      ),
+    alerting: await tx
+      .selectDistinct({ organizationId: agentAlerts.organizationId })
+      .from(agentAlerts)
+      .where(
+        and(
+          eq(agentAlerts.kind, 'crisis'),
+          ne(agentAlerts.status, 'resolved'),
+          only ? eq(agentAlerts.organizationId, only) : undefined,
+        ),
+      ),
+    // Accounts whose mentions were not read yet this hour: their organization's check waits for them.
+    unread: await tx
+      .selectDistinct({ organizationId: socialAccounts.organizationId })
+      .from(socialAccounts)
+      .where(
+        and(
+          eq(socialAccounts.status, 'active'),
+          eq(socialAccounts.isActive, true),
+          inArray(socialAccounts.platform, LISTENED_NETWORKS),
+          or(isNull(socialAccounts.mentionsSyncedAt), lt(socialAccounts.mentionsSyncedAt, hourStart)),
+          only ? eq(socialAccounts.organizationId, only) : undefined,
+        ),
+      ),
+    accounts:
+      now.getUTCHours() >= PERFORMANCE_HOUR_UTC
+        ? await tx
+            .selectDistinct({ organizationId: socialAccounts.organizationId })
+            .from(socialAccounts)
+            .where(
+              and(
+                eq(socialAccounts.status, 'active'),
+                only ? eq(socialAccounts.organizationId, only) : undefined,
+              ),
+            )
+        : [],
+  }));
+  const jobs: { type: string; organizationId: string }[] = [];
+  const crisisOrgs = new Set([...talkedAbout, ...alerting].map((r) => r.organizationId));
+  // After ingestion: an organization is judged once its accounts' mentions of the hour are in.
+  const late = now.getTime() - hourStart.getTime() >= CRISIS_LATEST_MINUTE * 60_000;
+  const waiting = late ? new Set<string>() : new Set(unread.map((r) => r.organizationId));
+  for (const organizationId of crisisOrgs) {
+    if (waiting.has(organizationId)) continue;
+    const fresh = await deps.kv.putIfAbsent({
+      pk: CHECK_CRISIS,
+      sk: `${organizationId}:${hour}`,
+      value: now.getTime(),
+      expiresAt: Math.ceil((now.getTime() + 2 * HOUR_MS) / 1000),
+    });
+    if (fresh) jobs.push({ type: CHECK_CRISIS, organizationId });
+  }
+  let performance = 0;
+  for (const { organizationId } of accounts) {
+    const fresh = await deps.kv.putIfAbsent({
+      pk: CHECK_PERFORMANCE,
+      sk: `${organizationId}:${day}`,
+      value: now.getTime(),
+      expiresAt: Math.ceil((now.getTime() + 2 * DAY_MS) / 1000),
+    });
+    if (fresh) {
+      jobs.push({ type: CHECK_PERFORMANCE, organizationId });
+      performance += 1;
+    }
+  }
+  if (jobs.length > 0) {
+    await deps.queue.sendBatch('jobs', jobs);
+    deps.logger.info('Queued watching agents’ checks', { crisis: jobs.length - performance, performance });
+  }
+  return { crisis: jobs.length - performance, performance };
+}

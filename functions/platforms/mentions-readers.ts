@@ -1,0 +1,41 @@
+import { blueskyMentionsReader } from './bluesky/mentions';
+import { createRuntime as blueskyRuntime } from './bluesky/runtime';
+import type { ConnectorContext, Platform } from './connector';
+import { createRuntime as mastodonRuntime } from './mastodon/client';
+import { mastodonMentionsReader } from './mastodon/mentions';
+import type { MentionsReader } from './mentions-reader';
+import { platformSettings } from './registry';
+import { sandboxMentionsReader } from './sandbox/mentions';
+import { createSandboxRuntime } from './sandbox/runtime';
+import { createRuntime as twitterRuntime } from './twitter/client';
+import { twitterMentionsReader } from './twitter/mentions';
+
+type Factory = (platform: Platform, base: ConnectorContext) => MentionsReader;
+
+/** The networks whose mentions Plume reads (mentions-reader.ts says why the others are not). */
+const READERS: Partial<Record<Platform, Factory>> = {
+  bluesky: (platform, base) => {
+    const { context, options } = platformSettings(platform, base);
+    return blueskyMentionsReader(blueskyRuntime(context, options.bluesky));
+  },
+  mastodon: (platform, base) => {
+    const { context, options } = platformSettings(platform, base);
+    return mastodonMentionsReader(mastodonRuntime(context, options.mastodon));
+  },
+  twitter: (platform, base) => {
+    const { context, options } = platformSettings(platform, base);
+    return twitterMentionsReader(twitterRuntime(context, options.twitter));
+  },
+  sandbox: (platform, base) => {
+    const { context, options } = platformSettings(platform, base);
+    return sandboxMentionsReader(createSandboxRuntime(context, options.sandbox));
+  },
+};
+
+/** The reader of `platform`'s mentions, or undefined where Plume reads none. */
+export function mentionsReaderFor(platform: Platform, context: ConnectorContext): MentionsReader | undefined {
+  return READERS[platform]?.(platform, context);
+}
+
+/** Networks whose mentions are read. */
+export const LISTENED_NETWORKS = Object.keys(READERS) as Platform[];
