@@ -77,9 +77,11 @@ function RunArea({ agent }: { agent: Agent }) {
   }
   if (view) {
     return (
-      <Link to={`?view=${view}`} className="text-sm font-medium text-brand-700 underline">
-        Run it on a draft
-      </Link>
+      <p>
+        <Link to={`?view=${view}`} className="text-sm font-medium text-brand-700 underline">
+          Run it on a draft
+        </Link>
+      </p>
     );
   }
   return <p className="text-xs text-slate-500">Works on its own; there is no task to start from here yet.</p>;

@@ -28,7 +28,7 @@ function IntervalBar({
   return (
     <div aria-hidden="true" className="relative mt-2 h-6 rounded bg-slate-100">
       <div
-        className="absolute inset-y-1 rounded bg-brand-200"
+        className="absolute inset-y-1 rounded bg-indigo-200"
         style={{ left: at(low), width: `calc(${at(high)} - ${at(low)})` }}
       />
       <div className="absolute inset-y-0 w-0.5 bg-brand-700" style={{ left: at(value) }} />
