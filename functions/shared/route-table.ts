@@ -387,6 +387,35 @@ export const ROUTES = [
   route('ai-agents', 'GET', '/ai-agents/tasks', 'listAgentTasks', 'viewer', 'AI task history'),
   route('ai-agents', 'GET', '/ai-agents/tasks/{id}', 'getAgentTask', 'viewer', 'One AI task'),
   route('ai-agents', 'POST', '/ai-agents/tasks/{id}/cancel', 'cancelAgentTask', 'user', 'Cancel an AI task'),
+  readOnly(
+    route(
+      'ai-agents',
+      'GET',
+      '/ai-agents/alerts',
+      'listAgentAlerts',
+      'viewer',
+      'Crisis and performance alerts',
+    ),
+  ),
+  route(
+    'ai-agents',
+    'POST',
+    '/ai-agents/alerts/{id}/acknowledge',
+    'acknowledgeAgentAlert',
+    'manager',
+    'Acknowledge an alert',
+  ),
+  route(
+    'ai-agents',
+    'POST',
+    '/ai-agents/alerts/{id}/resolve',
+    'resolveAgentAlert',
+    'manager',
+    'Resolve an alert',
+  ),
+  readOnly(
+    route('ai-agents', 'GET', '/ai-agents/mentions', 'listMentions', 'viewer', 'Mentions of the brand'),
+  ),
 
   // Analytics
   route('analytics', 'GET', '/analytics/overview', 'getAnalyticsOverview', 'viewer', 'Dashboard overview'),

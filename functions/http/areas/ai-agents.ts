@@ -3,9 +3,11 @@ import { createAreaHandler } from '../area-handler';
 import { configureAgent, listAgents, setAgentBudget } from '../operations/ai-agents/agents';
 import { taskOperation } from '../operations/ai-agents/request-task';
 import { cancelAgentTask, getAgentTask, listAgentTasks } from '../operations/ai-agents/tasks';
+import { acknowledgeAgentAlert, listAgentAlerts, resolveAgentAlert } from '../operations/ai-agents/alerts';
+import { listMentions } from '../operations/ai-agents/mentions';
 
 // The agents, their settings and budget, one route per kind of task (each records the task
-// and queues it for its agent), and the task history.
+// and queues it for its agent), the task history, and the watching agents' alerts and mentions.
 export const handler = createAreaHandler('ai-agents', aiAgentsContracts, {
   listAgents,
   configureAgent,
@@ -20,4 +22,8 @@ export const handler = createAreaHandler('ai-agents', aiAgentsContracts, {
   listAgentTasks,
   getAgentTask,
   cancelAgentTask,
+  listAgentAlerts,
+  acknowledgeAgentAlert,
+  resolveAgentAlert,
+  listMentions,
 });

@@ -12,6 +12,7 @@ import {
 } from '../agents/task-inputs';
 import { AGENT_TASK_TYPE_NAMES } from '../agents/task-types';
 import { timestamp, uuidParam } from './common';
+import { agentAlertsContracts } from './ai-agents-alerts';
 import type { AreaContracts } from './contract';
 
 const money = (what: string) => z.number().describe(`${what}, in US dollars`);
@@ -184,4 +185,5 @@ export const aiAgentsContracts = {
       403: 'Only who asked for the task, or a manager, may cancel it.',
     },
   },
+  ...agentAlertsContracts,
 } satisfies AreaContracts<'ai-agents'>;
