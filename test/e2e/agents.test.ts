@@ -134,6 +134,8 @@ describe('AI agents dashboard', () => {
     await expect(page.getByLabel('Time', { exact: true }).inputValue()).resolves.toBe(expected!.time);
     await expect(page.getByLabel('Date').inputValue()).resolves.toBe(expected!.date);
 
+    await page.screenshot({ path: join(screenshots, 'agents-composer.png'), fullPage: true });
+
     // The composer still saves the inserted draft as before.
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
@@ -141,7 +143,6 @@ describe('AI agents dashboard', () => {
     const saved = await person.api('GET', `/posts/${postId}`);
     expect(saved.body.content).toBe(output.drafts[1]!.text);
 
-    await page.screenshot({ path: join(screenshots, 'agents-composer.png'), fullPage: true });
     expect(problems).toEqual([]);
     await person.context.close();
   });
