@@ -162,7 +162,8 @@ describe('AI agents API', () => {
     const output = task.output as {
       drafts: Draft[];
       template: boolean;
-      examples: Array<{ text: string; lift: number }>;
+      examples: Array<{ text: string; lift: number; memoryId: string | null; similarity: number | null }>;
+      memory: { embedder: string; lexical: boolean; used: Array<{ id: string; similarity: number }> };
       hashtagEvidence: Array<{ tag: string; posts: number; medianLift: number }>;
     };
     expect(output.template).toBe(true);
@@ -188,6 +189,12 @@ describe('AI agents API', () => {
     // Instagram needs a picture: said, for the composer, while the text itself is fine.
     expect(output.drafts[2]!.check.issues.map((i) => i.code)).toContain('media_required');
     expect(output.examples[0]!.text).toContain('sourdough');
+    // The examples came from memory, nearest the brief first, and the output says which rows.
+    expect(output.memory).toMatchObject({ embedder: 'local', lexical: true });
+    expect(output.memory.used.map((m) => m.id)).toEqual(
+      output.examples.filter((e) => e.memoryId).map((e) => e.memoryId),
+    );
+    expect(output.examples[0]!.similarity).toBeGreaterThan(0);
   });
 
   it('checks drafts against the banned words a manager sets, and only managers configure agents', async () => {

@@ -5,8 +5,9 @@ import { generateContentInput, type GenerateContentInput } from '../../../shared
 import { learningWindow, loadPostOutcomes } from '../post-outcomes';
 import type { TaskContext, TaskHandler } from '../tasks/task-handler';
 import { checkDraft } from './draft-check';
-import { bestExamples, hashtagEvidence, ratePosts, type RatedPost } from './past-performance';
+import { hashtagEvidence, ratePosts } from './past-performance';
 import { CONTENT_PROMPTS, examplesBlock, networkRules, voiceSystemPrompt } from './prompts';
+import { exampleUsed, memoryReport, relevantExamples, type ExampleUsed } from './relevant-examples';
 
 const check = z.object({
   valid: z.boolean(),
@@ -29,7 +30,9 @@ export const generateContentOutput = z.object({
   explanation: z.string(),
   /** True when no AI provider is set up: the drafts are built from templates, not written by a model. */
   template: z.boolean(),
-  examples: z.array(z.object({ platform: z.enum(PLATFORM_IDS), text: z.string(), lift: z.number() })),
+  /** The past posts shown to the model, nearest the brief first, each with the memory it came from. */
+  examples: z.array(exampleUsed),
+  memory: memoryReport,
   hashtagEvidence: z.array(
     z.object({ tag: z.string(), posts: z.number().int(), medianLift: z.number(), relevance: z.number() }),
   ),
@@ -93,7 +96,7 @@ function templateDrafts(input: GenerateContentInput, tags: string[]): ModelDraft
 async function modelWrites(
   context: TaskContext,
   input: GenerateContentInput,
-  examples: RatedPost[],
+  examples: ExampleUsed[],
   tags: string[],
 ): Promise<{ drafts: ModelDraft[]; explanation: string }> {
   const prompt = [
@@ -154,7 +157,8 @@ async function repair(
 
 /**
  * `content.generate`: drafts per network and variant in the organization's voice, with its
- * best past posts as examples and the hashtags its history supports; each draft checked with
+ * best past posts nearest the brief (recalled from memory) as examples and the hashtags its
+ * history supports; each draft checked with
  * the network's rules and the banned words, and a draft that breaks one rewritten once.
  */
 export const generateContent: TaskHandler<GenerateContentInput, GenerateContentOutput> = {
@@ -165,7 +169,11 @@ export const generateContent: TaskHandler<GenerateContentInput, GenerateContentO
       loadPostOutcomes(tx, context.organizationId, learningWindow(context.now)),
     );
     const rated = ratePosts(outcomes);
-    const examples = bestExamples(rated, { brief: input.brief, platforms: input.platforms, limit: 5 });
+    const { examples, memory } = await relevantExamples(context, rated, {
+      query: input.brief,
+      platforms: input.platforms,
+      limit: 5,
+    });
     const evidence = hashtagEvidence(rated, input.brief).slice(0, 10);
     const tags = evidence
       .filter((e) => e.medianLift >= 1)
@@ -213,11 +221,8 @@ export const generateContent: TaskHandler<GenerateContentInput, GenerateContentO
       drafts,
       explanation: written.explanation,
       template,
-      examples: examples.map((e) => ({
-        platform: e.outcome.platform,
-        text: e.outcome.text,
-        lift: Math.round(e.lift * 100) / 100,
-      })),
+      examples,
+      memory,
       hashtagEvidence: evidence,
       promptVersion: CONTENT_PROMPTS.generate,
     };

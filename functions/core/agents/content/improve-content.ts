@@ -1,10 +1,13 @@
 import * as z from 'zod';
 import { PLATFORM_IDS } from '../../../shared/platforms/catalog';
 import { improveContentInput, type ImproveContentInput } from '../../../shared/agents/task-inputs';
+import { learningWindow, loadPostOutcomes } from '../post-outcomes';
 import type { TaskHandler } from '../tasks/task-handler';
 import { checkDraft } from './draft-check';
 import { fitToNetwork } from './generate-content';
-import { CONTENT_PROMPTS, networkRules, voiceSystemPrompt } from './prompts';
+import { ratePosts } from './past-performance';
+import { CONTENT_PROMPTS, examplesBlock, networkRules, voiceSystemPrompt } from './prompts';
+import { exampleUsed, memoryReport, relevantExamples } from './relevant-examples';
 
 const GOALS: Record<ImproveContentInput['goal'], string> = {
   engagement: 'more engaging: a stronger first line, one clear idea, an invitation to respond',
@@ -28,6 +31,9 @@ export const improveContentOutput = z.object({
     bannedWords: z.array(z.string()),
   }),
   template: z.boolean(),
+  /** The organization's best posts nearest the text, shown to the model as its voice. */
+  examples: z.array(exampleUsed),
+  memory: memoryReport,
   promptVersion: z.string(),
 });
 export type ImproveContentOutput = z.infer<typeof improveContentOutput>;
@@ -59,12 +65,24 @@ function templateImprove(input: ImproveContentInput): { text: string; changes: s
   return { text: tidy, changes };
 }
 
-/** `content.improve`: the text rewritten toward a goal, checked with the network's rules. */
+/**
+ * `content.improve`: the text rewritten toward a goal, with the organization's best posts
+ * nearest it (recalled from memory) as examples of its voice, checked with the network's rules.
+ */
 export const improveContent: TaskHandler<ImproveContentInput, ImproveContentOutput> = {
   input: improveContentInput,
   output: improveContentOutput,
   async run(context, input) {
     const template = context.llm.provider === 'offline';
+    const outcomes = await context.inTenant((tx) =>
+      loadPostOutcomes(tx, context.organizationId, learningWindow(context.now)),
+    );
+    const { examples, memory } = await relevantExamples(context, ratePosts(outcomes), {
+      query: input.text,
+      platforms: [input.platform],
+      limit: 3,
+    });
+    await context.progress(30);
     let answer = template ? templateImprove(input) : undefined;
     if (!answer) {
       const response = await context.llm.complete({
@@ -72,7 +90,7 @@ export const improveContent: TaskHandler<ImproveContentInput, ImproveContentOutp
         messages: [
           {
             role: 'user',
-            content: `Improve this post so that it is ${GOALS[input.goal]}. ${networkRules(input.platform)}\nSay in a few short items what you changed.\n\nPost:\n${input.text}`,
+            content: `Improve this post so that it is ${GOALS[input.goal]}. ${networkRules(input.platform)}\nSay in a few short items what you changed.\n\n${examplesBlock(examples)}\n\nPost:\n${input.text}`,
           },
         ],
         maxTokens: 1200,
@@ -93,6 +111,8 @@ export const improveContent: TaskHandler<ImproveContentInput, ImproveContentOutp
       changes: answer.changes,
       check: checkDraft(input.platform, text, context.settings.configuration.bannedWords ?? []),
       template,
+      examples,
+      memory,
       promptVersion: CONTENT_PROMPTS.improve,
     };
   },

@@ -1,15 +1,16 @@
 import type { AgentConfiguration } from '../../../shared/agents/configuration';
 import { PLATFORM_CATALOG, type Platform } from '../../../shared/platforms/catalog';
-import type { RatedPost } from './past-performance';
 
 /**
  * The content agent's prompts. Each has a version stored with every task that used it, so
  * a change of wording is a new version and results can be compared across versions.
  */
 export const CONTENT_PROMPTS = {
-  generate: 'content.generate@1',
+  // @2: examples are the best posts recalled from memory as nearest the brief.
+  generate: 'content.generate@2',
   repair: 'content.repair@1',
-  improve: 'content.improve@1',
+  // @2: the organization's best posts nearest the text, as examples of its voice.
+  improve: 'content.improve@2',
   hashtags: 'content.hashtags@1',
 } as const;
 
@@ -39,13 +40,15 @@ export function networkRules(platform: Platform): string {
   return `${name}: at most ${limits.maxTextLength} characters as ${name} counts them.`;
 }
 
-export function examplesBlock(examples: RatedPost[]): string {
+export function examplesBlock(
+  examples: ReadonlyArray<{ platform: Platform; lift: number; text: string }>,
+): string {
   if (examples.length === 0) return 'The organization has no measured past posts yet.';
   return [
-    'Past posts of the organization that did best against its usual (imitate their voice, not their words):',
+    'Past posts of the organization that did best against its usual, nearest this subject first (imitate their voice, not their words):',
     ...examples.map(
       (example, index) =>
-        `${index + 1}. [${example.outcome.platform}, ${example.lift.toFixed(1)}x usual] ${example.outcome.text}`,
+        `${index + 1}. [${example.platform}, ${example.lift.toFixed(1)}x usual] ${example.text}`,
     ),
   ].join('\n');
 }
