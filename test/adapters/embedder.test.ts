@@ -99,12 +99,12 @@ describe('BedrockEmbedder and InvokeModel (Titan Text Embeddings V2)', () => {
 describe('HashingEmbedder (offline, lexical)', () => {
   const local = new HashingEmbedder();
 
-  it('is deterministic, unit length, and 512 numbers by default', async () => {
+  it('is deterministic, unit length, and 1024 numbers by default', async () => {
     const [a, b] = await local.embed(['Sourdough class on Saturday', 'Sourdough class on Saturday']);
     expect(a).toEqual(b);
-    expect(a).toHaveLength(512);
+    expect(a).toHaveLength(1024);
     expect(Math.hypot(...a!)).toBeCloseTo(1, 10);
-    expect(local).toMatchObject({ provider: 'local', model: 'plume-hashing-v1', dimensions: 512 });
+    expect(local).toMatchObject({ provider: 'local', model: 'plume-hashing-v1', dimensions: 1024 });
   });
 
   it('places texts sharing words, word pairs and word forms nearer than unrelated ones', async () => {

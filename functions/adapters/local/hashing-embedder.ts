@@ -57,7 +57,11 @@ export class HashingEmbedder implements Embedder {
   readonly provider = 'local' as const;
   readonly model = 'plume-hashing-v1';
 
-  constructor(readonly dimensions = 512) {}
+  /**
+   * 1024 buckets: at 512, an unrelated short brief scored up to 0.2 against the labelled set's
+   * posts from collisions alone; at 1024 at most 0.11 (test/bench/agents-memory).
+   */
+  constructor(readonly dimensions = 1024) {}
 
   async embed(texts: readonly string[]): Promise<number[][]> {
     return texts.map((text) => this.vectorOf(text));

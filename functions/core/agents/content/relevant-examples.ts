@@ -29,8 +29,16 @@ export const memoryReport = z.object({
 });
 export type MemoryReport = z.infer<typeof memoryReport>;
 
-/** Below this, a recalled post shares too little with the brief to be an example of it. */
-const MIN_SIMILARITY = 0.05;
+/**
+ * Below this, a recalled post shares too little with the brief to be an example of it. With
+ * the local embedder (1024 buckets), briefs unrelated to any post scored at most 0.11 on the
+ * labelled set (test/fixtures/agent-memory; hash collisions and a shared common word), briefs
+ * about a topic 0.29-0.68 against its best post. Titan's scale was not measured here: the same
+ * bar is a guess for it.
+ */
+const MIN_SIMILARITY = 0.15;
+/** A post from another network than those asked for counts this much of its similarity. */
+const OTHER_NETWORK = 0.75;
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
@@ -72,11 +80,10 @@ export async function relevantExamples(
       types: ['best_post'],
       minSimilarity: MIN_SIMILARITY,
     });
-    const onNetwork = (platform: unknown) => options.platforms.includes(String(platform));
-    const chosen = [
-      ...recalled.filter((m) => onNetwork(m.metadata.platform)),
-      ...recalled.filter((m) => !onNetwork(m.metadata.platform)),
-    ].slice(0, options.limit);
+    const weight = (platform: unknown) => (options.platforms.includes(String(platform)) ? 1 : OTHER_NETWORK);
+    const chosen = [...recalled]
+      .sort((a, b) => b.similarity * weight(b.metadata.platform) - a.similarity * weight(a.metadata.platform))
+      .slice(0, options.limit);
     for (const memoryRow of chosen) {
       const post = byTarget.get(String(memoryRow.metadata.targetId));
       if (!post) continue;

@@ -8,8 +8,9 @@ export type MemoryType = (typeof MEMORY_TYPES)[number];
 /**
  * At most this many best-post memories per organization: the posts that did best against their
  * own account's usual over the learning year. It bounds what recall() reads and scores in code
- * (pgvector is not available on every database Plume runs on): 200 rows of 512 numbers is
- * about 400 KB read and 100k multiplications per recall.
+ * (pgvector is not available on every database Plume runs on): 200 rows of 1024 numbers
+ * (the local embedder; Titan's default is 512) is about 800 KB read and 200k multiplications
+ * per recall.
  */
 export const MAX_BEST_POSTS = 200;
 
