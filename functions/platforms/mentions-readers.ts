@@ -1,6 +1,10 @@
 import { blueskyMentionsReader } from './bluesky/mentions';
 import { createRuntime as blueskyRuntime } from './bluesky/runtime';
 import type { ConnectorContext, Platform } from './connector';
+import { facebookEndpoints } from './facebook/endpoints';
+import { facebookMentionsReader } from './facebook/mentions';
+import { instagramEndpoints } from './instagram/endpoints';
+import { instagramMentionsReader } from './instagram/mentions';
 import { createRuntime as mastodonRuntime } from './mastodon/client';
 import { mastodonMentionsReader } from './mastodon/mentions';
 import type { MentionsReader } from './mentions-reader';
@@ -25,6 +29,14 @@ const READERS: Partial<Record<Platform, Factory>> = {
   twitter: (platform, base) => {
     const { context, options } = platformSettings(platform, base);
     return twitterMentionsReader(twitterRuntime(context, options.twitter));
+  },
+  facebook: (platform, base) => {
+    const { context } = platformSettings(platform, base);
+    return facebookMentionsReader(context, facebookEndpoints(context));
+  },
+  instagram: (platform, base) => {
+    const { context } = platformSettings(platform, base);
+    return instagramMentionsReader(context, instagramEndpoints(context));
   },
   sandbox: (platform, base) => {
     const { context, options } = platformSettings(platform, base);
