@@ -5,6 +5,7 @@ import { agentsEngagement } from './agents-engagement';
 import { agentsBestTime } from './agents-best-time';
 import { agentsCrisis } from './agents-crisis';
 import { agentsLatency } from './agents-latency';
+import { agentsMemory } from './agents-memory';
 import type { Benchmark, BenchResult, TargetCheck } from './benchmark';
 import { dashboardFirstLoad } from './dashboard';
 import { httpLoad } from './http-load';
@@ -42,6 +43,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   agentsBestTime,
   agentsCrisis,
   agentsLatency,
+  agentsMemory,
 ];
 
 function printResult(benchmark: Benchmark, result: BenchResult): void {

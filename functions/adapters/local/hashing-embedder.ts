@@ -86,7 +86,9 @@ export class HashingEmbedder implements Embedder {
       const unit = WEIGHTS[feature[0] === 'w' ? 'word' : feature[0] === 'b' ? 'bigram' : 'trigram'];
       vector[hash % this.dimensions]! += sign * unit * (1 + Math.log(weight / unit));
     }
-    const norm = Math.hypot(...vector);
+    let squares = 0;
+    for (const value of vector) squares += value * value;
+    const norm = Math.sqrt(squares);
     return norm > 0 ? vector.map((value) => value / norm) : vector;
   }
 }
