@@ -70,6 +70,35 @@ export class RuleViolation extends DomainError {
   }
 }
 
+/**
+ * The post waits for a reviewer: the organization's approval flow refuses to schedule or
+ * publish it until someone allowed to approve has approved it.
+ */
+export class ApprovalRequiredError extends DomainError {
+  readonly kind = 'approval_required';
+  readonly code = 'approval_required';
+  constructor(
+    message: string,
+    readonly approvalStatus: string,
+  ) {
+    super(message);
+    this.name = 'ApprovalRequiredError';
+  }
+}
+
+/**
+ * The caller's role passes the route but not the organization's own rule for this act (who
+ * may approve posts is set per organization).
+ */
+export class NotPermittedError extends DomainError {
+  readonly kind = 'not_permitted';
+  readonly code = 'forbidden';
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotPermittedError';
+  }
+}
+
 /** The organization's plan allows no more of these. */
 export class PlanLimitError extends DomainError {
   readonly kind = 'plan_limit';
@@ -101,6 +130,8 @@ export type AnyDomainError =
   | InvalidInputError
   | RuleViolation
   | PlanLimitError
-  | BudgetSpentError;
+  | BudgetSpentError
+  | ApprovalRequiredError
+  | NotPermittedError;
 
 export const isDomainError = (error: unknown): error is AnyDomainError => error instanceof DomainError;

@@ -19,6 +19,12 @@ export function domainProblem(error: AnyDomainError): HttpProblem {
         errors: error.issues,
         extensions: error.details,
       });
+    case 'approval_required':
+      return new HttpProblem(409, error.code, error.message, {
+        extensions: { approvalStatus: error.approvalStatus },
+      });
+    case 'not_permitted':
+      return new HttpProblem(403, error.code, error.message);
     case 'plan_limit':
       return new HttpProblem(403, error.code, error.message);
     case 'budget_spent':

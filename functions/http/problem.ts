@@ -26,6 +26,7 @@ export type ProblemCode =
   | 'email_not_verified'
   | 'rate_limited'
   | 'ai_budget_spent'
+  | 'approval_required'
   | 'not_implemented'
   | 'service_unavailable'
   | 'internal_error';
@@ -49,6 +50,7 @@ const TITLES: Record<ProblemCode, string> = {
   email_not_verified: 'Verify your email address first',
   rate_limited: 'Too many requests',
   ai_budget_spent: 'The monthly AI budget is spent',
+  approval_required: 'The post needs approval first',
   not_implemented: 'Not implemented yet',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal server error',

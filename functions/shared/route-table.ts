@@ -344,6 +344,22 @@ export const ROUTES = [
   route('posts', 'POST', '/posts/{id}/schedule', 'schedulePost', 'user', 'Schedule a post'),
   route('posts', 'POST', '/posts/{id}/publish', 'publishPostNow', 'user', 'Publish a post now'),
   route('posts', 'GET', '/posts/{id}/preview', 'previewPost', 'viewer', 'Per-network preview'),
+  // The approval flow. Who may approve is the organization's policy (core/posts/approval), so
+  // the route admits users and the use-case refuses the roles the policy leaves out.
+  route('posts', 'POST', '/posts/{id}/submit', 'submitPostForReview', 'user', 'Send a post for review'),
+  route('posts', 'POST', '/posts/{id}/approve', 'approvePost', 'user', 'Approve a post in review'),
+  route(
+    'posts',
+    'POST',
+    '/posts/{id}/request-changes',
+    'requestPostChanges',
+    'user',
+    'Ask for changes to a post in review',
+  ),
+  readOnly(
+    route('posts', 'GET', '/posts/{id}/reviews', 'listPostReviews', 'viewer', "A post's review history and comments"),
+  ),
+  route('posts', 'POST', '/posts/{id}/comments', 'commentOnPost', 'user', 'Comment on a post'),
 
   // AI agents
   route('ai-agents', 'GET', '/ai-agents', 'listAgents', 'viewer', 'Available AI agents'),
@@ -387,6 +403,14 @@ export const ROUTES = [
   route('ai-agents', 'GET', '/ai-agents/tasks', 'listAgentTasks', 'viewer', 'AI task history'),
   route('ai-agents', 'GET', '/ai-agents/tasks/{id}', 'getAgentTask', 'viewer', 'One AI task'),
   route('ai-agents', 'POST', '/ai-agents/tasks/{id}/cancel', 'cancelAgentTask', 'user', 'Cancel an AI task'),
+  route(
+    'ai-agents',
+    'POST',
+    '/ai-agents/tasks/{id}/drafts',
+    'saveAgentTaskDrafts',
+    'user',
+    "Keep a content task's drafts as posts awaiting approval",
+  ),
   readOnly(
     route(
       'ai-agents',

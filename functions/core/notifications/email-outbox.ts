@@ -31,7 +31,7 @@ const IDS_PER_JOB = 50;
  * committed as `pending`, and the sweep enqueues them again if this send is lost.
  */
 export async function enqueueNotificationEmails(
-  container: { queue: JobQueue; logger: Logger },
+  container: { queue: Pick<JobQueue, 'sendBatch'>; logger: Pick<Logger, 'warn'> },
   notificationIds: readonly string[],
 ): Promise<void> {
   const ids = [...new Set(notificationIds)];

@@ -56,6 +56,28 @@ const CATALOGUE: Record<NotificationType, CatalogueEntry> = {
     label: 'Scheduled report ready',
     description: 'A weekly or monthly report you are a recipient of was made; download it from Reports.',
   },
+  // Approvals: the reviewer must act on a request, the author on a decision; both are mailed.
+  'post.review_requested': {
+    defaults: { inApp: true, email: true },
+    label: 'Post waiting for your review',
+    description:
+      'A post (or an agent’s draft) was sent for approval and you may approve it. Sent to the roles that approve.',
+  },
+  'post.approved': {
+    defaults: { inApp: true, email: false },
+    label: 'Post approved',
+    description: 'A reviewer approved one of your posts; it can now be scheduled.',
+  },
+  'post.changes_requested': {
+    defaults: { inApp: true, email: true },
+    label: 'Changes requested',
+    description: 'A reviewer asked for changes to one of your posts; their comment says what.',
+  },
+  'post.commented': {
+    defaults: { inApp: true, email: false },
+    label: 'Review comment',
+    description: 'Someone commented on a post you wrote or reviewed.',
+  },
   // The watching agents: a crisis is mailed at once; an anomaly and the weekly summary are read in the app.
   'crisis.alert': {
     defaults: { inApp: true, email: true },

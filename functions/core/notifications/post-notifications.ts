@@ -6,8 +6,11 @@ import { writeNotifications } from './write-notifications';
 
 type Tx = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
-/** Every type but the report's, which is about no post. */
-export type PostNotificationType = Exclude<NotificationType, 'report.ready'>;
+/** The publishing outcomes (the review steps have their own writer, core/posts/approval). */
+export type PostNotificationType = Extract<
+  NotificationType,
+  'post.published' | 'post.failed' | 'post.unconfirmed' | 'post.missed' | 'post.waiting' | 'account.needs_reauth'
+>;
 
 const SEVERITY: Record<PostNotificationType, NotificationSeverity> = {
   'post.published': 'success',

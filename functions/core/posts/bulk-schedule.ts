@@ -1,6 +1,8 @@
 import type { Transaction } from '../../db/tenant';
-import { isDomainError, RuleViolation, type FieldIssue } from '../errors';
+import { ApprovalRequiredError, isDomainError, RuleViolation, type FieldIssue } from '../errors';
 import type { ScheduleTimeInput } from '../publishing/schedule-time';
+import { initialApprovalStatus } from './approval/approval-state';
+import { loadApprovalPolicy } from './approval/load-approval-policy';
 import { authorZone, insertPost } from './insert-post';
 import { loadPost, type PostWithTargets } from './load-post';
 import type { PostActor } from './post-actor';
@@ -36,6 +38,16 @@ export async function bulkSchedulePosts(
 ): Promise<{ posts: PostWithTargets[]; effects: PostEffects }> {
   const now = ports.clock.now();
   const { organizationId, userId } = actor;
+  const approvalStatus = initialApprovalStatus(await loadApprovalPolicy(tx, organizationId), {
+    role: actor.role,
+  });
+  // Posts that need a reviewer cannot be scheduled in one step; refuse the batch up front.
+  if (approvalStatus !== 'not_required') {
+    throw new ApprovalRequiredError(
+      'Your posts need approval in this organization: create them as drafts and send them for review.',
+      approvalStatus,
+    );
+  }
   const zone = await authorZone(tx, userId);
   const arm: ArmedTarget[] = [];
   const created: string[] = [];
@@ -55,6 +67,7 @@ export async function bulkSchedulePosts(
         userId,
         { ...input, timezone: timeZone },
         now,
+        { approvalStatus },
       );
       const id = inserted.id;
       const loaded = await loadPost(tx, organizationId, id, true);

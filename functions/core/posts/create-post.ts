@@ -1,5 +1,7 @@
 import type { Transaction } from '../../db/tenant';
 import { recordAudit } from '../audit/record-audit';
+import { initialApprovalStatus } from './approval/approval-state';
+import { loadApprovalPolicy } from './approval/load-approval-policy';
 import { insertPost } from './insert-post';
 import type { PostActor } from './post-actor';
 import { postEffects } from './post-effects';
@@ -17,11 +19,15 @@ export async function createPost(
 ): Promise<PostOutcome> {
   const now = ports.clock.now();
   const { organizationId, userId } = actor;
-  const accounts = await assertReferences(tx, organizationId, input);
+  const [accounts, policy] = await Promise.all([
+    assertReferences(tx, organizationId, input),
+    loadApprovalPolicy(tx, organizationId),
+  ]);
+  const approvalStatus = initialApprovalStatus(policy, { role: actor.role });
   // The rows come back from the inserts, and the accounts from the check: no read-back.
   const id = crypto.randomUUID();
   const [{ post, targets }] = await Promise.all([
-    insertPost(tx, organizationId, userId, input, now, id),
+    insertPost(tx, organizationId, userId, input, now, { approvalStatus }, id),
     recordAudit(tx, actor.audit, {
       action: 'create',
       resourceType: 'post',

@@ -1,6 +1,8 @@
 import type { Transaction } from '../../db/tenant';
 import { recordAudit } from '../audit/record-audit';
 import { ConflictError } from '../errors';
+import { initialApprovalStatus } from './approval/approval-state';
+import { loadApprovalPolicy } from './approval/load-approval-policy';
 import { insertPost } from './insert-post';
 import { loadPost } from './load-post';
 import type { PostActor } from './post-actor';
@@ -21,6 +23,10 @@ export async function duplicatePost(
   const usable = targets.filter((t) => t.accountStatus !== 'disconnected');
   if (usable.length === 0)
     throw new ConflictError('Every account of this post is disconnected; nothing to copy to.');
+  // A copy is a new post of whoever copied it: it does not inherit the original's approval.
+  const approvalStatus = initialApprovalStatus(await loadApprovalPolicy(tx, organizationId), {
+    role: actor.role,
+  });
   const { post: copy } = await insertPost(
     tx,
     organizationId,
@@ -42,6 +48,7 @@ export async function duplicatePost(
       })),
     },
     now,
+    { approvalStatus },
   );
   const id = copy.id;
   await recordAudit(tx, actor.audit, {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { posts, users } from '../../db/schema';
+import { posts, users, type PostApprovalStatus } from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import type { PostRow } from '../publishing/drafts';
 import { createDraftTargets, type PostTarget } from '../publishing/post-target-transitions';
@@ -14,6 +14,11 @@ export const targetValues = (t: TargetInput) => ({
   options: t.options ?? null,
 });
 
+/** What a post starts with besides its content: its approval status, and an agent's marks. */
+export type PostOrigin = Partial<
+  Pick<typeof posts.$inferInsert, 'aiGenerated' | 'aiAgentId' | 'aiPrompt' | 'aiModelUsed'>
+> & { approvalStatus: PostApprovalStatus };
+
 /**
  * Inserts a post and its targets as drafts, all at once (the post's id is made here, so its
  * targets need not wait for it), and returns the new rows. Without a zone of its own the post
@@ -22,9 +27,11 @@ export const targetValues = (t: TargetInput) => ({
 export async function insertPost(
   tx: Transaction,
   organizationId: string,
-  userId: string,
+  /** The author; null for an agent's draft that no person asked for (a scheduled workflow). */
+  userId: string | null,
   input: PostInput & { content: string; targets: TargetInput[]; timezone?: string },
   now: Date,
+  origin: PostOrigin,
   id: string = crypto.randomUUID(),
 ): Promise<{ post: PostRow; targets: PostTarget[] }> {
   const [[post], targets] = await Promise.all([
@@ -41,7 +48,10 @@ export async function insertPost(
         contentType: input.contentType ?? ((input.mediaIds ?? []).length > 0 ? 'image' : 'text'),
         timezone:
           input.timezone ??
-          sql`coalesce((select ${users.timezone} from ${users} where ${users.id} = ${userId}), 'UTC')`,
+          (userId === null
+            ? 'UTC'
+            : sql`coalesce((select ${users.timezone} from ${users} where ${users.id} = ${userId}), 'UTC')`),
+        ...origin,
         createdAt: now,
         updatedAt: now,
       })

@@ -2,7 +2,13 @@ import { and, count, desc, eq, exists, gte, ilike, isNull, lt, or, sql, type SQL
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { containsPattern } from '../../db/like-pattern';
 import { preparedQuery } from '../../db/prepared-query';
-import { postPlatforms, posts, socialAccounts, type PostStatus } from '../../db/schema';
+import {
+  postPlatforms,
+  posts,
+  socialAccounts,
+  type PostApprovalStatus,
+  type PostStatus,
+} from '../../db/schema';
 import type { Transaction } from '../../db/tenant';
 import type { Platform } from '../../shared/platforms/catalog';
 import { targetsOfPostsQuery, type PostWithTargets } from './load-post';
@@ -10,6 +16,8 @@ import { targetsOfPostsQuery, type PostWithTargets } from './load-post';
 /** What the posts list may be narrowed by; every filter is optional. */
 export interface PostListFilter {
   status?: PostStatus;
+  /** `in_review` lists the approvals queue. */
+  approvalStatus?: PostApprovalStatus;
   /** Scheduled (or, unscheduled, created) at or after this instant. */
   from?: string;
   /** ... and before this one. */
@@ -22,12 +30,20 @@ export interface PostListFilter {
   limit: number;
 }
 
-type FilterName = 'status' | 'from' | 'to' | 'q' | 'platform' | 'accountId';
-const FILTERS: readonly FilterName[] = ['status', 'from', 'to', 'q', 'platform', 'accountId'];
+type FilterName = 'status' | 'approvalStatus' | 'from' | 'to' | 'q' | 'platform' | 'accountId';
+const FILTERS: readonly FilterName[] = [
+  'status',
+  'approvalStatus',
+  'from',
+  'to',
+  'q',
+  'platform',
+  'accountId',
+];
 
 /**
  * The list's WHERE clause for one combination of filters, with a placeholder for each value:
- * at most 64 combinations exist, each built and prepared once per process (the list and the
+ * at most 128 combinations exist, each built and prepared once per process (the list and the
  * search were dominated by drizzle rebuilding the same SQL per request).
  */
 function whereFor(used: ReadonlySet<FilterName>): SQL | undefined {
@@ -37,6 +53,8 @@ function whereFor(used: ReadonlySet<FilterName>): SQL | undefined {
     isNull(posts.deletedAt),
   ];
   if (used.has('status')) conditions.push(eq(posts.status, sql.placeholder('status')));
+  if (used.has('approvalStatus'))
+    conditions.push(eq(posts.approvalStatus, sql.placeholder('approvalStatus')));
   if (used.has('from')) conditions.push(gte(when, sql`${sql.placeholder('from')}::timestamptz`));
   if (used.has('to')) conditions.push(lt(when, sql`${sql.placeholder('to')}::timestamptz`));
   if (used.has('q')) {
@@ -100,6 +118,7 @@ export async function listPosts(
   const values = {
     organizationId,
     status: filter.status,
+    approvalStatus: filter.approvalStatus,
     from: filter.from,
     to: filter.to,
     pattern: filter.q === undefined ? undefined : containsPattern(filter.q),

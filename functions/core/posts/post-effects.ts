@@ -1,3 +1,4 @@
+import { enqueueNotificationEmails } from '../notifications/email-outbox';
 import type { Clock, JobQueue, KeyValue, Logger, PostScheduler, Realtime } from '../ports';
 import { announcePostChange, type PostChange } from '../publishing/announce-post';
 import { scheduleName } from '../publishing/schedule-name';
@@ -25,19 +26,22 @@ export interface PostEffects {
   /** Targets to publish now: their schedule goes and their message is sent at once. */
   publishNow: ArmedTarget[];
   announce: { change: PostChange; postIds: string[] };
+  /** Notifications written in the transaction that are to be mailed (review steps). */
+  emails: string[];
 }
 
 export const postEffects = (
   organizationId: string,
   change: PostChange,
   postIds: string[],
-  more: Partial<Pick<PostEffects, 'cancel' | 'arm' | 'publishNow'>> = {},
+  more: Partial<Pick<PostEffects, 'cancel' | 'arm' | 'publishNow' | 'emails'>> = {},
 ): PostEffects => ({
   organizationId,
   cancel: more.cancel ?? [],
   arm: more.arm ?? [],
   publishNow: more.publishNow ?? [],
   announce: { change, postIds },
+  emails: more.emails ?? [],
 });
 
 /** The ports the effects use (the process's container has them all). */
@@ -77,4 +81,5 @@ export async function applyPostEffects(ports: EffectPorts, effects: PostEffects)
     );
   }
   await announcePostChange(ports, effects.organizationId, effects.announce.change, effects.announce.postIds);
+  await enqueueNotificationEmails(ports, effects.emails);
 }

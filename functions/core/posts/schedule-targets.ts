@@ -7,6 +7,7 @@ import { rollUpPosts, transitionPostTarget } from '../publishing/post-target-tra
 import type { PostWithTargets } from './load-post';
 import type { ArmedTarget } from './post-effects';
 import type { PostPorts } from './post-ports';
+import { assertApproved } from './approval/approval-gate';
 import { assertPublishable, checkTargets } from './target-checks';
 
 /** Targets that may be (re)scheduled. `unconfirmed` is not: it may already be live. */
@@ -35,6 +36,7 @@ export async function scheduleTargets(
   reason: string,
 ): Promise<ArmedTarget[]> {
   const now = ports.clock.now();
+  assertApproved(loaded.post);
   if (loaded.targets.some((t) => t.status === 'publishing')) {
     throw new ConflictError('This post is being published right now; try again in a moment.');
   }

@@ -11,6 +11,7 @@ import { postEffects } from './post-effects';
 import type { PostInput } from './post-input';
 import type { PostOutcome } from './post-outcome';
 import type { PostPorts } from './post-ports';
+import { reopenAfterEdit } from './approval/reopen-after-edit';
 import { assertReferences } from './references';
 import { assertPublishable, checkTargets } from './target-checks';
 
@@ -93,6 +94,13 @@ export async function updatePost(
     })
     .where(eq(posts.id, postId));
   const cancel = input.targets ? await replaceTargets(tx, loaded, { targets: input.targets }, now) : [];
+  // Targets just removed are gone; the others lose their schedule if the approval reopens.
+  const kept = { ...loaded, targets: loaded.targets.filter((t) => !cancel.includes(t.id)) };
+  if (input.targets) {
+    const wanted = new Set(input.targets.map((t) => t.socialAccountId));
+    kept.targets = kept.targets.filter((t) => wanted.has(t.socialAccountId));
+  }
+  cancel.push(...(await reopenAfterEdit(tx, actor, kept, now)));
   const reloaded = await loadPost(tx, organizationId, postId);
   const scheduled = reloaded.targets.filter((t) => t.status === 'scheduled');
   if (scheduled.length > 0) assertPublishable(await checkTargets(tx, ports.checks, reloaded.post, scheduled));

@@ -5,6 +5,7 @@ import { taskOperation } from '../operations/ai-agents/request-task';
 import { cancelAgentTask, getAgentTask, listAgentTasks } from '../operations/ai-agents/tasks';
 import { acknowledgeAgentAlert, listAgentAlerts, resolveAgentAlert } from '../operations/ai-agents/alerts';
 import { listMentions } from '../operations/ai-agents/mentions';
+import { saveAgentTaskDrafts } from '../operations/ai-agents/drafts';
 
 // The agents, their settings and budget, one route per kind of task (each records the task
 // and queues it for its agent), the task history, and the watching agents' alerts and mentions.
@@ -22,6 +23,7 @@ export const handler = createAreaHandler('ai-agents', aiAgentsContracts, {
   listAgentTasks,
   getAgentTask,
   cancelAgentTask,
+  saveAgentTaskDrafts,
   listAgentAlerts,
   acknowledgeAgentAlert,
   resolveAgentAlert,

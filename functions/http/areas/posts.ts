@@ -11,6 +11,13 @@ import {
   updatePost,
 } from '../operations/posts/crud';
 import { previewPost } from '../operations/posts/preview';
+import {
+  approvePost,
+  commentOnPost,
+  listPostReviews,
+  requestPostChanges,
+  submitPostForReview,
+} from '../operations/posts/review';
 import { publishPostNow, schedulePost } from '../operations/posts/schedule';
 
 export const handler = createAreaHandler('posts', postsContracts, {
@@ -25,4 +32,9 @@ export const handler = createAreaHandler('posts', postsContracts, {
   previewPost,
   bulkSchedulePosts,
   getCalendar,
+  submitPostForReview,
+  approvePost,
+  requestPostChanges,
+  listPostReviews,
+  commentOnPost,
 });

@@ -13,6 +13,7 @@ import {
 import { AGENT_TASK_TYPE_NAMES } from '../agents/task-types';
 import { timestamp, uuidParam } from './common';
 import { agentAlertsContracts } from './ai-agents-alerts';
+import { agentDraftsContracts } from './ai-agents-drafts';
 import type { AreaContracts } from './contract';
 
 const money = (what: string) => z.number().describe(`${what}, in US dollars`);
@@ -186,4 +187,5 @@ export const aiAgentsContracts = {
     },
   },
   ...agentAlertsContracts,
+  ...agentDraftsContracts,
 } satisfies AreaContracts<'ai-agents'>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { approvalPolicy } from '../approval-policy';
 import type { AreaContracts } from './contract';
 import { email, roleSchema, sessionGrant, timestamp, uuidParam } from './common';
 
@@ -12,6 +13,7 @@ export const organization = z
     maxUsers: z.number().int(),
     maxSocialAccounts: z.number().int(),
     dataRetentionDays: z.number().int(),
+    approvals: approvalPolicy.meta({ id: 'ApprovalPolicy' }),
     createdAt: timestamp,
   })
   .meta({ id: 'Organization' });
@@ -68,6 +70,10 @@ export const organizationContracts = {
         name: z.string().trim().min(1).max(255).optional(),
         slug: slug.optional(),
         dataRetentionDays: z.number().int().min(30).max(3650).optional(),
+        approvals: approvalPolicy
+          .optional()
+          .meta({ id: 'ApprovalPolicyInput' })
+          .describe('Who must have posts approved, and who approves them'),
       })
       .strict()
       .meta({ id: 'UpdateOrganizationRequest' }),

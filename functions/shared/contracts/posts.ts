@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { POST_CONTENT_TYPES, POST_STATUSES, POST_TARGET_STATUSES } from '../enums';
+import {
+  POST_APPROVAL_STATUSES,
+  POST_CONTENT_TYPES,
+  POST_REVIEW_ACTIONS,
+  POST_STATUSES,
+  POST_TARGET_STATUSES,
+} from '../enums';
 import { PLATFORM_IDS } from '../platforms/catalog';
 import { calendarDate, localDateTime, timeZone, timestamp, uuidParam } from './common';
 import type { AreaContracts } from './contract';
@@ -51,6 +57,14 @@ export const post = z
     scheduledAt: timestamp.nullable(),
     timezone: z.string(),
     publishedAt: timestamp.nullable(),
+    approvalStatus: z
+      .enum(POST_APPROVAL_STATUSES)
+      .describe(
+        'The approval flow: scheduling and publishing are refused until `approved` (or `not_required`)',
+      ),
+    approvedBy: z.uuid().nullable(),
+    approvedAt: timestamp.nullable(),
+    aiGenerated: z.boolean().describe('Written by an agent: such a post is always reviewed by a person'),
     createdAt: timestamp,
     updatedAt: timestamp,
     targets: z.array(postTarget),
@@ -153,6 +167,7 @@ export const postPreview = z
 const listQuery = z
   .object({
     status: z.enum(POST_STATUSES).optional(),
+    approvalStatus: z.enum(POST_APPROVAL_STATUSES).optional().describe('`in_review` is the approvals queue'),
     platform: z.enum(PLATFORM_IDS).optional(),
     accountId: z.uuid().optional(),
     from: timestamp.optional().describe('Scheduled (or created, for drafts) at or after'),
@@ -208,6 +223,20 @@ export const bulkScheduleRow = z
   )
   .meta({ id: 'BulkScheduleRow' });
 
+const reviewComment = z.string().trim().min(1).max(5_000);
+
+export const postReview = z
+  .object({
+    id: z.uuid(),
+    action: z.enum(POST_REVIEW_ACTIONS),
+    fromStatus: z.enum(POST_APPROVAL_STATUSES).nullable(),
+    toStatus: z.enum(POST_APPROVAL_STATUSES).nullable(),
+    comment: z.string().nullable(),
+    createdAt: timestamp,
+    user: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('Null for a step the system took'),
+  })
+  .meta({ id: 'PostReview' });
+
 /** The most rows one bulk schedule takes. */
 export const MAX_BULK_ROWS = 500;
 const bulkRows = z.array(bulkScheduleRow).min(1).max(MAX_BULK_ROWS);
@@ -257,7 +286,7 @@ export const postsContracts = {
     body: scheduleRequest.optional(),
     response: post,
     errors: {
-      409: 'The post is being published, or no target can be scheduled',
+      409: 'The post is being published, no target can be scheduled, or it awaits approval (`approval_required`)',
       422: 'A target breaks its network’s rules; each issue is in `errors`',
     },
   },
@@ -266,11 +295,63 @@ export const postsContracts = {
     response: post,
     successStatus: 202,
     errors: {
-      409: 'The post is being published, or no target can be published',
+      409: 'The post is being published, no target can be published, or it awaits approval (`approval_required`)',
       422: 'A target breaks its network’s rules; each issue is in `errors`',
     },
   },
   previewPost: { params: uuidParam, response: postPreview },
+  submitPostForReview: {
+    params: uuidParam,
+    body: z
+      .object({ comment: reviewComment.optional() })
+      .strict()
+      .optional()
+      .meta({ id: 'SubmitForReviewRequest' }),
+    response: post,
+    errors: { 409: 'The post is already in review or approved' },
+  },
+  approvePost: {
+    params: uuidParam,
+    body: z
+      .object({ comment: reviewComment.optional() })
+      .strict()
+      .optional()
+      .meta({ id: 'ApprovePostRequest' }),
+    response: post,
+    errors: {
+      403: 'Your role may not approve posts in this organization (its approval policy)',
+      409: 'The post is not waiting for review',
+    },
+  },
+  // Bodies optional only so that an unknown post answers 404 before the body is judged; the
+  // use-case refuses a missing comment with 400.
+  requestPostChanges: {
+    params: uuidParam,
+    body: z
+      .object({ comment: reviewComment.describe('What should change (required)') })
+      .strict()
+      .optional()
+      .meta({ id: 'RequestChangesRequest' }),
+    response: post,
+    errors: {
+      403: 'Your role may not review posts in this organization (its approval policy)',
+      409: 'The post is not waiting for review',
+    },
+  },
+  listPostReviews: {
+    params: uuidParam,
+    response: z.object({ reviews: z.array(postReview) }).meta({ id: 'PostReviewList' }),
+  },
+  commentOnPost: {
+    params: uuidParam,
+    body: z
+      .object({ comment: reviewComment.describe('Required') })
+      .strict()
+      .optional()
+      .meta({ id: 'PostCommentRequest' }),
+    response: postReview,
+    successStatus: 201,
+  },
   // The operation reads the body itself: JSON, or a CSV file with the same columns.
   bulkSchedulePosts: {
     rawBody: {
@@ -287,6 +368,7 @@ export const postsContracts = {
     response: z.object({ posts: z.array(post) }).meta({ id: 'BulkScheduleResult' }),
     successStatus: 201,
     errors: {
+      409: 'Your posts need approval in this organization (`approval_required`); nothing was created',
       413: 'The body is over 1000000 bytes',
       415: 'The body is neither `application/json` nor `text/csv`',
       422: 'A row cannot be scheduled (an account, media file or time is refused); nothing was scheduled',

@@ -12,9 +12,9 @@ import {
 } from '../../../functions/core/notifications/notification-types';
 
 describe('notification types and in-app preferences', () => {
-  it('catalogues the six event types with words for the settings page', () => {
+  it('catalogues every event type with words for the settings page', () => {
     expect(notificationTypes().map((t) => t.type)).toEqual([...NOTIFICATION_TYPES]);
-    expect(NOTIFICATION_TYPES).toHaveLength(7);
+    expect(NOTIFICATION_TYPES).toHaveLength(14);
     for (const info of notificationTypes()) {
       expect(info.label.length).toBeGreaterThan(3);
       expect(info.description.length).toBeGreaterThan(10);
@@ -41,6 +41,10 @@ describe('notification types and in-app preferences', () => {
       'account.needs_reauth',
       // A scheduled report's recipients were chosen to receive it.
       'report.ready',
+      // A reviewer must act on a request, an author on a request for changes.
+      'post.review_requested',
+      'post.changes_requested',
+      'crisis.alert',
     ]);
     expect(emailEnabled({ 'post.failed': { email: false } }, 'post.failed')).toBe(false);
     expect(emailEnabled({ 'post.failed': { in_app: false } }, 'post.failed')).toBe(true);
@@ -71,6 +75,13 @@ describe('notification types and in-app preferences', () => {
       ['post.waiting', true],
       ['account.needs_reauth', true],
       ['report.ready', true],
+      ['post.review_requested', true],
+      ['post.approved', true],
+      ['post.changes_requested', true],
+      ['post.commented', true],
+      ['crisis.alert', true],
+      ['performance.anomaly', true],
+      ['performance.summary', true],
     ]);
   });
 
@@ -92,6 +103,13 @@ describe('notification types and in-app preferences', () => {
       ['post.waiting', true, false],
       ['account.needs_reauth', true, true],
       ['report.ready', true, true],
+      ['post.review_requested', true, true],
+      ['post.approved', true, false],
+      ['post.changes_requested', true, true],
+      ['post.commented', true, false],
+      ['crisis.alert', true, true],
+      ['performance.anomaly', true, false],
+      ['performance.summary', true, false],
     ]);
   });
 });

@@ -43,6 +43,7 @@ describe('createPost and duplicatePost', () => {
       arm: [],
       publishNow: [],
       announce: { change: 'created', postIds: [post.post.id] },
+      emails: [],
     });
     const history = await world.historyOf(post.targets[1]!.id);
     expect(history.map((e) => [e.fromStatus, e.toStatus, e.reason])).toEqual([[null, 'draft', 'created']]);

@@ -39,6 +39,7 @@ export async function postsWorld() {
   const actor: PostActor = {
     organizationId: org.organizationId,
     userId: org.userId,
+    role: 'admin',
     audit: { userId: org.userId, organizationId: org.organizationId, requestId: 'test' },
   };
   /** Runs a use-case as the tenant, committing on success and rolling back on a throw. */

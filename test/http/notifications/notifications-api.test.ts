@@ -41,6 +41,13 @@ const CATALOGUE = [
   'post.waiting',
   'account.needs_reauth',
   'report.ready',
+  'post.review_requested',
+  'post.approved',
+  'post.changes_requested',
+  'post.commented',
+  'crisis.alert',
+  'performance.anomaly',
+  'performance.summary',
 ];
 
 describe('notifications API (real publisher, Sandbox network)', () => {
@@ -241,6 +248,9 @@ describe('notifications API (real publisher, Sandbox network)', () => {
       'post.missed',
       'account.needs_reauth',
       'report.ready',
+      'post.review_requested',
+      'post.changes_requested',
+      'crisis.alert',
     ]);
 
     // An email choice stored earlier (by the email settings) must survive the in-app switch.

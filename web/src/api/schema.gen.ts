@@ -728,6 +728,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/posts/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a post for review */
+    post: operations['submitPostForReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/posts/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a post in review */
+    post: operations['approvePost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/posts/{id}/request-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for changes to a post in review */
+    post: operations['requestPostChanges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/posts/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A post's review history and comments */
+    get: operations['listPostReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/posts/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on a post */
+    post: operations['commentOnPost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/ai-agents': {
     parameters: {
       query?: never;
@@ -943,6 +1028,91 @@ export interface paths {
     put?: never;
     /** Cancel an AI task */
     post: operations['cancelAgentTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/tasks/{id}/drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Keep a content task's drafts as posts awaiting approval */
+    post: operations['saveAgentTaskDrafts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Crisis and performance alerts */
+    get: operations['listAgentAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/alerts/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledge an alert */
+    post: operations['acknowledgeAgentAlert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/alerts/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resolve an alert */
+    post: operations['resolveAgentAlert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/mentions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mentions of the brand */
+    get: operations['listMentions'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1854,16 +2024,31 @@ export interface components {
       maxUsers: number;
       maxSocialAccounts: number;
       dataRetentionDays: number;
+      approvals: components['schemas']['ApprovalPolicy'];
       /**
        * Format: date-time
        * @description ISO 8601, UTC
        */
       createdAt: string;
     };
+    ApprovalPolicy: {
+      /** @description Roles whose posts need approval before they can be scheduled (agents' drafts always do) */
+      requiredFor: ('viewer' | 'user' | 'manager' | 'admin')[];
+      /** @description Roles that may approve or request changes */
+      approverRoles: ('user' | 'manager' | 'admin')[];
+    };
     UpdateOrganizationRequest: {
       name?: string;
       slug?: string;
       dataRetentionDays?: number;
+      /** @description Who must have posts approved, and who approves them */
+      approvals?: components['schemas']['ApprovalPolicyInput'];
+    };
+    ApprovalPolicyInput: {
+      /** @description Roles whose posts need approval before they can be scheduled (agents' drafts always do) */
+      requiredFor: ('viewer' | 'user' | 'manager' | 'admin')[];
+      /** @description Roles that may approve or request changes */
+      approverRoles: ('user' | 'manager' | 'admin')[];
     };
     MemberList: {
       members: components['schemas']['Member'][];
@@ -2193,6 +2378,15 @@ export interface components {
       timezone: string;
       publishedAt: string | null;
       /**
+       * @description The approval flow: scheduling and publishing are refused until `approved` (or `not_required`)
+       * @enum {string}
+       */
+      approvalStatus: 'not_required' | 'pending' | 'in_review' | 'changes_requested' | 'approved';
+      approvedBy: string | null;
+      approvedAt: string | null;
+      /** @description Written by an agent: such a post is always reviewed by a person */
+      aiGenerated: boolean;
+      /**
        * Format: date-time
        * @description ISO 8601, UTC
        */
@@ -2420,6 +2614,43 @@ export interface components {
       used?: number;
       limit?: number;
     };
+    SubmitForReviewRequest: {
+      comment?: string;
+    };
+    ApprovePostRequest: {
+      comment?: string;
+    };
+    RequestChangesRequest: {
+      /** @description What should change (required) */
+      comment: string;
+    };
+    PostReviewList: {
+      reviews: components['schemas']['PostReview'][];
+    };
+    PostReview: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      action: 'submitted' | 'approved' | 'changes_requested' | 'commented' | 'reopened';
+      fromStatus: ('not_required' | 'pending' | 'in_review' | 'changes_requested' | 'approved') | null;
+      toStatus: ('not_required' | 'pending' | 'in_review' | 'changes_requested' | 'approved') | null;
+      comment: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /** @description Null for a step the system took */
+      user: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+    };
+    PostCommentRequest: {
+      /** @description Required */
+      comment: string;
+    };
     AgentList: {
       agents: components['schemas']['Agent'][];
       budget: components['schemas']['AgentBudget'];
@@ -2584,6 +2815,107 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+    };
+    SavedAgentDrafts: {
+      /** @description New posts, each `in_review` (an agent wrote it) */
+      posts: components['schemas']['Post'][];
+    };
+    SaveAgentDraftsRequest: {
+      drafts: {
+        /** @description The draft's place in the task output's `drafts` */
+        index: number;
+        /** @description Accounts of the draft's network */
+        socialAccountIds: string[];
+      }[];
+    };
+    AgentAlertList: {
+      /** @description Newest first */
+      items: components['schemas']['AgentAlert'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    AgentAlert: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      agentType:
+        | 'content_creator'
+        | 'trend_analyzer'
+        | 'engagement_optimizer'
+        | 'smart_scheduler'
+        | 'performance_tracker'
+        | 'competitor_monitor'
+        | 'crisis_manager'
+        | 'workflow_orchestrator';
+      /** @description `crisis` (crisis manager), `anomaly` or `summary` (performance tracker) */
+      kind: string;
+      /** @enum {string} */
+      severity: 'info' | 'success' | 'warning' | 'error';
+      /** @description The account it is about; null for the whole brand */
+      socialAccountId: string | null;
+      title: string;
+      /** @description The evidence: for a crisis its level, the deciding window against the baseline and sample mentions; for an anomaly the metric, day, expected and observed */
+      details: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: 'open' | 'acknowledged' | 'resolved';
+      /**
+       * Format: date-time
+       * @description When the episode began (its evidence’s first hour or day)
+       */
+      startedAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      detectedAt: string;
+      acknowledgedBy: string | null;
+      acknowledgedAt: string | null;
+      resolvedAt: string | null;
+    };
+    MentionList: {
+      /** @description Newest first */
+      items: components['schemas']['Mention'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    Mention: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      platform:
+        | 'bluesky'
+        | 'mastodon'
+        | 'twitter'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'threads'
+        | 'tiktok'
+        | 'sandbox';
+      socialAccountId: string | null;
+      /** @enum {string} */
+      kind: 'mention' | 'reply' | 'comment' | 'quote';
+      externalId: string;
+      authorHandle: string | null;
+      authorName: string | null;
+      content: string;
+      url: string | null;
+      parentExternalId: string | null;
+      /** @description -1 (negative) to 1 (positive); null for a language the scorer cannot read */
+      sentimentScore: number | null;
+      sentimentLabel: ('positive' | 'neutral' | 'negative') | null;
+      /** @description The drafted answer, once one was written */
+      responsePostId: string | null;
+      handledAt: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      mentionedAt: string;
     };
     /** @description Headline figures of the organization's posts published in the viewer's days, from each post's latest synced metrics, with the previous period of the same length. A total adds the figure over the posts that have it; null when none has it (the reason is the network’s). */
     AnalyticsOverview: {
@@ -5071,6 +5403,8 @@ export interface operations {
           | 'missed'
           | 'cancelled'
           | 'partially_published';
+        /** @description `in_review` is the approvals queue */
+        approvalStatus?: 'not_required' | 'pending' | 'in_review' | 'changes_requested' | 'approved';
         platform?:
           | 'bluesky'
           | 'mastodon'
@@ -5218,6 +5552,15 @@ export interface operations {
       400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
+      /** @description Your posts need approval in this organization (`approval_required`); nothing was created */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The body is over 1000000 bytes */
       413: {
         headers: {
@@ -5434,7 +5777,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
       404: components['responses']['NotFound'];
-      /** @description The post is being published, or no target can be scheduled */
+      /** @description The post is being published, no target can be scheduled, or it awaits approval (`approval_required`) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5483,7 +5826,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenUser'];
       404: components['responses']['NotFound'];
-      /** @description The post is being published, or no target can be published */
+      /** @description The post is being published, no target can be published, or it awaits approval (`approval_required`) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5530,6 +5873,218 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
       404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  submitPostForReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SubmitForReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      404: components['responses']['NotFound'];
+      /** @description The post is already in review or approved */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  approvePost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ApprovePostRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      /** @description Needs the user role or higher; or an API key lacks the `read` (GET) or `write` scope; Your role may not approve posts in this organization (its approval policy) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      404: components['responses']['NotFound'];
+      /** @description The post is not waiting for review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  requestPostChanges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RequestChangesRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Post'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      /** @description Needs the user role or higher; or an API key lacks the `read` (GET) or `write` scope; Your role may not review posts in this organization (its approval policy) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      404: components['responses']['NotFound'];
+      /** @description The post is not waiting for review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  listPostReviews: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostReviewList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenViewer'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  commentOnPost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['PostCommentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostReview'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
       429: components['responses']['RateLimited'];
       500: components['responses']['ServerError'];
       503: components['responses']['DatabaseWakingUp'];
@@ -6242,6 +6797,240 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  saveAgentTaskDrafts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAgentDraftsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedAgentDrafts'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; A draft index the task did not write, or an account that is not the organization's or not of the draft's network */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      /** @description Not found, or not visible to you (another organization); No such task in this organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The task has not finished, or is not a content task */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  listAgentAlerts: {
+    parameters: {
+      query?: {
+        kind?: 'crisis' | 'anomaly' | 'summary';
+        status?: 'open' | 'acknowledged' | 'resolved';
+        agentType?:
+          | 'content_creator'
+          | 'trend_analyzer'
+          | 'engagement_optimizer'
+          | 'smart_scheduler'
+          | 'performance_tracker'
+          | 'competitor_monitor'
+          | 'crisis_manager'
+          | 'workflow_orchestrator';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentAlertList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenViewer'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  acknowledgeAgentAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentAlert'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenManager'];
+      /** @description Not found, or not visible to you (another organization); No such alert in this organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The alert is already resolved. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  resolveAgentAlert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentAlert'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenManager'];
+      /** @description Not found, or not visible to you (another organization); No such alert in this organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The alert is already resolved. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  listMentions: {
+    parameters: {
+      query?: {
+        sentiment?: 'positive' | 'neutral' | 'negative';
+        kind?: 'mention' | 'reply' | 'comment' | 'quote';
+        socialAccountId?: string;
+        platform?:
+          | 'bluesky'
+          | 'mastodon'
+          | 'twitter'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'threads'
+          | 'tiktok'
+          | 'sandbox';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MentionList'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenViewer'];
       429: components['responses']['RateLimited'];
       500: components['responses']['ServerError'];
       503: components['responses']['DatabaseWakingUp'];

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit/record-audit';
 import { isUniqueViolation } from '../../../db/errors';
 import { organizations } from '../../../db/schema';
+import { approvalPolicyOf } from '../../../shared/approval-policy';
 import { withTenant } from '../../../db/tenant';
 import type { Operation } from '../../operation';
 import { HttpProblem, notFound } from '../../problem';
@@ -18,6 +19,7 @@ export const presentOrganization = (o: OrganizationRow) => ({
   maxUsers: o.maxUsers,
   maxSocialAccounts: o.maxSocialAccounts,
   dataRetentionDays: o.dataRetentionDays,
+  approvals: approvalPolicyOf(o.settings),
   createdAt: o.createdAt.toISOString(),
 });
 
@@ -37,16 +39,29 @@ export const updateOrganization: Operation<'updateOrganization'> = async (
   const updated = await withTenant(container.db, auth.organizationId, async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, auth.organizationId));
     if (!before) return undefined;
+    const { approvals, ...columns } = changes;
     const [after] = await tx
       .update(organizations)
-      .set({ ...changes, updatedAt: now })
+      .set({
+        ...columns,
+        // The policy lives in the settings document; the rest of it is kept as it is.
+        ...(approvals
+          ? { settings: sql`${organizations.settings} || ${JSON.stringify({ approvals })}::jsonb` }
+          : {}),
+        updatedAt: now,
+      })
       .where(eq(organizations.id, auth.organizationId))
       .returning();
     await recordAudit(tx, auditActor(event, auth), {
       action: 'update',
       resourceType: 'organization',
       resourceId: auth.organizationId,
-      oldValues: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof OrganizationRow]])),
+      oldValues: Object.fromEntries(
+        Object.keys(changes).map((k) => [
+          k,
+          k === 'approvals' ? approvalPolicyOf(before.settings) : before[k as keyof OrganizationRow],
+        ]),
+      ),
       newValues: changes,
     });
     return after;

@@ -7,5 +7,6 @@ import { auditActor } from '../../request-origin';
 export const postActor = (event: APIGatewayProxyEventV2, auth: AuthContext): PostActor => ({
   organizationId: auth.organizationId,
   userId: auth.userId,
+  role: auth.role,
   audit: auditActor(event, auth),
 });
