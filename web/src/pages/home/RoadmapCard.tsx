@@ -15,7 +15,7 @@ const PAGES_BY_MILESTONE: Record<MilestoneId, string> = {
 
 const AVAILABLE: ReadonlySet<MilestoneId> = new Set(['foundation', 'identity', 'publishing']);
 /** Started: some of its pages work, the rest are on their way. */
-const UNDER_WAY: ReadonlySet<MilestoneId> = new Set(['analytics']);
+const UNDER_WAY: ReadonlySet<MilestoneId> = new Set(['analytics', 'agents']);
 
 export function RoadmapCard() {
   const ids = Object.keys(MILESTONES) as MilestoneId[];

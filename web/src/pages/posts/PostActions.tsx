@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormProblem } from '../../components/FormProblem';
 import { POSTS_KEY } from '../../publishing/query-keys';
+import { APPROVAL_LOOK, awaitsApproval } from './approval-look';
 import { postAbilities } from './post-abilities';
 import { SchedulePanel } from './SchedulePanel';
 import type { Post } from './types';
@@ -23,6 +24,9 @@ export function PostActions({ post, onAnnounce }: { post: Post; onAnnounce: (mes
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const abilities = postAbilities(post.targets);
+  // The server refuses both with 409 approval_required; the buttons say so beforehand.
+  const held = awaitsApproval(post.approvalStatus);
+  const heldId = `post-${post.id}-held`;
   const path = { params: { path: { id: post.id } } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: POSTS_KEY });
 
@@ -68,19 +72,34 @@ export function PostActions({ post, onAnnounce }: { post: Post; onAnnounce: (mes
           <Button
             variant="secondary"
             aria-expanded={scheduling}
+            disabled={held}
+            aria-describedby={held ? heldId : undefined}
             onClick={() => setScheduling((open) => !open)}
           >
             {abilities.scheduleVerb}…
           </Button>
         ) : null}
-        {abilities.canPublishNow ? <Button onClick={() => setConfirm('publish')}>Publish now</Button> : null}
+        {abilities.canPublishNow ? (
+          <Button
+            disabled={held}
+            aria-describedby={held ? heldId : undefined}
+            onClick={() => setConfirm('publish')}
+          >
+            Publish now
+          </Button>
+        ) : null}
         {abilities.canDelete ? (
           <Button variant="dangerGhost" onClick={() => setConfirm('delete')}>
             Delete
           </Button>
         ) : null}
       </div>
-      {scheduling && abilities.canSchedule ? (
+      {held && (abilities.canSchedule || abilities.canPublishNow) ? (
+        <p id={heldId} className="text-sm text-amber-800" data-testid="approval-hold">
+          {APPROVAL_LOOK[post.approvalStatus].help}
+        </p>
+      ) : null}
+      {scheduling && abilities.canSchedule && !held ? (
         <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs">
           <SchedulePanel
             postId={post.id}

@@ -14,6 +14,8 @@ import { browserTimeZone } from '../../lib/time-zones';
 import { postKey } from '../../publishing/query-keys';
 import { STATUS_LOOK } from '../../publishing/statuses';
 import { StatusBadge } from '../../publishing/StatusBadge';
+import { ApprovalBadge, AiMark } from './ApprovalBadge';
+import { ApprovalPanel } from './ApprovalPanel';
 import { PostActions } from './PostActions';
 import { PostMedia } from './PostMedia';
 import { PostPreviewSection } from './PostPreviewSection';
@@ -120,6 +122,8 @@ export default function PostDetailPage() {
               <>
                 <div className="flex flex-wrap items-center gap-3">
                   <StatusBadge status={data.status} />
+                  <ApprovalBadge status={data.approvalStatus} />
+                  {data.aiGenerated ? <AiMark /> : null}
                   <p className="text-sm text-slate-600">{STATUS_LOOK[data.status].help}</p>
                 </div>
                 {can('user') ? <PostActions post={data} onAnnounce={announce} /> : null}
@@ -130,6 +134,9 @@ export default function PostDetailPage() {
                       timeZone={timeZone}
                       author={(data.userId ? authors.get(data.userId) : undefined) ?? 'a former member'}
                     />
+                    <div className="mt-6">
+                      <ApprovalPanel post={data} timeZone={timeZone} onAnnounce={announce} />
+                    </div>
                   </div>
                   <section aria-labelledby="post-targets" className="lg:col-span-3">
                     <h2 id="post-targets" className="text-sm font-semibold text-slate-900">

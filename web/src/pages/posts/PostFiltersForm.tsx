@@ -3,6 +3,7 @@ import { Button } from '../../components/Button';
 import { INPUT_CLASS, inputRing } from '../../components/form/field-ids';
 import { PLATFORM_LOOK, type Platform } from '../../publishing/platforms';
 import { STATUS_LOOK, type PostStatus } from '../../publishing/statuses';
+import { APPROVAL_LOOK, type ApprovalStatus } from './approval-look';
 import { isFiltered, type PostFilters } from './post-filters';
 import type { SocialAccount } from './types';
 
@@ -38,7 +39,7 @@ export function PostFiltersForm({
       role="search"
       aria-label="Filter posts"
       onSubmit={submitSearch}
-      className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-xs md:grid-cols-3 xl:grid-cols-6"
+      className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-xs md:grid-cols-3 xl:grid-cols-7"
     >
       <div className="col-span-2 md:col-span-3 xl:col-span-2">
         <label htmlFor={`${id}-q`} className={LABEL}>
@@ -73,6 +74,27 @@ export function PostFiltersForm({
           {Object.entries(STATUS_LOOK).map(([value, look]) => (
             <option key={value} value={value}>
               {look.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-approval`} className={LABEL}>
+          Approval
+        </label>
+        <select
+          id={`${id}-approval`}
+          value={filters.approval ?? ''}
+          onChange={(event) =>
+            set({ approval: (event.target.value || undefined) as ApprovalStatus | undefined })
+          }
+          className={CONTROL}
+        >
+          <option value="">Any approval</option>
+          <option value="in_review">Awaiting approval</option>
+          {(['pending', 'changes_requested', 'approved', 'not_required'] as const).map((value) => (
+            <option key={value} value={value}>
+              {APPROVAL_LOOK[value].label}
             </option>
           ))}
         </select>
@@ -113,7 +135,7 @@ export function PostFiltersForm({
           ))}
         </select>
       </div>
-      <div className="col-span-2 grid grid-cols-2 gap-3 md:col-span-3 xl:col-span-6 xl:flex xl:items-end">
+      <div className="col-span-2 grid grid-cols-2 gap-3 md:col-span-3 xl:col-span-7 xl:flex xl:items-end">
         <div>
           <label htmlFor={`${id}-from`} className={LABEL}>
             From

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/dates';
 import { PlatformBadge } from '../../publishing/PlatformBadge';
 import { STATUS_LOOK } from '../../publishing/statuses';
 import { StatusBadge } from '../../publishing/StatusBadge';
+import { ApprovalBadge, AiMark } from './ApprovalBadge';
 import { firstWords, postLabel, postMoment } from './post-text';
 import type { Post } from './types';
 
@@ -112,7 +113,11 @@ export function PostTable({
                   ) : null}
                 </td>
                 <td className="px-4 py-3">
-                  <StatusBadge status={post.status} />
+                  <div className="flex flex-wrap items-center gap-1.5">
+                    <StatusBadge status={post.status} />
+                    <ApprovalBadge status={post.approvalStatus} />
+                    {post.aiGenerated ? <AiMark /> : null}
+                  </div>
                 </td>
                 <td className="px-4 py-3">
                   <ul className="flex flex-col gap-1" aria-label="Targets">

@@ -5,6 +5,15 @@ import { startOfDay } from '../../lib/zoned-time';
 
 export type ListPostsQuery = NonNullable<paths['/posts']['get']['parameters']['query']>;
 type PostStatus = components['schemas']['Post']['status'];
+type ApprovalStatus = components['schemas']['Post']['approvalStatus'];
+
+const APPROVAL_STATUSES: Record<ApprovalStatus, true> = {
+  not_required: true,
+  pending: true,
+  in_review: true,
+  changes_requested: true,
+  approved: true,
+};
 
 /** Every status the list can filter on (a Record, so a new status fails to compile until listed). */
 const STATUSES: Record<PostStatus, true> = {
@@ -22,6 +31,8 @@ const STATUSES: Record<PostStatus, true> = {
 /** What the posts list is narrowed to; lives in the URL so reload and back keep it. */
 export interface PostFilters {
   status?: PostStatus;
+  /** `in_review` is the approvals queue ("Awaiting approval"). */
+  approval?: ApprovalStatus;
   platform?: Platform;
   accountId?: string;
   /** First day (YYYY-MM-DD) in the viewer's zone. */
@@ -40,6 +51,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The URL's names: short and readable ("network" is what people call a platform). */
 const PARAM = {
   status: 'status',
+  approval: 'approval',
   platform: 'network',
   accountId: 'account',
   from: 'from',
@@ -49,6 +61,7 @@ const PARAM = {
 } as const;
 
 const isStatus = (value: string): value is PostStatus => Object.hasOwn(STATUSES, value);
+const isApproval = (value: string): value is ApprovalStatus => Object.hasOwn(APPROVAL_STATUSES, value);
 const isPlatform = (value: string): value is Platform => Object.hasOwn(PLATFORM_LOOK, value);
 
 /**
@@ -60,6 +73,8 @@ export function filtersFromSearchParams(params: URLSearchParams): PostFilters {
   const filters: PostFilters = { page: 1 };
   const status = params.get(PARAM.status);
   if (status && isStatus(status)) filters.status = status;
+  const approval = params.get(PARAM.approval);
+  if (approval && isApproval(approval)) filters.approval = approval;
   const platform = params.get(PARAM.platform);
   if (platform && isPlatform(platform)) filters.platform = platform;
   const account = params.get(PARAM.accountId);
@@ -83,6 +98,7 @@ export function filtersFromSearchParams(params: URLSearchParams): PostFilters {
 export function searchParamsFromFilters(filters: PostFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.status) params.set(PARAM.status, filters.status);
+  if (filters.approval) params.set(PARAM.approval, filters.approval);
   if (filters.platform) params.set(PARAM.platform, filters.platform);
   if (filters.accountId) params.set(PARAM.accountId, filters.accountId);
   if (filters.from) params.set(PARAM.from, filters.from);
@@ -95,7 +111,7 @@ export function searchParamsFromFilters(filters: PostFilters): URLSearchParams {
 /** True when anything narrows the list (so an empty list means "no match", not "no posts"). */
 export function isFiltered(filters: PostFilters): boolean {
   return Boolean(
-    filters.status || filters.platform || filters.accountId || filters.from || filters.to || filters.q,
+    filters.status || filters.approval || filters.platform || filters.accountId || filters.from || filters.to || filters.q,
   );
 }
 
@@ -103,6 +119,7 @@ export function isFiltered(filters: PostFilters): boolean {
 export function listQueryFromFilters(filters: PostFilters, timeZone: string): ListPostsQuery {
   const query: ListPostsQuery = { page: filters.page, limit: POSTS_PER_PAGE };
   if (filters.status) query.status = filters.status;
+  if (filters.approval) query.approvalStatus = filters.approval;
   if (filters.platform) query.platform = filters.platform;
   if (filters.accountId) query.accountId = filters.accountId;
   if (filters.from) query.from = new Date(startOfDay(filters.from, timeZone)).toISOString();
