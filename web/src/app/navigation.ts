@@ -26,6 +26,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { to: '/calendar', label: 'Calendar', icon: 'calendar' },
       { to: '/posts', label: 'Posts', icon: 'posts' },
+      { to: '/approvals', label: 'Approvals', icon: 'check' },
       // Viewers cannot write; the page still explains why if they open it by its address.
       { to: '/compose', label: 'Compose', icon: 'compose', minRole: 'user' },
       { to: '/media', label: 'Media', icon: 'media' },

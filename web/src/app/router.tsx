@@ -13,6 +13,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   calendar: lazy(() => import('../pages/CalendarPage')),
   posts: lazy(() => import('../pages/PostsPage')),
   'posts/:id': lazy(() => import('../pages/posts/PostDetailPage')),
+  approvals: lazy(() => import('../pages/approvals/ApprovalsPage')),
   compose: lazy(() => import('../pages/ComposePage')),
   media: lazy(() => import('../pages/MediaPage')),
   'ai-agents': lazy(() => import('../pages/AiAgentsPage')),
