@@ -14,6 +14,7 @@ import { REQUEST_SCHEMAS } from '../../forms/contracts';
 import { problemOnField } from '../../forms/field-errors';
 import { useForm } from '../../forms/use-form';
 import { formatDate } from '../../lib/dates';
+import { ApprovalsCard } from './ApprovalsCard';
 import { SettingsSection } from './SettingsSection';
 
 export const ORGANIZATION_QUERY_KEY = ['organization'] as const;
@@ -128,6 +129,11 @@ function OrganizationSettings({ organization }: { organization: Organization }) 
           ) : null}
         </form>
       </SettingsSection>
+      <ApprovalsCard
+        organization={organization}
+        admin={admin}
+        onSaved={(next) => queryClient.setQueryData(ORGANIZATION_QUERY_KEY, next)}
+      />
       <SettingsSection title="Plan" description="Plans and limits arrive with the Billing milestone.">
         <dl className="grid gap-4 text-sm sm:grid-cols-2">
           <Detail label="Plan">
