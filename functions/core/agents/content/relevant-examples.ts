@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { PLATFORM_IDS } from '../../../shared/platforms/catalog';
-import { recall, refreshBestPosts, rememberBrandVoice, type MemoryDeps } from '../memory';
 import type { TaskContext } from '../tasks/task-handler';
 import { bestExamples, type RatedPost } from './past-performance';
 
@@ -50,32 +49,27 @@ const round = (value: number) => Math.round(value * 100) / 100;
  * fail the task: the examples fall back to lift, and the report says why.
  */
 export async function relevantExamples(
-  context: Pick<TaskContext, 'organizationId' | 'inTenant' | 'embedder' | 'settings' | 'logger'>,
+  context: Pick<TaskContext, 'memory' | 'settings' | 'logger'>,
   rated: readonly RatedPost[],
   options: { query: string; platforms: readonly string[]; limit: number },
 ): Promise<{ examples: ExampleUsed[]; memory: MemoryReport }> {
-  const memoryDeps: MemoryDeps = {
-    organizationId: context.organizationId,
-    inTenant: context.inTenant,
-    embedder: context.embedder,
-  };
+  const { memory: store } = context;
   const base = {
-    embedder: context.embedder.provider,
-    model: context.embedder.model,
-    lexical: context.embedder.provider === 'local',
+    embedder: store.embedder.provider,
+    model: store.embedder.model,
+    lexical: store.embedder.provider === 'local',
   };
   const byTarget = new Map(rated.map((post) => [post.outcome.targetId, post]));
   const examples: ExampleUsed[] = [];
   let memory: MemoryReport;
   try {
-    const refreshed = await refreshBestPosts(memoryDeps, rated);
-    await rememberBrandVoice(
-      memoryDeps,
+    const refreshed = await store.refreshBestPosts(rated);
+    await store.rememberBrandVoice(
       { type: 'content_creator', ...(context.settings.id ? { id: context.settings.id } : {}) },
       context.settings.configuration,
     );
     // Twice the limit, so favouring the asked networks below still has a choice.
-    const recalled = await recall(memoryDeps, options.query, {
+    const recalled = await store.recall(options.query, {
       k: options.limit * 2,
       types: ['best_post'],
       minSimilarity: MIN_SIMILARITY,

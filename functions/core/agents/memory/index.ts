@@ -1,3 +1,4 @@
+export { agentMemory, type AgentMemory } from './agent-memory';
 export { bestPostItems, refreshBestPosts } from './best-posts';
 export { rememberBrandVoice } from './brand-voice';
 export { cosine } from './cosine';

@@ -4,6 +4,7 @@ import { aiAgentTasks, aiAgents } from '../../../db/schema';
 import { withSystem, withTenant } from '../../../db/tenant';
 import type { AgentTaskType } from '../../../shared/agents/task-types';
 import type { Clock, Embedder, Llm, Logger, Realtime } from '../../ports';
+import { agentMemory } from '../memory/agent-memory';
 import { agentSettings } from './agent-settings';
 import { announceAgentTask } from './announce-task';
 import { MeteredLlm } from './metered-llm';
@@ -111,7 +112,7 @@ export async function runAgentTask(
       now: started,
       settings,
       llm,
-      embedder: deps.embedder,
+      memory: agentMemory({ organizationId: task.organizationId, inTenant, embedder: deps.embedder }),
       logger: deps.logger,
       inTenant,
       db: deps.db,

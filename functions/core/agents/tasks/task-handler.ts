@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import type { Database } from '../../../db/client';
 import type { Transaction } from '../../../db/tenant';
-import type { Clock, Embedder, Logger } from '../../ports';
+import type { Clock, Logger } from '../../ports';
+import type { AgentMemory } from '../memory/agent-memory';
 import type { AgentSettings } from './agent-settings';
 import type { MeteredLlm } from './metered-llm';
 
@@ -13,8 +14,8 @@ export interface TaskContext {
   now: Date;
   settings: AgentSettings;
   llm: MeteredLlm;
-  /** Embeds texts for the organization's memory (not metered: Titan costs $0.02 per million tokens). */
-  embedder: Embedder;
+  /** The organization's memory (embeddings are not metered: Titan costs $0.02 per million tokens). */
+  memory: AgentMemory;
   logger: Pick<Logger, 'info' | 'warn'>;
   /** Runs `work` in a transaction of the task's organization (row-level security applies). */
   inTenant<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;

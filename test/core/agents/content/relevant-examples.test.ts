@@ -5,6 +5,7 @@ import { createBedrockRuntimeClient } from '../../../../functions/adapters/aws/b
 import { HashingEmbedder } from '../../../../functions/adapters/local/hashing-embedder';
 import type { RatedPost } from '../../../../functions/core/agents/content/past-performance';
 import { relevantExamples } from '../../../../functions/core/agents/content/relevant-examples';
+import { agentMemory } from '../../../../functions/core/agents/memory';
 import type { Embedder } from '../../../../functions/core/ports';
 import type { DatabaseHandle } from '../../../../functions/db/client';
 import { aiAgentMemory } from '../../../../functions/db/schema';
@@ -47,9 +48,11 @@ describe('relevantExamples', () => {
   const warnings: string[] = [];
 
   const contextFor = (organizationId: string, embedder: Embedder) => ({
-    organizationId,
-    embedder,
-    inTenant: <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(handle.db, organizationId, work),
+    memory: agentMemory({
+      organizationId,
+      embedder,
+      inTenant: (work) => withTenant(handle.db, organizationId, work),
+    }),
     settings: { isActive: true, configuration: { brandVoice: 'Warm and plain' } },
     logger: { info: () => {}, warn: (message: string) => void warnings.push(message) },
   });
