@@ -5,6 +5,7 @@ import { AgentsOverview } from './agents/AgentsOverview';
 import { useAgentTaskPushes } from './agents/use-agents';
 import { AGENT_VIEWS, isAgentView, type AgentView } from './agents/views/agent-views';
 import { CompetitorsView } from './agents/views/CompetitorsView';
+import { CrisisView } from './agents/views/CrisisView';
 import { PredictionView } from './agents/views/PredictionView';
 import { ScheduleView } from './agents/views/ScheduleView';
 import { TrendsView } from './agents/views/TrendsView';
@@ -15,6 +16,7 @@ const VIEWS: Record<AgentView, () => React.JSX.Element> = {
   competitors: CompetitorsView,
   schedule: ScheduleView,
   prediction: PredictionView,
+  crisis: CrisisView,
 };
 
 /** The agents: their state, use and budget, task history, and the views that show their evidence. */

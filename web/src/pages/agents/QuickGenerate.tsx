@@ -5,6 +5,7 @@ import { PLATFORM_LOOK, type Platform } from '../../publishing/platforms';
 import { PLATFORM_IDS } from '../../../../functions/shared/platforms/catalog';
 import { AgentProblem } from './AgentProblem';
 import { outputOf } from './task-outputs';
+import { KeepDrafts } from './KeepDrafts';
 import { GenerateResult } from './results/GenerateResult';
 import { TaskProgress } from './TaskProgress';
 import { useSocialAccounts } from './use-account-names';
@@ -67,6 +68,7 @@ export function QuickGenerate() {
       <AgentProblem problem={task.problem} />
       {task.task && task.task.status !== 'completed' ? <TaskProgress task={task.task} /> : null}
       {output ? <GenerateResult output={output} /> : null}
+      {output && task.task ? <KeepDrafts key={task.task.id} taskId={task.task.id} output={output} /> : null}
     </div>
   );
 }

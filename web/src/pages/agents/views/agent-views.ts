@@ -5,6 +5,7 @@ export const AGENT_VIEWS = [
   { view: 'competitors', label: 'Competitors' },
   { view: 'schedule', label: 'Best times' },
   { view: 'prediction', label: 'Prediction' },
+  { view: 'crisis', label: 'Crisis' },
 ] as const;
 
 export type AgentView = (typeof AGENT_VIEWS)[number]['view'];
