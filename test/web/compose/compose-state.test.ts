@@ -118,6 +118,10 @@ describe('buildPostRequest', () => {
       scheduledAt: null,
       timezone: 'Europe/Paris',
       publishedAt: null,
+      approvalStatus: 'not_required',
+      approvedBy: null,
+      approvedAt: null,
+      aiGenerated: false,
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
       targets: [sandbox, twitter].map((a, index) => ({

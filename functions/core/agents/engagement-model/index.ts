@@ -20,6 +20,6 @@ export { predictDraftEngagement, type EngagementDraft, type EngagementPredictorI
 export { predictPost, type PostPrediction } from './predict';
 export { PRIOR_ENGAGEMENT_PER_FOLLOWER, PRIOR_SPREAD } from './priors';
 export { engagementPredictionSchema, type EngagementPredictionResult } from './result';
-export { lexiconSentiment, type SentimentScorer } from './sentiment';
+export { postTone, type SentimentScorer } from './sentiment';
 export { ENGAGEMENT_MODEL_SETTINGS } from './settings';
 export { trainEngagementModel, type EngagementModel, type FittedEngagementModel } from './train';

@@ -4,7 +4,7 @@ import { conformalOffsets } from './conformal';
 import { designFor, designRow, penalisedColumns, type Design } from './design';
 import { featureRow, type FeatureRow, type PostInput } from './features';
 import { chooseLambda, fitHuberRidge, type RidgeFit } from './ridge';
-import { lexiconSentiment, type SentimentScorer } from './sentiment';
+import { postTone, type SentimentScorer } from './sentiment';
 import { DAY_MS, ENGAGEMENT_MODEL_SETTINGS as SETTINGS } from './settings';
 
 export interface TrainOptions {
@@ -111,7 +111,7 @@ export function trainEngagementModel(
   outcomes: readonly PostOutcome[],
   options: TrainOptions,
 ): EngagementModel {
-  const sentiment = options.sentiment ?? lexiconSentiment;
+  const sentiment = options.sentiment ?? postTone;
   const history = new OrganizationHistory(outcomes, options.zones);
   const rows = trainingRows(history, options.asOf, sentiment);
   const common = { asOf: options.asOf, history, sentiment, trainedOn: rows.length };

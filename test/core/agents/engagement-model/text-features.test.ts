@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconSentiment } from '../../../../functions/core/agents/engagement-model/sentiment';
+import { postTone } from '../../../../functions/core/agents/engagement-model/sentiment';
+import { scoreSentiment } from '../../../../functions/core/agents/sentiment';
 import { textFeatures } from '../../../../functions/core/agents/engagement-model/text-features';
 
 describe('textFeatures', () => {
@@ -31,16 +32,19 @@ describe('textFeatures', () => {
   });
 });
 
-describe('lexiconSentiment', () => {
-  it('scores tanh(sum / 4): "great" is tanh(0.5), a negated one its opposite', () => {
-    expect(lexiconSentiment('This is great')).toBeCloseTo(Math.tanh(0.5), 10);
-    expect(lexiconSentiment('This is not great')).toBeCloseTo(-Math.tanh(0.5), 10);
-    expect(lexiconSentiment('We love it and the outage is over')).toBeCloseTo(Math.tanh((3 - 2) / 4), 10);
+describe('postTone (the sentiment core, as the predictor reads it)', () => {
+  it("is the sentiment core's score: warm text above 0, a negated one below, mixed text between", () => {
+    expect(postTone('This is great')).toBe(scoreSentiment('This is great').score);
+    expect(postTone('This is great')).toBeGreaterThan(0.3);
+    expect(postTone('This is not great')).toBeLessThan(0);
+    const mixed = postTone('We love it and the outage is over');
+    expect(mixed).toBeGreaterThan(postTone('The outage is over'));
+    expect(mixed).toBeLessThan(postTone('We love it'));
   });
 
   it('is 0 for neutral text and for words it does not know', () => {
-    expect(lexiconSentiment('The meeting is on Tuesday')).toBe(0);
-    expect(lexiconSentiment('Das ist wunderbar')).toBe(0);
-    expect(lexiconSentiment('')).toBe(0);
+    expect(postTone('The meeting is on Tuesday')).toBe(0);
+    expect(postTone('Das ist wunderbar')).toBe(0);
+    expect(postTone('')).toBe(0);
   });
 });
