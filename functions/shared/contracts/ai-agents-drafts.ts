@@ -31,6 +31,8 @@ export const agentDraftsContracts = {
           .max(20),
       })
       .strict()
+      // Optional only so that an unknown task answers 404 before the body is judged.
+      .optional()
       .meta({ id: 'SaveAgentDraftsRequest' }),
     response: z
       .object({ posts: z.array(post).describe('New posts, each `in_review` (an agent wrote it)') })

@@ -1119,6 +1119,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ai-agents/workflows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Named agent workflows */
+    get: operations['listAgentWorkflows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/workflows/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a named workflow */
+    post: operations['runAgentWorkflow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ai-agents/tasks/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume a failed workflow */
+    post: operations['resumeAgentWorkflow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/overview': {
     parameters: {
       query?: never;
@@ -2775,7 +2826,8 @@ export interface components {
         | 'trends.analyze'
         | 'schedule.optimize'
         | 'engagement.predict'
-        | 'competitors.analyze';
+        | 'competitors.analyze'
+        | 'workflow.weekly_plan';
       /**
        * @description `pending` until the agent’s worker takes it, then `running`, and `completed`, `failed` or `cancelled`
        * @enum {string}
@@ -2916,6 +2968,78 @@ export interface components {
        * @description ISO 8601, UTC
        */
       mentionedAt: string;
+    };
+    AgentWorkflowCatalogue: {
+      workflows: {
+        /** @enum {string} */
+        name: 'weekly_plan';
+        /** @enum {string} */
+        taskType:
+          | 'content.generate'
+          | 'content.improve'
+          | 'hashtags.suggest'
+          | 'trends.analyze'
+          | 'schedule.optimize'
+          | 'engagement.predict'
+          | 'competitors.analyze'
+          | 'workflow.weekly_plan';
+        title: string;
+        description: string;
+        /** @description In the order they run */
+        steps: {
+          /** @description The step’s key in the workflow task’s output (`<slot>` per post) */
+          key: string;
+          /** @enum {string} */
+          agentType:
+            | 'content_creator'
+            | 'trend_analyzer'
+            | 'engagement_optimizer'
+            | 'smart_scheduler'
+            | 'performance_tracker'
+            | 'competitor_monitor'
+            | 'crisis_manager'
+            | 'workflow_orchestrator';
+          /** @description Null for the orchestrator’s own step */
+          taskType:
+            | (
+                | 'content.generate'
+                | 'content.improve'
+                | 'hashtags.suggest'
+                | 'trends.analyze'
+                | 'schedule.optimize'
+                | 'engagement.predict'
+                | 'competitors.analyze'
+                | 'workflow.weekly_plan'
+              )
+            | null;
+          description: string;
+        }[];
+      }[];
+    };
+    WeeklyPlanRequest: {
+      /** @description The accounts to plan for; the slots go round them in this order */
+      accountIds: string[];
+      /**
+       * @description How many posts to draft
+       * @default 5
+       */
+      postsCount: number;
+      /**
+       * @description How many days ahead to plan
+       * @default 7
+       */
+      days: number;
+      /**
+       * @description What the posts should do
+       * @default engagement
+       * @enum {string}
+       */
+      goal: 'engagement' | 'clicks' | 'awareness' | 'conversation';
+      /**
+       * @description The audience's zone: the weekday and hour trends and slots are read in
+       * @default UTC
+       */
+      timeZone: string;
     };
     /** @description Headline figures of the organization's posts published in the viewer's days, from each post's latest synced metrics, with the previous period of the same length. A total adds the figure over the posts that have it; null when none has it (the reason is the network’s). */
     AnalyticsOverview: {
@@ -6683,7 +6807,8 @@ export interface operations {
           | 'trends.analyze'
           | 'schedule.optimize'
           | 'engagement.predict'
-          | 'competitors.analyze';
+          | 'competitors.analyze'
+          | 'workflow.weekly_plan';
         status?: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
         page?: number;
         pageSize?: number;
@@ -6811,7 +6936,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    requestBody?: {
       content: {
         'application/json': components['schemas']['SaveAgentDraftsRequest'];
       };
@@ -7031,6 +7156,148 @@ export interface operations {
       400: components['responses']['InvalidInput'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['ForbiddenViewer'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  listAgentWorkflows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentWorkflowCatalogue'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenViewer'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  runAgentWorkflow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: 'weekly_plan';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WeeklyPlanRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      /** @description Invalid input, each field named in `errors`: a value fails its schema, text holds a control character or broken Unicode, or JSON nests more than 32 levels; An account that is not the organization’s. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenUser'];
+      404: components['responses']['NotFound'];
+      /** @description The orchestrator is switched off for this organization. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['BodyTooLarge'];
+      415: components['responses']['NotJson'];
+      /** @description Too many requests; see `Retry-After`; The organization’s monthly AI budget is spent; `Retry-After` says when it renews. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      500: components['responses']['ServerError'];
+      503: components['responses']['DatabaseWakingUp'];
+    };
+  };
+  resumeAgentWorkflow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentTask'];
+        };
+      };
+      400: components['responses']['InvalidInput'];
+      401: components['responses']['Unauthenticated'];
+      /** @description Needs the user role or higher; or an API key lacks the `read` (GET) or `write` scope; Only who asked for the workflow, or a manager, may resume it. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you (another organization); No such task in this organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The task is not a workflow, or has not failed. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       429: components['responses']['RateLimited'];
       500: components['responses']['ServerError'];
       503: components['responses']['DatabaseWakingUp'];

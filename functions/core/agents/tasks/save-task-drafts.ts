@@ -18,7 +18,7 @@ export interface DraftPick {
   socialAccountIds: string[];
 }
 
-interface WrittenDraft {
+export interface WrittenDraft {
   platform: Platform;
   text: string;
   hashtags: string[];
@@ -38,7 +38,7 @@ function draftsOf(taskType: string, output: unknown): WrittenDraft[] {
 }
 
 /** The draft's text with its suggested hashtags that the text does not already carry. */
-function postText(draft: WrittenDraft): string {
+export function postText(draft: WrittenDraft): string {
   const present = new Set((draft.text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((t) => t.toLowerCase()));
   const missing = draft.hashtags
     .map((tag) => (tag.startsWith('#') ? tag : `#${tag}`))
@@ -56,7 +56,7 @@ export async function saveTaskDrafts(
   ports: { clock: Clock },
   actor: PostActor,
   taskId: string,
-  picks: readonly DraftPick[],
+  picks: readonly DraftPick[] | undefined,
 ): Promise<{ posts: PostWithTargets[]; effects: PostEffects }> {
   const [task] = await tx
     .select()
@@ -65,6 +65,8 @@ export async function saveTaskDrafts(
   if (!task) throw new NotFoundError('The task');
   if (task.status !== 'completed') throw new ConflictError(`The task has not finished (${task.status}).`);
   const drafts = draftsOf(task.taskType, task.outputData);
+  if (!picks)
+    throw new InvalidInputError('Say which drafts to keep.', [{ field: 'body.drafts', message: 'Required' }]);
 
   const issues: FieldIssue[] = [];
   for (const [i, pick] of picks.entries()) {

@@ -12,7 +12,7 @@ export const saveAgentTaskDrafts: Operation<'saveAgentTaskDrafts'> = async (
 ) => {
   const actor = postActor(event, auth);
   const { posts, effects } = await withTenant(container.db, actor.organizationId, (tx) =>
-    saveTaskDrafts(tx, container, actor, params.id, body.drafts),
+    saveTaskDrafts(tx, container, actor, params.id, body?.drafts),
   );
   await applyPostEffects(container, effects);
   return { status: 201, body: { posts: posts.map(presentPost) } };
