@@ -17,6 +17,8 @@ import { readMentionsJob } from './read-mentions';
 import { READ_MENTIONS } from '../core/listening/mentions-tick';
 import { checkCrisisJob, checkPerformanceJob } from './watch-checks';
 import { CHECK_CRISIS, CHECK_PERFORMANCE } from '../core/listening/watch-tick';
+import { RUN_WORKFLOW } from '../core/agents/workflows/run-workflow';
+import { runWorkflowJob } from './agent';
 
 export type BackgroundJob = (
   message: { type: string } & Record<string, unknown>,
@@ -40,4 +42,5 @@ export const BACKGROUND_JOBS: Readonly<Record<string, BackgroundJob>> = {
   [READ_MENTIONS]: readMentionsJob,
   [CHECK_CRISIS]: checkCrisisJob,
   [CHECK_PERFORMANCE]: checkPerformanceJob,
+  [RUN_WORKFLOW]: runWorkflowJob,
 };

@@ -440,6 +440,18 @@ export const ROUTES = [
   readOnly(
     route('ai-agents', 'GET', '/ai-agents/mentions', 'listMentions', 'viewer', 'Mentions of the brand'),
   ),
+  readOnly(
+    route('ai-agents', 'GET', '/ai-agents/workflows', 'listAgentWorkflows', 'viewer', 'Named agent workflows'),
+  ),
+  route('ai-agents', 'POST', '/ai-agents/workflows/{name}', 'runAgentWorkflow', 'user', 'Run a named workflow'),
+  route(
+    'ai-agents',
+    'POST',
+    '/ai-agents/tasks/{id}/resume',
+    'resumeAgentWorkflow',
+    'user',
+    'Resume a failed workflow',
+  ),
 
   // Analytics
   route('analytics', 'GET', '/analytics/overview', 'getAnalyticsOverview', 'viewer', 'Dashboard overview'),

@@ -6,6 +6,7 @@ import { cancelAgentTask, getAgentTask, listAgentTasks } from '../operations/ai-
 import { acknowledgeAgentAlert, listAgentAlerts, resolveAgentAlert } from '../operations/ai-agents/alerts';
 import { listMentions } from '../operations/ai-agents/mentions';
 import { saveAgentTaskDrafts } from '../operations/ai-agents/drafts';
+import { listAgentWorkflows, resumeAgentWorkflow, runAgentWorkflow } from '../operations/ai-agents/workflows';
 
 // The agents, their settings and budget, one route per kind of task (each records the task
 // and queues it for its agent), the task history, and the watching agents' alerts and mentions.
@@ -28,4 +29,7 @@ export const handler = createAreaHandler('ai-agents', aiAgentsContracts, {
   acknowledgeAgentAlert,
   resolveAgentAlert,
   listMentions,
+  listAgentWorkflows,
+  runAgentWorkflow,
+  resumeAgentWorkflow,
 });

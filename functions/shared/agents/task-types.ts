@@ -9,6 +9,7 @@ export const AGENT_TASK_TYPES = {
   'schedule.optimize': 'smart_scheduler',
   'engagement.predict': 'engagement_optimizer',
   'competitors.analyze': 'competitor_monitor',
+  'workflow.weekly_plan': 'workflow_orchestrator',
 } as const satisfies Record<string, AgentType>;
 
 export type AgentTaskType = keyof typeof AGENT_TASK_TYPES;

@@ -14,6 +14,7 @@ import { AGENT_TASK_TYPE_NAMES } from '../agents/task-types';
 import { timestamp, uuidParam } from './common';
 import { agentAlertsContracts } from './ai-agents-alerts';
 import { agentDraftsContracts } from './ai-agents-drafts';
+import { agentWorkflowsContracts } from './ai-agents-workflows';
 import type { AreaContracts } from './contract';
 
 const money = (what: string) => z.number().describe(`${what}, in US dollars`);
@@ -188,4 +189,5 @@ export const aiAgentsContracts = {
   },
   ...agentAlertsContracts,
   ...agentDraftsContracts,
+  ...agentWorkflowsContracts(agentTask),
 } satisfies AreaContracts<'ai-agents'>;

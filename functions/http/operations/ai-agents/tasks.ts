@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { announceAgentTask } from '../../../core/agents/tasks/announce-task';
+import { cancelWorkflowSteps } from '../../../core/agents/workflows/cancel-steps';
 import { aiAgentTasks } from '../../../db/schema';
 import { withTenant } from '../../../db/tenant';
 import { roleAtLeast } from '../../access';
@@ -57,6 +58,8 @@ export const cancelAgentTask: Operation<'cancelAgentTask'> = async ({ params }, 
       .where(and(mine, inArray(aiAgentTasks.status, ['pending', 'running'])))
       .returning();
     if (!changed) throw new HttpProblem(409, 'conflict', `The task has already ended (${row.status}).`);
+    // A workflow's steps go with it.
+    await cancelWorkflowSteps(tx, changed.id, container.clock.now());
     return changed;
   });
   // Once committed: a dashboard that reloads the task on this push sees it cancelled.

@@ -24,8 +24,8 @@ export type TaskBody<Route extends TaskRoute> = NonNullable<
   paths[Route]['post']['requestBody']
 >['content']['application/json'];
 
-/** Which route starts each task type. */
-export const TASK_ROUTES: Record<AgentTaskType, TaskRoute> = {
+/** Which route starts each task type (workflows start at /ai-agents/workflows/{name}). */
+export const TASK_ROUTES: Record<Exclude<AgentTaskType, `workflow.${string}`>, TaskRoute> = {
   'content.generate': '/ai-agents/content/generate',
   'content.improve': '/ai-agents/content/improve',
   'hashtags.suggest': '/ai-agents/hashtags/suggest',
@@ -43,6 +43,7 @@ export const TASK_TYPE_LABELS: Record<AgentTaskType, string> = {
   'schedule.optimize': 'Best times',
   'engagement.predict': 'Predict engagement',
   'competitors.analyze': 'Analyze competitors',
+  'workflow.weekly_plan': 'Weekly plan',
 };
 
 export const STATUS_LABELS: Record<AgentTaskStatus, string> = {

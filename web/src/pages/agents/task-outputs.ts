@@ -225,6 +225,13 @@ export interface AnalyzeCompetitorsOutput {
   reason: string | null;
 }
 
+/** A workflow's record: each step's task and status, and the posts it kept (in review). */
+export interface WorkflowOutput {
+  steps: { key: string; taskType: AgentTaskType; taskId: string; status: AgentTask['status'] }[];
+  drafts: { slot: number; postId: string; accountId: string; proposedAt: string | null }[] | null;
+  summary: string;
+}
+
 export interface TaskOutputs {
   'content.generate': GenerateContentOutput;
   'content.improve': ImproveContentOutput;
@@ -233,6 +240,7 @@ export interface TaskOutputs {
   'schedule.optimize': OptimizeScheduleOutput;
   'engagement.predict': PredictEngagementOutput;
   'competitors.analyze': AnalyzeCompetitorsOutput;
+  'workflow.weekly_plan': WorkflowOutput;
 }
 
 /**
