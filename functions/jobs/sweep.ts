@@ -126,7 +126,7 @@ export async function runScheduledWork(options: SweepOptions = {}): Promise<Swee
       { db, kv, queue, clock, logger },
       { respectMarker: env.PLUME_RUNTIME === 'aws' },
     );
-    await queueWatchChecks({ db, kv, queue, clock, logger });
+    await queueWatchChecks({ db, kv, queue, clock, logger }, { respectMarker: env.PLUME_RUNTIME === 'aws' });
   } catch (error) {
     logger.warn('Could not queue the mentions reads and watching agents', { error: String(error) });
   }

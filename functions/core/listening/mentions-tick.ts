@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock, JobQueue, KeyValue, Logger } from '../ports';
 import type { Database } from '../../db/client';
 import { socialAccounts } from '../../db/schema';
@@ -25,7 +25,7 @@ export interface MentionsTickDeps {
 /**
  * Queues a `read-mentions` job for each active account on a listened network whose last read
  * is 15 minutes old (or that was never read). Run by the scheduled sweep; `respectMarker` (in
- * AWS) skips the database until the next account is due.
+ * AWS) skips the database until the next account is due (an hour when none is listened to).
  */
 export async function queueDueMentionReads(
   deps: MentionsTickDeps,
@@ -42,6 +42,7 @@ export async function queueDueMentionReads(
       .select({
         accountId: socialAccounts.id,
         organizationId: socialAccounts.organizationId,
+        syncedAt: socialAccounts.mentionsSyncedAt,
       })
       .from(socialAccounts)
       .where(
@@ -49,15 +50,19 @@ export async function queueDueMentionReads(
           eq(socialAccounts.status, 'active'),
           eq(socialAccounts.isActive, true),
           inArray(socialAccounts.platform, LISTENED_NETWORKS),
-          or(isNull(socialAccounts.mentionsSyncedAt), lt(socialAccounts.mentionsSyncedAt, dueBefore)),
           options.organizationId ? eq(socialAccounts.organizationId, options.organizationId) : undefined,
         ),
       ),
   );
   const jobs = [];
-  // Look again in 5 minutes (one sweep): accounts read a little after this one fall due then.
-  const next = now.getTime() + MENTIONS_EVERY_MS / 3;
+  // Without listened accounts, look again in an hour (connecting one is read within that hour);
+  // otherwise when the next account falls due.
+  let next = now.getTime() + (rows.length === 0 ? 4 : 1) * MENTIONS_EVERY_MS;
   for (const row of rows) {
+    if (row.syncedAt && row.syncedAt >= dueBefore) {
+      next = Math.min(next, row.syncedAt.getTime() + MENTIONS_EVERY_MS);
+      continue;
+    }
     const fresh = await deps.kv.putIfAbsent({
       pk: 'mentions-read-queued',
       sk: row.accountId,

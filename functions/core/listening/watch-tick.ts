@@ -12,6 +12,8 @@ export const CHECK_PERFORMANCE = 'check-performance';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+/** When the checks are next worth a look (epoch ms); in AWS the sweep leaves the database alone until then. */
+const NEXT_DUE = { pk: 'watch-checks', sk: 'next-due' } as const;
 /** Past this minute of the hour the crisis check runs even if an account's read is late (a network down). */
 const CRISIS_LATEST_MINUTE = 40;
 /** The daily performance check runs from this UTC hour on, after the 06:00 metrics sync has read yesterday. */
@@ -35,9 +37,13 @@ export interface WatchTickDeps {
  */
 export async function queueWatchChecks(
   deps: WatchTickDeps,
-  options: { organizationId?: string } = {},
-): Promise<{ crisis: number; performance: number }> {
+  options: { respectMarker?: boolean; organizationId?: string } = {},
+): Promise<{ skipped: boolean; crisis: number; performance: number }> {
   const now = deps.clock.now();
+  if (options.respectMarker) {
+    const marker = await deps.kv.get<number>(NEXT_DUE.pk, NEXT_DUE.sk);
+    if (marker && marker.value > now.getTime()) return { skipped: true, crisis: 0, performance: 0 };
+  }
   const hour = Math.floor(now.getTime() / HOUR_MS);
   const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
   const only = options.organizationId;
@@ -93,8 +99,12 @@ export async function queueWatchChecks(
   // After ingestion: an organization is judged once its accounts' mentions of the hour are in.
   const late = now.getTime() - hourStart.getTime() >= CRISIS_LATEST_MINUTE * 60_000;
   const waiting = late ? new Set<string>() : new Set(unread.map((r) => r.organizationId));
+  let waitingFor = 0;
   for (const organizationId of crisisOrgs) {
-    if (waiting.has(organizationId)) continue;
+    if (waiting.has(organizationId)) {
+      waitingFor += 1;
+      continue;
+    }
     const fresh = await deps.kv.putIfAbsent({
       pk: CHECK_CRISIS,
       sk: `${organizationId}:${hour}`,
@@ -120,5 +130,8 @@ export async function queueWatchChecks(
     await deps.queue.sendBatch('jobs', jobs);
     deps.logger.info('Queued watching agents’ checks', { crisis: jobs.length - performance, performance });
   }
-  return { crisis: jobs.length - performance, performance };
+  // The next hour, or the next sweep while an organization waits for its mentions to be read.
+  const next = waitingFor > 0 ? now.getTime() + 5 * 60_000 : (hour + 1) * HOUR_MS;
+  await deps.kv.put({ ...NEXT_DUE, value: next, expiresAt: Math.ceil(next / 1000) + 24 * 3600 });
+  return { skipped: false, crisis: jobs.length - performance, performance };
 }
