@@ -65,6 +65,21 @@ export interface MentionsReader {
   read(credentials: AccountCredentials, options: MentionsReadOptions): Promise<MentionsReading>;
 }
 
+/**
+ * The networks whose mentions Plume reads (mentions-readers.ts has one reader for each, which
+ * the compiler checks). Kept here, apart from the readers, so the sweep's tick can name them
+ * without bundling every network's client.
+ */
+export const LISTENED_NETWORKS = [
+  'bluesky',
+  'mastodon',
+  'twitter',
+  'facebook',
+  'instagram',
+  'sandbox',
+] as const satisfies readonly Platform[];
+export type ListenedNetwork = (typeof LISTENED_NETWORKS)[number];
+
 /** Networks where Plume reads no mentions, and why. */
 export const UNREAD_MENTION_NETWORKS: Partial<Record<Platform, string>> = {
   linkedin:

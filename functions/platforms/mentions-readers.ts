@@ -7,7 +7,7 @@ import { instagramEndpoints } from './instagram/endpoints';
 import { instagramMentionsReader } from './instagram/mentions';
 import { createRuntime as mastodonRuntime } from './mastodon/client';
 import { mastodonMentionsReader } from './mastodon/mentions';
-import type { MentionsReader } from './mentions-reader';
+import type { ListenedNetwork, MentionsReader } from './mentions-reader';
 import { platformSettings } from './registry';
 import { sandboxMentionsReader } from './sandbox/mentions';
 import { createSandboxRuntime } from './sandbox/runtime';
@@ -16,8 +16,8 @@ import { twitterMentionsReader } from './twitter/mentions';
 
 type Factory = (platform: Platform, base: ConnectorContext) => MentionsReader;
 
-/** The networks whose mentions Plume reads (mentions-reader.ts says why the others are not). */
-const READERS: Partial<Record<Platform, Factory>> = {
+/** One reader per listened network (mentions-reader.ts lists them, and says why the others are not). */
+const READERS: Record<ListenedNetwork, Factory> = {
   bluesky: (platform, base) => {
     const { context, options } = platformSettings(platform, base);
     return blueskyMentionsReader(blueskyRuntime(context, options.bluesky));
@@ -46,8 +46,5 @@ const READERS: Partial<Record<Platform, Factory>> = {
 
 /** The reader of `platform`'s mentions, or undefined where Plume reads none. */
 export function mentionsReaderFor(platform: Platform, context: ConnectorContext): MentionsReader | undefined {
-  return READERS[platform]?.(platform, context);
+  return (READERS as Partial<Record<Platform, Factory>>)[platform]?.(platform, context);
 }
-
-/** Networks whose mentions are read. */
-export const LISTENED_NETWORKS = Object.keys(READERS) as Platform[];

@@ -3,7 +3,7 @@ import type { Clock, JobQueue, KeyValue, Logger } from '../ports';
 import type { Database } from '../../db/client';
 import { socialAccounts } from '../../db/schema';
 import { withSystem } from '../../db/tenant';
-import { LISTENED_NETWORKS } from '../../platforms/mentions-readers';
+import { LISTENED_NETWORKS } from '../../platforms/mentions-reader';
 
 /** The job type of one account's mentions read (functions/jobs/read-mentions.ts). */
 export const READ_MENTIONS = 'read-mentions';

@@ -3,7 +3,7 @@ import type { Clock, JobQueue, KeyValue, Logger } from '../ports';
 import type { Database } from '../../db/client';
 import { agentAlerts, mentions, socialAccounts } from '../../db/schema';
 import { withSystem } from '../../db/tenant';
-import { LISTENED_NETWORKS } from '../../platforms/mentions-readers';
+import { LISTENED_NETWORKS } from '../../platforms/mentions-reader';
 import { CRISIS_SETTINGS } from '../agents/crisis/settings';
 
 /** Job types of the watching agents' checks (functions/jobs/watch-checks.ts). */
