@@ -1,5 +1,6 @@
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOutbox } from '../../../functions/adapters/local';
 import { seedSandboxHistory } from '../../../functions/core/sandbox-history';
 import { agentAlerts, mentions, notifications, socialAccounts } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
@@ -27,6 +28,7 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
   let env: Env;
   let organizationId: string;
   let adminId: string;
+  let adminEmail: string;
   let managerId: string;
   let viewerId: string;
   let truth: HistoryGroundTruth;
@@ -61,6 +63,7 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
     await env.verify(admin.email, admin.client);
     organizationId = admin.organizationId;
     adminId = admin.userId;
+    adminEmail = admin.email;
     managerId = (await env.addMember(admin.client, 'manager')).userId;
     viewerId = (await env.addMember(admin.client, 'viewer')).userId;
     const { db, crypto, ids, media } = env.runtime.container;
@@ -137,6 +140,11 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
     expect(told.map((n) => n.userId)).not.toContain(viewerId);
     // The admin verified an address, so the alert was mailed too (crisis.alert mails by default).
     expect(told.find((n) => n.userId === adminId)?.email).not.toBeNull();
+    const mailed = (await readOutbox(env.dataDir, adminEmail)).filter((m) =>
+      m.subject.startsWith('Possible crisis'),
+    );
+    expect(mailed).toHaveLength(1);
+    expect(mailed[0]!.text).toContain('/agents/alerts?id=');
   });
 
   it('sweeps again in the same hour, two at once, and an hour later: still one alert, nobody told twice', async () => {
@@ -148,6 +156,10 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
     await sweep();
     expect(await crisisAlerts()).toHaveLength(1);
     expect(await crisisNotifications()).toHaveLength(2);
+    const mailed = (await readOutbox(env.dataDir, adminEmail)).filter((m) =>
+      m.subject.startsWith('Possible crisis'),
+    );
+    expect(mailed).toHaveLength(1);
   });
 
   it('resolves the alert once the crisis has been quiet long enough', async () => {
