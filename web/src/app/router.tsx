@@ -17,6 +17,8 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   compose: lazy(() => import('../pages/ComposePage')),
   media: lazy(() => import('../pages/MediaPage')),
   'ai-agents': lazy(() => import('../pages/AiAgentsPage')),
+  // Where alert notifications link (core/listening/alert-notifications.ts ALERTS_LINK).
+  'agents/alerts': lazy(() => import('../pages/agents/AlertLinkRedirect')),
   notifications: lazy(() => import('../pages/NotificationsPage')),
   accounts: lazy(() => import('../pages/AccountsPage')),
   team: lazy(() => import('../pages/team/TeamPage')),

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { unwrap } from '../../../api/client';
 import { isApiProblem } from '../../../api/problem';
 import type { components } from '../../../api/schema.gen';
@@ -29,7 +30,16 @@ const STATUS: Record<AgentAlert['status'], string> = {
 };
 
 /** One alert: severity, the evidence against the baseline, sample mentions, and a manager's steps. */
-export function AlertCard({ alert, timeZone }: { alert: AgentAlert; timeZone: string }) {
+export function AlertCard({
+  alert,
+  timeZone,
+  marked = false,
+}: {
+  alert: AgentAlert;
+  timeZone: string;
+  /** The alert a notification linked to: outlined and scrolled to. */
+  marked?: boolean;
+}) {
   const { api } = useServices();
   const { can } = useSignedInUser();
   const queryClient = useQueryClient();
@@ -40,8 +50,19 @@ export function AlertCard({ alert, timeZone }: { alert: AgentAlert; timeZone: st
     onSettled: () => queryClient.invalidateQueries({ queryKey: ALERTS_KEY }),
   });
   const severity = SEVERITY[alert.severity];
+  const item = useRef<HTMLLIElement>(null);
+  // Once, when the linked alert first shows, not again on every refetch.
+  useEffect(() => {
+    if (marked) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [marked]);
+  const reason = typeof alert.details.reason === 'string' ? alert.details.reason : null;
   return (
-    <li className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-xs" aria-label={alert.title}>
+    <li
+      ref={item}
+      aria-current={marked || undefined}
+      className={`min-w-0 rounded-xl border bg-white p-4 shadow-xs ${marked ? 'border-brand-500 ring-2 ring-brand-200' : 'border-slate-200'}`}
+      aria-label={alert.title}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={severity.tone}>{severity.label}</Badge>
         <p className="font-medium break-words text-slate-900">{alert.title}</p>
@@ -50,6 +71,7 @@ export function AlertCard({ alert, timeZone }: { alert: AgentAlert; timeZone: st
         {STATUS[alert.status]} · since {formatDateTime(alert.startedAt, timeZone)} · detected{' '}
         {formatDateTime(alert.detectedAt, timeZone)}
       </p>
+      {reason ? <p className="mt-2 text-sm break-words text-slate-700">{reason}</p> : null}
       {details.evidence ? (
         <div className="mt-3 overflow-x-auto">
           <EvidenceTable evidence={details.evidence} />
