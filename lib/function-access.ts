@@ -44,8 +44,9 @@ export const AREA_ACCESS: Record<Area, readonly Capability[]> = {
   // Publishing now goes through the publish queue: the worker, not this function, reads the
   // media and the tokens. Drafts are checked with the networks' rules, not their connectors.
   posts: ['queues', 'scheduler', 'realtime'],
-  // Each task is queued on its agent's queue; a cancellation is announced live.
-  'ai-agents': ['queues', 'realtime'],
+  // Each task is queued on its agent's queue; a cancellation is announced live; keeping
+  // agents' drafts as posts runs the posts' after-commit effects (schedules, pushes, mail).
+  'ai-agents': ['queues', 'scheduler', 'realtime'],
   // Exports that cannot stream (AWS) and report files are in the media bucket; reports are queued
   // jobs. Adding an Instagram competitor reads it at once through a connected professional
   // account's token (decrypted, refreshed and re-encrypted; a revoked one is announced live).
@@ -76,8 +77,9 @@ export const REALTIME_ACCESS = {
 export const WORKER_ACCESS = {
   // Decrypts account tokens, reads media to upload, retries via the queue and the scheduler, notifies.
   publish: ['crypto', 'media', 'queues', 'scheduler', 'realtime', 'platform-apps'],
-  // Exports, syncs, media optimization and the mail outbox.
-  background: ['crypto', 'media', 'queues', 'realtime', 'mail', 'platform-apps'],
+  // Exports, syncs, media optimization, the mail outbox, and the orchestrator's workflows
+  // (their steps call the model, as an agent's task does).
+  background: ['crypto', 'media', 'queues', 'scheduler', 'realtime', 'mail', 'platform-apps', 'llm'],
   // The model, and each task's progress announced live. The agents read and write the
   // database only (posts' proposed times, analytics): no tokens, media or queues.
   agent: ['llm', 'realtime'],

@@ -3,8 +3,6 @@ import * as z from 'zod';
 import { getContainer } from '../adapters/container';
 import { TASK_HANDLERS } from '../core/agents/task-handlers';
 import { runAgentTask } from '../core/agents/tasks/run-task';
-import { RUN_WORKFLOW, runWorkflow } from '../core/agents/workflows/run-workflow';
-import type { BackgroundJob } from './background-jobs';
 import { processRecords } from './sqs-batch';
 
 const agentMessage = z.object({ taskId: z.uuid() });
@@ -21,14 +19,4 @@ export const handler = async (event: SQSEvent, _context?: Context): Promise<SQSB
     const { taskId } = agentMessage.parse(JSON.parse(record.body));
     await runAgentTask(container, TASK_HANDLERS, taskId);
   });
-};
-
-const workflowMessage = z.object({ type: z.literal(RUN_WORKFLOW), taskId: z.uuid() });
-
-/**
- * The `jobs` queue's `run-workflow` message: the orchestrator's tasks run there (each step a
- * task of its own agent, run in turn by the same worker).
- */
-export const runWorkflowJob: BackgroundJob = async (message, container) => {
-  await runWorkflow(container, workflowMessage.parse(message).taskId);
 };

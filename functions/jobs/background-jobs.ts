@@ -17,8 +17,8 @@ import { readMentionsJob } from './read-mentions';
 import { READ_MENTIONS } from '../core/listening/mentions-tick';
 import { checkCrisisJob, checkPerformanceJob } from './watch-checks';
 import { CHECK_CRISIS, CHECK_PERFORMANCE } from '../core/listening/watch-tick';
-import { RUN_WORKFLOW } from '../core/agents/workflows/run-workflow';
-import { runWorkflowJob } from './agent';
+import { RUN_WORKFLOW } from '../shared/agents/workflows';
+import { runWorkflowJob } from './run-workflow';
 
 export type BackgroundJob = (
   message: { type: string } & Record<string, unknown>,

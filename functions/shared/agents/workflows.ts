@@ -86,3 +86,9 @@ export const weeklyPlanInput = z
   })
   .strict();
 export type WeeklyPlanInput = z.infer<typeof weeklyPlanInput>;
+
+/**
+ * The `jobs` queue message that runs (or resumes) a workflow task: `{ type, taskId }`. Here,
+ * not beside the runner, so the HTTP area that sends it does not bundle the runner.
+ */
+export const RUN_WORKFLOW = 'run-workflow';

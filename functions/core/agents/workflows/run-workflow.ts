@@ -3,8 +3,7 @@ import { runAgentTask, type TaskHandlers } from '../tasks/run-task';
 import type { TaskHandler } from '../tasks/task-handler';
 import { weeklyPlanWorkflow, type WorkflowDeps } from './weekly-plan';
 
-/** The `jobs` queue message that runs (or resumes) a workflow task: `{ type, taskId }`. */
-export const RUN_WORKFLOW = 'run-workflow';
+export { RUN_WORKFLOW } from '../../../shared/agents/workflows';
 
 const held = <Input, Output>(handler: TaskHandler<Input, Output>) =>
   handler as unknown as TaskHandler<unknown, unknown>;

@@ -1,8 +1,7 @@
 import { requestWorkflow } from '../../../core/agents/workflows/request-workflow';
 import { resumeWorkflow } from '../../../core/agents/workflows/resume-workflow';
-import { RUN_WORKFLOW } from '../../../core/agents/workflows/run-workflow';
 import { withTenant } from '../../../db/tenant';
-import { WORKFLOW_CATALOG } from '../../../shared/agents/workflows';
+import { RUN_WORKFLOW, WORKFLOW_CATALOG } from '../../../shared/agents/workflows';
 import { roleAtLeast } from '../../access';
 import type { Operation } from '../../operation';
 import { presentTask } from './present-task';
@@ -18,7 +17,10 @@ export const listAgentWorkflows: Operation<'listAgentWorkflows'> = async () => (
 });
 
 /** Records the workflow task and queues it; 202 with the pending task. */
-export const runAgentWorkflow: Operation<'runAgentWorkflow'> = async ({ params, body }, { container, auth }) => {
+export const runAgentWorkflow: Operation<'runAgentWorkflow'> = async (
+  { params, body },
+  { container, auth },
+) => {
   const row = await withTenant(container.db, auth.organizationId, (tx) =>
     requestWorkflow(tx, {
       organizationId: auth.organizationId,
@@ -33,7 +35,10 @@ export const runAgentWorkflow: Operation<'runAgentWorkflow'> = async ({ params, 
 };
 
 /** Runs a failed workflow again from the step that failed (who asked for it, or a manager). */
-export const resumeAgentWorkflow: Operation<'resumeAgentWorkflow'> = async ({ params }, { container, auth }) => {
+export const resumeAgentWorkflow: Operation<'resumeAgentWorkflow'> = async (
+  { params },
+  { container, auth },
+) => {
   const row = await withTenant(container.db, auth.organizationId, (tx) =>
     resumeWorkflow(
       tx,
