@@ -32,9 +32,6 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-/** Refusals the tests provoke on purpose (Chromium logs each 4xx as a console error). */
-const REFUSED = [/status of 409/];
-
 async function linkFromMail(to: string, subject: RegExp): Promise<string> {
   await rig.runtime.queue.drained();
   const newest = (await readOutbox(rig.dataDir, to)).filter((message) => subject.test(message.subject)).at(-1);
@@ -121,7 +118,7 @@ describe('post approvals in the dashboard', () => {
     // The user writes drafts with the offline provider and keeps the first for review.
     const { page } = user;
     page.setDefaultTimeout(10_000);
-    const userProblems = collectProblems(page, REFUSED);
+    const userProblems = collectProblems(page);
     await page.goto(`${rig.runtime.url}/ai-agents`);
     const creator = page.getByRole('list', { name: 'Agents' }).getByRole('listitem', { name: 'Content creator' });
     await creator.getByRole('button', { name: 'Run' }).click();
@@ -168,8 +165,8 @@ describe('post approvals in the dashboard', () => {
     await item.getByRole('button', { name: 'Send the request' }).click();
     await queue.getByText('Nothing awaits approval').waitFor();
 
-    // The user sees the request and its comment; editing in the composer and scheduling from
-    // there is refused by the server with its reason, then the user saves and sends it again.
+    // The user sees the request and its comment, edits in the composer (which holds Schedule
+    // and Publish now, saying why) and sends it for review again from there.
     await page.reload();
     await page.getByTestId('approval-status').getByText('Changes requested').waitFor();
     const history = page.getByRole('list', { name: 'Review history' });
@@ -179,13 +176,19 @@ describe('post approvals in the dashboard', () => {
     const text = page.getByLabel('Post text');
     await expect.poll(() => text.inputValue()).not.toBe('');
     await text.fill('Autumn chapbooks, printed by Larkspur on Fabriano paper.');
-    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await page.getByText('A reviewer asked for changes; edit the post and send it for review again.').waitFor();
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.waitForURL(new RegExp(`/posts/${postId}$`));
-    await page.getByLabel('Comment').fill('Printer and paper named.');
+    await expect(page.getByTestId('composer-review-note').textContent()).resolves.toContain(
+      'This post needs approval before it can be scheduled or published.',
+    );
+    await expect(page.getByRole('button', { name: 'Schedule', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Publish now' }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Send for review' }).click();
+    await page.waitForURL(new RegExp(`/posts/${postId}$`));
     await page.getByTestId('approval-status').getByText('In review').waitFor();
+    const resent = await user.api('GET', `/posts/${postId}`);
+    expect(resent.body).toMatchObject({
+      content: 'Autumn chapbooks, printed by Larkspur on Fabriano paper.',
+      approvalStatus: 'in_review',
+    });
 
     // The manager approves from the queue.
     await queue.reload();
@@ -249,7 +252,7 @@ describe('post approvals in the dashboard', () => {
     await admin.context.close();
   });
 
-  it('fits a phone: the post’s approval panel, the queue, the crisis tab and the policy card', async () => {
+  it('fits a phone: a post sent for review from its panel, the queue, the crisis tab and the policy card', async () => {
     const width = 390;
     const person = await signedInContext(rig, { viewport: { width, height: 844 } });
     const { page } = person;
@@ -257,13 +260,29 @@ describe('post approvals in the dashboard', () => {
     const problems = collectProblems(page);
     const accountId = await connectSandbox(person, 'larkspur-phone');
     const postId = await agentDraft(person, accountId);
+    // The admin's own posts need approval too: a post of theirs starts pending.
+    const policy = await person.api('PUT', '/organizations', {
+      approvals: { requiredFor: ['admin'], approverRoles: ['manager', 'admin'] },
+    });
+    expect(policy.status).toBe(200);
+    const own = await person.api('POST', '/posts', {
+      content: 'Our own words, for a second pair of eyes',
+      targets: [{ socialAccountId: accountId }],
+    });
+    expect(own.body.approvalStatus).toBe('pending');
 
-    await page.goto(`${rig.runtime.url}/posts/${postId}`);
-    await page.getByRole('list', { name: 'Review history' }).waitFor();
+    await page.goto(`${rig.runtime.url}/posts/${own.body.id as string}`);
+    await page.getByTestId('approval-status').getByText('Needs approval').waitFor();
+    await expect(page.getByTestId('approval-hold').textContent()).resolves.toContain('send it for review');
+    await page.getByLabel('Comment').fill('Checked the spelling; over to you.');
+    await page.getByRole('button', { name: 'Send for review' }).click();
+    await page.getByTestId('approval-status').getByText('In review').waitFor();
+    await page.getByRole('list', { name: 'Review history' }).getByText('Checked the spelling; over to you.').waitFor();
     await noSidewaysScroll(page, width, 'post approval panel');
     await page.screenshot({ path: join(screenshots, 'approvals-phone-post.png'), fullPage: true });
 
     await page.goto(`${rig.runtime.url}/approvals`);
+    await expect.poll(() => page.locator('[data-post-id]').count()).toBe(2);
     const item = page.locator(`[data-post-id="${postId}"]`);
     await item.getByRole('button', { name: 'Request changes' }).click();
     await item.getByLabel('What should change').waitFor();

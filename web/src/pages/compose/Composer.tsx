@@ -32,6 +32,7 @@ import { PostPreview } from './PostPreview';
 import { placeFieldErrors } from './problem-mapping';
 import { checkScheduleTime, defaultSlot, wallClockAt } from './schedule-time';
 import { blockingReasons, checkTargets } from './target-checks';
+import { useReviewNeeded } from './use-review-needed';
 import { WhenPanel, type SubmitAction } from './WhenPanel';
 
 type LibraryMedia = components['schemas']['Media'];
@@ -111,6 +112,7 @@ export function Composer({
     return saved;
   };
 
+  const review = useReviewNeeded(post);
   const submit = useMutation({
     mutationFn: async (action: SubmitAction): Promise<Post> => {
       const saved = await save();
@@ -120,6 +122,7 @@ export function Composer({
         return unwrap(api.POST('/posts/{id}/schedule', { ...path, body: schedule.request }));
       }
       if (action === 'publish') return unwrap(api.POST('/posts/{id}/publish', path));
+      if (action === 'review') return unwrap(api.POST('/posts/{id}/submit', { ...path, body: {} }));
       return saved;
     },
     onSuccess: (saved) => {
@@ -205,6 +208,7 @@ export function Composer({
             busy={submit.isPending ? (submit.variables ?? null) : null}
             canSave={state.accountIds.length > 0}
             onSubmit={act}
+            review={review}
             bestTime={
               <BestTimeButton
                 accounts={chosen}

@@ -5,7 +5,7 @@ import { INPUT_CLASS, inputRing } from '../../components/form/field-ids';
 import { listTimeZones, timeZoneLabel } from '../../lib/time-zones';
 import type { ScheduleCheck } from './schedule-time';
 
-export type SubmitAction = 'draft' | 'schedule' | 'publish';
+export type SubmitAction = 'draft' | 'schedule' | 'publish' | 'review';
 
 /** Save as a draft, schedule at a wall time in a zone, or publish now; `bestTime` fills the time. */
 export function WhenPanel({
@@ -21,6 +21,7 @@ export function WhenPanel({
   canSave,
   onSubmit,
   bestTime,
+  review = null,
 }: {
   date: string;
   time: string;
@@ -37,6 +38,8 @@ export function WhenPanel({
   onSubmit: (action: SubmitAction) => void;
   /** The smart scheduler's "Best time" (compose/assistant), which sets the date and time. */
   bestTime?: ReactNode;
+  /** Why the post must be approved first (the server would answer 409): sent for review instead. */
+  review?: string | null;
 }) {
   const id = useId();
   // Offsets change with daylight saving time: label the zones for the chosen day (at noon,
@@ -123,12 +126,23 @@ export function WhenPanel({
         </div>
       ) : null}
 
+      {review ? (
+        <p id={`${id}-review`} className="text-sm text-amber-800" data-testid="composer-review-note">
+          {review} Save it and send it for review; once approved, schedule it from its page.
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
+        {review ? (
+          <Button onClick={() => onSubmit('review')} disabled={busy !== null || !canSave} busy={busy === 'review'}>
+            Send for review
+          </Button>
+        ) : null}
         <Button
+          variant={review ? 'secondary' : 'primary'}
           onClick={() => onSubmit('schedule')}
-          disabled={blocked || timeProblem !== null || busy !== null}
+          disabled={review !== null || blocked || timeProblem !== null || busy !== null}
           busy={busy === 'schedule'}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={(review ? `${id}-review` : describedBy) || undefined}
         >
           <Icon name="clock" className="size-4" />
           Schedule
@@ -136,9 +150,9 @@ export function WhenPanel({
         <Button
           variant="secondary"
           onClick={() => onSubmit('publish')}
-          disabled={blocked || busy !== null}
+          disabled={review !== null || blocked || busy !== null}
           busy={busy === 'publish'}
-          aria-describedby={blocked ? `${id}-blocking` : undefined}
+          aria-describedby={review ? `${id}-review` : blocked ? `${id}-blocking` : undefined}
         >
           Publish now
         </Button>
