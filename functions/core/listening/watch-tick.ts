@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Clock, JobQueue, KeyValue, Logger } from '../ports';
 import type { Database } from '../../db/client';
 import { agentAlerts, mentions, socialAccounts } from '../../db/schema';
@@ -29,7 +29,7 @@ export interface WatchTickDeps {
 
 /**
  * Queues the watching agents' checks: the crisis manager's once an hour for each organization
- * with mentions in the replay span (or an alert still open, so it can end), once its
+ * listened to with mentions in the replay span (or an alert still open, so it can end), once its
  * accounts' mentions have been read since the hour began (or 40 minutes in, regardless), and the
  * performance tracker's once a day for each organization with an active account. Each check
  * is queued once per hour or day by a key-value claim; the checks themselves are idempotent
@@ -48,14 +48,32 @@ export async function queueWatchChecks(
   const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
   const only = options.organizationId;
   const hourStart = new Date(hour * HOUR_MS);
+  const listened = and(
+    eq(socialAccounts.status, 'active'),
+    eq(socialAccounts.isActive, true),
+    inArray(socialAccounts.platform, LISTENED_NETWORKS),
+    only ? eq(socialAccounts.organizationId, only) : undefined,
+  );
   const { talkedAbout, alerting, unread, accounts } = await withSystem(deps.db, async (tx) => ({
+    // Organizations listened to with mentions in the replay span (through the mentions index
+    // on organization and time, one probe each, not a scan of every organization's mentions).
     talkedAbout: await tx
-      .selectDistinct({ organizationId: mentions.organizationId })
-      .from(mentions)
+      .selectDistinct({ organizationId: socialAccounts.organizationId })
+      .from(socialAccounts)
       .where(
         and(
-          gte(mentions.mentionedAt, new Date(now.getTime() - CRISIS_SETTINGS.replayHours * HOUR_MS)),
-          only ? eq(mentions.organizationId, only) : undefined,
+          listened,
+          exists(
+            tx
+              .select({ one: sql`1` })
+              .from(mentions)
+              .where(
+                and(
+                  eq(mentions.organizationId, socialAccounts.organizationId),
+                  gte(mentions.mentionedAt, new Date(now.getTime() - CRISIS_SETTINGS.replayHours * HOUR_MS)),
+                ),
+              ),
+          ),
         ),
       ),
     alerting: await tx
@@ -74,11 +92,8 @@ export async function queueWatchChecks(
       .from(socialAccounts)
       .where(
         and(
-          eq(socialAccounts.status, 'active'),
-          eq(socialAccounts.isActive, true),
-          inArray(socialAccounts.platform, LISTENED_NETWORKS),
+          listened,
           or(isNull(socialAccounts.mentionsSyncedAt), lt(socialAccounts.mentionsSyncedAt, hourStart)),
-          only ? eq(socialAccounts.organizationId, only) : undefined,
         ),
       ),
     accounts:

@@ -4,9 +4,9 @@ import { readOutbox } from '../../../functions/adapters/local';
 import { seedSandboxHistory } from '../../../functions/core/sandbox-history';
 import { agentAlerts, mentions, notifications, socialAccounts } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
-import { runScheduledWork } from '../../../functions/jobs/sweep';
 import { HISTORY_DEFAULTS, type HistoryGroundTruth } from '../../../functions/platforms/sandbox/history';
 import { startIdentityRuntime } from '../../support/identity-runtime';
+import { listeningSweep } from './listening-sweep';
 
 /**
  * The crisis manager on the real sweep path: a Sandbox history with a planted crisis, whose
@@ -34,7 +34,7 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
   let truth: HistoryGroundTruth;
 
   const sweep = async () => {
-    await runScheduledWork();
+    await listeningSweep(env.runtime, organizationId);
     await env.runtime.queue.drained();
   };
   const crisisAlerts = () =>
@@ -149,7 +149,10 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
 
   it('sweeps again in the same hour, two at once, and an hour later: still one alert, nobody told twice', async () => {
     await sweep();
-    await Promise.all([runScheduledWork(), runScheduledWork()]);
+    await Promise.all([
+      listeningSweep(env.runtime, organizationId),
+      listeningSweep(env.runtime, organizationId),
+    ]);
     await env.runtime.queue.drained();
     env.clock.advance(60 * 60_000);
     await sweep();

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSandboxHistory } from '../../../functions/core/sandbox-history';
 import { agentAlerts, notifications } from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
-import { runScheduledWork } from '../../../functions/jobs/sweep';
 import { HISTORY_DEFAULTS, type HistoryGroundTruth } from '../../../functions/platforms/sandbox/history';
 import { startIdentityRuntime } from '../../support/identity-runtime';
+import { listeningSweep } from './listening-sweep';
 
 /**
  * The performance tracker on the real sweep path: a Sandbox history whose second account loses
@@ -27,7 +27,7 @@ describe('performance tracker on the sweep: the planted follower drop told once,
   let truth: HistoryGroundTruth;
 
   const sweep = async () => {
-    await runScheduledWork();
+    await listeningSweep(env.runtime, organizationId);
     await env.runtime.queue.drained();
   };
   const alerts = (kind: string) =>
@@ -112,7 +112,10 @@ describe('performance tracker on the sweep: the planted follower drop told once,
     const alertsBefore = (await alerts('anomaly')).length;
     env.clock.advance(2 * 3_600_000);
     await sweep();
-    await Promise.all([runScheduledWork(), runScheduledWork()]);
+    await Promise.all([
+      listeningSweep(env.runtime, organizationId),
+      listeningSweep(env.runtime, organizationId),
+    ]);
     await env.runtime.queue.drained();
     expect((await told('performance.anomaly')).length).toBe(before);
     expect((await alerts('anomaly')).length).toBe(alertsBefore);
