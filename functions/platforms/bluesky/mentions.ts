@@ -74,7 +74,8 @@ function toMention(runtime: BlueskyRuntime, item: Notification, kind: MentionKin
 export function blueskyMentionsReader(runtime: BlueskyRuntime): MentionsReader {
   return {
     platform: 'bluesky',
-    requiredScopes: ['app password'],
+    // An app password's session (scope com.atproto.appPass) may read notifications.
+    requiredScopes: ['com.atproto.appPass'],
     async read(credentials, { cursor, since, max }) {
       const pds = accountPds(runtime, credentials);
       const after = parseCursor(cursor) ?? { at: since.getTime() - 1, uri: '' };
