@@ -157,6 +157,8 @@ describe('post approvals in the dashboard', () => {
     queue.setDefaultTimeout(10_000);
     const managerProblems = collectProblems(queue);
     await queue.goto(`${rig.runtime.url}/approvals`);
+    // The sidebar counts what waits.
+    await expect.poll(() => queue.getByTestId('approvals-count').textContent()).toBe('1 awaiting approval');
     const item = queue.locator(`[data-post-id="${postId}"]`);
     await item.locator('[title="Written by an AI agent"]').waitFor();
     await item.getByText('By Una Member').waitFor();
@@ -164,6 +166,7 @@ describe('post approvals in the dashboard', () => {
     await item.getByLabel('What should change').fill('Name the printer and the paper, please.');
     await item.getByRole('button', { name: 'Send the request' }).click();
     await queue.getByText('Nothing awaits approval').waitFor();
+    await expect.poll(() => queue.getByTestId('approvals-count').count()).toBe(0);
 
     // The user sees the request and its comment, edits in the composer (which holds Schedule
     // and Publish now, saying why) and sends it for review again from there.

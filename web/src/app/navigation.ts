@@ -10,6 +10,8 @@ export interface NavItem {
   minRole?: Role;
   /** Platform administration: only for super-admins of the installation. */
   superAdminOnly?: boolean;
+  /** A live count beside the label (layout/Sidebar.tsx draws it). */
+  count?: 'approvals';
 }
 
 export interface NavSection {
@@ -26,7 +28,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { to: '/calendar', label: 'Calendar', icon: 'calendar' },
       { to: '/posts', label: 'Posts', icon: 'posts' },
-      { to: '/approvals', label: 'Approvals', icon: 'check' },
+      { to: '/approvals', label: 'Approvals', icon: 'check', count: 'approvals' },
       // Viewers cannot write; the page still explains why if they open it by its address.
       { to: '/compose', label: 'Compose', icon: 'compose', minRole: 'user' },
       { to: '/media', label: 'Media', icon: 'media' },

@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { ApprovalsCount } from '../../pages/approvals/ApprovalsCount';
 import { Icon } from '../../components/Icon';
 import { PlumeMark } from '../../components/PlumeMark';
 import { useSignedInUser } from '../../auth/use-session';
@@ -73,6 +74,7 @@ export function Sidebar({
                           className={`size-5 shrink-0 ${isActive ? 'text-brand-600' : 'text-slate-400 group-hover:text-slate-500'}`}
                         />
                         {item.label}
+                        {item.count === 'approvals' ? <ApprovalsCount /> : null}
                       </>
                     )}
                   </NavLink>
