@@ -15,7 +15,7 @@ import type { FacebookEndpoints } from './endpoints';
  * Page publishing needs a Page access token, listed by `GET /me/accounts` for a user token
  * with these permissions (https://developers.facebook.com/docs/pages-api/getting-started):
  * list Pages, read engagement (metrics), create posts, comment as the Page (first comment),
- * read Page insights, publish videos.
+ * read Page insights, publish videos, read the comments on the Page's posts.
  */
 export const FACEBOOK_SCOPES = [
   'pages_show_list',
@@ -24,6 +24,8 @@ export const FACEBOOK_SCOPES = [
   'pages_manage_engagement',
   'read_insights',
   'publish_video',
+  // Comments on the Page's posts, for the mentions reader (listening, crisis manager).
+  'pages_read_user_content',
 ];
 const REQUIRED_SCOPES = ['pages_show_list', 'pages_manage_posts'];
 /** A user can post as a Page only with the CREATE_CONTENT task. */

@@ -7,7 +7,14 @@ import { instanceOf, mastodonCall, readBody, type MastodonRuntime } from './clie
  * Granular scopes (Mastodon 2.4+). `read:accounts` is only needed for verify_credentials;
  * Mastodon 4.3 added the narrower `profile` scope, but older servers reject it as unknown.
  */
-export const MASTODON_SCOPES = ['read:accounts', 'read:statuses', 'write:statuses', 'write:media'] as const;
+export const MASTODON_SCOPES = [
+  'read:accounts',
+  'read:statuses',
+  // The mentions reader (listening, the crisis manager).
+  'read:notifications',
+  'write:statuses',
+  'write:media',
+] as const;
 
 /** A client registered on one instance; store it per (instance, redirect URI) and reuse it. */
 export interface MastodonApp extends OAuthClient {

@@ -82,7 +82,7 @@ describe('Facebook connect', () => {
       state: 'st-3',
       response_type: 'code',
       scope:
-        'pages_show_list,pages_read_engagement,pages_manage_posts,pages_manage_engagement,read_insights,publish_video',
+        'pages_show_list,pages_read_engagement,pages_manage_posts,pages_manage_engagement,read_insights,publish_video,pages_read_user_content',
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
       code_challenge_method: 'S256',
     });

@@ -36,7 +36,7 @@ describe('Mastodon connect (per-instance app + OAuth with PKCE)', () => {
     expect(request?.json).toEqual({
       client_name: 'Plume Test',
       redirect_uris: [redirectUri],
-      scopes: 'read:accounts read:statuses write:statuses write:media',
+      scopes: 'read:accounts read:statuses read:notifications write:statuses write:media',
       website: 'https://plume.example',
     });
   });
@@ -56,7 +56,7 @@ describe('Mastodon connect (per-instance app + OAuth with PKCE)', () => {
       response_type: 'code',
       client_id: 'client-id-1',
       redirect_uri: redirectUri,
-      scope: 'read:accounts read:statuses write:statuses write:media',
+      scope: 'read:accounts read:statuses read:notifications write:statuses write:media',
       state: 'state-123',
       code_challenge: 'challenge-abc',
       code_challenge_method: 'S256',
@@ -66,7 +66,7 @@ describe('Mastodon connect (per-instance app + OAuth with PKCE)', () => {
   it('exchanges the code with the verifier and reads the profile', async () => {
     const { connector } = mastodonUnderTest(standIn);
     const { verifier, challenge } = pkce();
-    const scope = 'read:accounts read:statuses write:statuses write:media';
+    const scope = 'read:accounts read:statuses read:notifications write:statuses write:media';
     const code = standIn.approve({ clientId: 'client-id-1', redirectUri, codeChallenge: challenge, scope });
 
     const { tokens, profile } = await connector.connect.exchangeCode({
@@ -81,7 +81,7 @@ describe('Mastodon connect (per-instance app + OAuth with PKCE)', () => {
       accessToken: 'token-new',
       refreshToken: undefined,
       expiresAt: undefined,
-      scopes: ['read:accounts', 'read:statuses', 'write:statuses', 'write:media'],
+      scopes: ['read:accounts', 'read:statuses', 'read:notifications', 'write:statuses', 'write:media'],
     });
     expect(profile).toEqual({
       accountId: '109',
