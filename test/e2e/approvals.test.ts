@@ -34,7 +34,9 @@ afterAll(async () => {
 
 async function linkFromMail(to: string, subject: RegExp): Promise<string> {
   await rig.runtime.queue.drained();
-  const newest = (await readOutbox(rig.dataDir, to)).filter((message) => subject.test(message.subject)).at(-1);
+  const newest = (await readOutbox(rig.dataDir, to))
+    .filter((message) => subject.test(message.subject))
+    .at(-1);
   const link = newest?.text.match(/https?:\/\/\S+/)?.[0];
   if (!link) throw new Error(`No mail to ${to} matching ${subject} with a link`);
   return link;
@@ -47,7 +49,9 @@ async function inviteMember(admin: SignedIn, role: 'user' | 'manager', firstName
   const profile = await admin.api('GET', '/users/profile');
   if (profile.body.emailVerified !== true) {
     const verifyLink = new URL(await linkFromMail(admin.email, /Confirm your email/));
-    const verified = await admin.api('POST', '/auth/verify-email', { token: verifyLink.searchParams.get('token') });
+    const verified = await admin.api('POST', '/auth/verify-email', {
+      token: verifyLink.searchParams.get('token'),
+    });
     expect(verified.status).toBe(200);
   }
   members += 1;
@@ -92,9 +96,10 @@ async function noSidewaysScroll(page: Page, width: number, what: string) {
   await expect
     .poll(() => page.locator('[role="status"][aria-label^="Loading"]').count(), { timeout: 10_000 })
     .toBe(0);
-  await expect(page.evaluate<number>('document.documentElement.scrollWidth'), what).resolves.toBeLessThanOrEqual(
-    width,
-  );
+  await expect(
+    page.evaluate<number>('document.documentElement.scrollWidth'),
+    what,
+  ).resolves.toBeLessThanOrEqual(width);
 }
 
 describe('post approvals in the dashboard', () => {
@@ -109,18 +114,26 @@ describe('post approvals in the dashboard', () => {
     // The admin makes users' posts need approval.
     await admin.page.goto(`${rig.runtime.url}/settings/organization`);
     const policy = admin.page.getByRole('form', { name: 'Approval policy' });
-    await policy.getByRole('group', { name: 'Posts need approval when written by' }).getByLabel('User').check();
+    await policy
+      .getByRole('group', { name: 'Posts need approval when written by' })
+      .getByLabel('User')
+      .check();
     await policy.getByRole('button', { name: 'Save approvals' }).click();
     await policy.getByText('Saved.').waitFor();
     const organization = await admin.api('GET', '/organizations');
-    expect(organization.body.approvals).toEqual({ requiredFor: ['user'], approverRoles: ['manager', 'admin'] });
+    expect(organization.body.approvals).toEqual({
+      requiredFor: ['user'],
+      approverRoles: ['manager', 'admin'],
+    });
 
     // The user writes drafts with the offline provider and keeps the first for review.
     const { page } = user;
     page.setDefaultTimeout(10_000);
     const userProblems = collectProblems(page);
     await page.goto(`${rig.runtime.url}/ai-agents`);
-    const creator = page.getByRole('list', { name: 'Agents' }).getByRole('listitem', { name: 'Content creator' });
+    const creator = page
+      .getByRole('list', { name: 'Agents' })
+      .getByRole('listitem', { name: 'Content creator' });
     await creator.getByRole('button', { name: 'Run' }).click();
     await creator.getByLabel('Brief').fill('Our autumn poetry chapbooks are printed');
     await creator.getByRole('button', { name: 'Write drafts' }).click();
@@ -142,7 +155,9 @@ describe('post approvals in the dashboard', () => {
     await panel.locator('[title="Written by an AI agent"]').waitFor();
     await expect(page.getByRole('button', { name: 'Schedule…' }).isDisabled()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Publish now' }).isDisabled()).resolves.toBe(true);
-    await expect(page.getByTestId('approval-hold').textContent()).resolves.toContain('Waiting for a reviewer');
+    await expect(page.getByTestId('approval-hold').textContent()).resolves.toContain(
+      'Waiting for a reviewer',
+    );
     // A user does not approve under this policy.
     await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
     const refused = await user.api('POST', `/posts/${postId}/schedule`, {
@@ -182,7 +197,9 @@ describe('post approvals in the dashboard', () => {
     await expect(page.getByTestId('composer-review-note').textContent()).resolves.toContain(
       'This post needs approval before it can be scheduled or published.',
     );
-    await expect(page.getByRole('button', { name: 'Schedule', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Schedule', exact: true }).isDisabled()).resolves.toBe(
+      true,
+    );
     await expect(page.getByRole('button', { name: 'Publish now' }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Send for review' }).click();
     await page.waitForURL(new RegExp(`/posts/${postId}$`));
@@ -280,7 +297,10 @@ describe('post approvals in the dashboard', () => {
     await page.getByLabel('Comment').fill('Checked the spelling; over to you.');
     await page.getByRole('button', { name: 'Send for review' }).click();
     await page.getByTestId('approval-status').getByText('In review').waitFor();
-    await page.getByRole('list', { name: 'Review history' }).getByText('Checked the spelling; over to you.').waitFor();
+    await page
+      .getByRole('list', { name: 'Review history' })
+      .getByText('Checked the spelling; over to you.')
+      .waitFor();
     await noSidewaysScroll(page, width, 'post approval panel');
     await page.screenshot({ path: join(screenshots, 'approvals-phone-post.png'), fullPage: true });
 
@@ -299,7 +319,9 @@ describe('post approvals in the dashboard', () => {
     await noSidewaysScroll(page, width, 'crisis tab');
 
     await page.goto(`${rig.runtime.url}/ai-agents`);
-    const creator = page.getByRole('list', { name: 'Agents' }).getByRole('listitem', { name: 'Content creator' });
+    const creator = page
+      .getByRole('list', { name: 'Agents' })
+      .getByRole('listitem', { name: 'Content creator' });
     await creator.getByRole('button', { name: 'Run' }).click();
     await creator.getByLabel('Brief').fill('A long brief for a narrow screen: '.repeat(4));
     await creator.getByRole('button', { name: 'Write drafts' }).click();

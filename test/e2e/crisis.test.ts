@@ -145,9 +145,9 @@ describe('the Crisis tab', () => {
     await alert.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('No open alert').waitFor();
     const listed = await admin.api('GET', '/ai-agents/alerts?kind=crisis');
-    expect((listed.body.items as { id: string; status: string }[]).find((a) => a.id === alertId)?.status).toBe(
-      'resolved',
-    );
+    expect(
+      (listed.body.items as { id: string; status: string }[]).find((a) => a.id === alertId)?.status,
+    ).toBe('resolved');
     expect(problems).toEqual([]);
     await admin.context.close();
   });
@@ -160,7 +160,10 @@ describe('the Crisis tab', () => {
     page.setDefaultTimeout(10_000);
     const problems = collectProblems(page);
     await page.goto(`${rig.runtime.url}/ai-agents?view=crisis`);
-    await page.getByRole('listitem', { name: /Possible crisis/ }).getByRole('table').waitFor();
+    await page
+      .getByRole('listitem', { name: /Possible crisis/ })
+      .getByRole('table')
+      .waitFor();
     await expect(page.getByRole('button', { name: 'Acknowledge' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Resolve' }).count()).resolves.toBe(0);
     expect(problems).toEqual([]);

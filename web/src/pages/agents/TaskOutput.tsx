@@ -1,4 +1,5 @@
 import type { AgentTask } from './agent-api';
+import { KeepDrafts } from './KeepDrafts';
 import { outputOf } from './task-outputs';
 import { CompetitorsResult } from './results/CompetitorsResult';
 import { GenerateResult } from './results/GenerateResult';
@@ -17,7 +18,14 @@ export function TaskOutput({
   accountNames?: Readonly<Record<string, string>>;
 }) {
   const generate = outputOf(task, 'content.generate');
-  if (generate) return <GenerateResult output={generate} />;
+  if (generate)
+    return (
+      <div className="space-y-3">
+        <GenerateResult output={generate} />
+        {/* From the history too: a draft can be kept for review after the run. */}
+        <KeepDrafts taskId={task.id} output={generate} />
+      </div>
+    );
   const improve = outputOf(task, 'content.improve');
   if (improve) return <ImproveResult output={improve} />;
   const hashtags = outputOf(task, 'hashtags.suggest');

@@ -133,7 +133,11 @@ export function WhenPanel({
       ) : null}
       <div className="flex flex-wrap gap-2">
         {review ? (
-          <Button onClick={() => onSubmit('review')} disabled={busy !== null || !canSave} busy={busy === 'review'}>
+          <Button
+            onClick={() => onSubmit('review')}
+            disabled={busy !== null || !canSave}
+            busy={busy === 'review'}
+          >
             Send for review
           </Button>
         ) : null}

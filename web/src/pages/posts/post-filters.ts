@@ -111,7 +111,13 @@ export function searchParamsFromFilters(filters: PostFilters): URLSearchParams {
 /** True when anything narrows the list (so an empty list means "no match", not "no posts"). */
 export function isFiltered(filters: PostFilters): boolean {
   return Boolean(
-    filters.status || filters.approval || filters.platform || filters.accountId || filters.from || filters.to || filters.q,
+    filters.status ||
+    filters.approval ||
+    filters.platform ||
+    filters.accountId ||
+    filters.from ||
+    filters.to ||
+    filters.q,
   );
 }
 

@@ -82,7 +82,9 @@ export function AlertCard({
       ) : null}
       {details.samples.length > 0 ? (
         <details className="mt-3 text-sm">
-          <summary className="cursor-pointer text-slate-700">Sample mentions ({details.samples.length})</summary>
+          <summary className="cursor-pointer text-slate-700">
+            Sample mentions ({details.samples.length})
+          </summary>
           <ul className="mt-2 space-y-2">
             {details.samples.map((sample) => (
               <li key={sample.id} className="break-words text-slate-700">
