@@ -10,7 +10,9 @@ import {
   type LoadedMention,
 } from '../agents/crisis';
 import { takePendingEmails } from '../notifications/email-outbox';
+import { applyPostEffects, type PostEffects } from '../posts/post-effects';
 import { announceAlerts, notifyAlert, type AgentAlertRow } from './alert-notifications';
+import { draftCrisisResponse } from './crisis-response';
 
 const HOUR_MS = 3_600_000;
 const SEVERITY = { watch: 'warning', crisis: 'error' } as const;
@@ -91,7 +93,7 @@ export async function applyCrisisAssessment(
   alert: CrisisAlert,
   history: LoadedMention[],
   now: Date,
-): Promise<{ row: AgentAlertRow | null; notified: number; resolved: boolean }> {
+): Promise<{ row: AgentAlertRow | null; notified: number; resolved: boolean; response?: PostEffects }> {
   const [open] = await tx
     .select()
     .from(agentAlerts)
@@ -129,16 +131,25 @@ export async function applyCrisisAssessment(
       .update(agentAlerts)
       .set({
         ...(escalates ? { severity, title: titleOf(alert) } : {}),
-        details: { ...details, level: escalates ? alert.level : (open.details.level ?? alert.level) },
+        details: {
+          ...details,
+          level: escalates ? alert.level : (open.details.level ?? alert.level),
+          // The drafted answer stays linked however often the evidence is refreshed.
+          ...(open.details.responsePostId ? { responsePostId: open.details.responsePostId } : {}),
+        },
         updatedAt: now,
       })
       .where(and(eq(agentAlerts.id, open.id), eq(agentAlerts.severity, open.severity)))
       .returning();
-    const notified =
-      updated && escalates && alert.level === 'crisis'
-        ? await notifyAlert(tx, updated, 'crisis.alert', bodyOf(alert, samples))
-        : 0;
-    return { row: updated ?? open, notified, resolved: false };
+    const raised = updated !== undefined && escalates && alert.level === 'crisis';
+    const notified = raised ? await notifyAlert(tx, updated, 'crisis.alert', bodyOf(alert, samples)) : 0;
+    const response = raised ? await draftCrisisResponse(tx, now, updated, samples) : null;
+    return {
+      row: updated ?? open,
+      notified,
+      resolved: false,
+      ...(response ? { response: response.effects } : {}),
+    };
   }
   const startedAt = new Date(alert.startedAt ?? alert.assessedAt);
   const [inserted] = await tx
@@ -162,7 +173,8 @@ export async function applyCrisisAssessment(
   if (!inserted) return { row: null, notified: 0, resolved: false };
   const notified =
     alert.level === 'crisis' ? await notifyAlert(tx, inserted, 'crisis.alert', bodyOf(alert, samples)) : 0;
-  return { row: inserted, notified, resolved: false };
+  const response = alert.level === 'crisis' ? await draftCrisisResponse(tx, now, inserted, samples) : null;
+  return { row: inserted, notified, resolved: false, ...(response ? { response: response.effects } : {}) };
 }
 
 /**
@@ -190,5 +202,7 @@ export async function checkCrisis(
     return { outcome: applied, level: alert.level, emails: takePendingEmails(tx) };
   });
   await announceAlerts(container, emails, outcome.row ? [outcome.row] : []);
+  // The drafted answer's own effects: its reviewers' emails (and the alert's, taken with them), the push.
+  if (outcome.response) await applyPostEffects(container, outcome.response);
   return { level, alertId: outcome.row?.id ?? null, notified: outcome.notified, resolved: outcome.resolved };
 }

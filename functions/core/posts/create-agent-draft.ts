@@ -19,7 +19,8 @@ export interface AgentAuthor {
   /** The person whose request (task or workflow) the agent was working on; the post's author. */
   requestedBy: string | null;
   agentType: AgentType;
-  taskId: string;
+  /** What the agent was working on, as the review history names it: `task <id>`, `alert <id>`. */
+  source: string;
   model: string | null;
   /** What the agent was asked, kept with the post (posts.ai_prompt). */
   prompt: string;
@@ -59,14 +60,14 @@ export async function createAgentDraft(
     action: 'submitted',
     fromStatus: null,
     toStatus: 'in_review',
-    comment: `Written by the ${author.agentType.replace(/_/g, ' ')} agent (task ${author.taskId}).`,
+    comment: `Written by the ${author.agentType.replace(/_/g, ' ')} agent (${author.source}).`,
     createdAt: now,
   });
   await recordAudit(tx, author.audit, {
     action: 'create',
     resourceType: 'post',
     resourceId: post.id,
-    newValues: { agent: author.agentType, taskId: author.taskId, approvalStatus: 'in_review' },
+    newValues: { agent: author.agentType, source: author.source, approvalStatus: 'in_review' },
   });
   await notifyReviewStep(tx, { policy, post, step: 'submitted', actorId: null, comment: undefined });
   return {

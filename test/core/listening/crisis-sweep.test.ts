@@ -2,7 +2,15 @@ import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../../functions/adapters/local';
 import { seedSandboxHistory } from '../../../functions/core/sandbox-history';
-import { agentAlerts, mentions, notifications, socialAccounts } from '../../../functions/db/schema';
+import { HOLDING_STATEMENT } from '../../../functions/core/listening/crisis-response';
+import {
+  agentAlerts,
+  mentions,
+  notifications,
+  postReviews,
+  posts,
+  socialAccounts,
+} from '../../../functions/db/schema';
 import { withSystem } from '../../../functions/db/tenant';
 import { HISTORY_DEFAULTS, type HistoryGroundTruth } from '../../../functions/platforms/sandbox/history';
 import { startIdentityRuntime } from '../../support/identity-runtime';
@@ -147,6 +155,47 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
     expect(mailed[0]!.text).toContain('/agents/alerts?id=');
   });
 
+  it('drafts a holding statement awaiting approval, linked from the alert and its sampled mentions', async () => {
+    const [alert] = await crisisAlerts();
+    const responsePostId = alert!.details.responsePostId as string;
+    expect(typeof responsePostId).toBe('string');
+    const db = env.runtime.container.db;
+    const [post] = await withSystem(db, (tx) => tx.select().from(posts).where(eq(posts.id, responsePostId)));
+    expect(post).toMatchObject({
+      organizationId,
+      content: HOLDING_STATEMENT,
+      approvalStatus: 'in_review',
+      aiGenerated: true,
+      aiAgentId: 'crisis_manager',
+      userId: null,
+    });
+    const reviews = await withSystem(db, (tx) =>
+      tx.select().from(postReviews).where(eq(postReviews.postId, responsePostId)),
+    );
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]!.comment).toContain(`alert ${alert!.id}`);
+    const sampleIds = (alert!.details.samples as Array<{ id: string }>).map((m) => m.id);
+    const linked = await withSystem(db, (tx) =>
+      tx
+        .select({ id: mentions.id })
+        .from(mentions)
+        .where(and(eq(mentions.organizationId, organizationId), eq(mentions.responsePostId, responsePostId))),
+    );
+    expect(linked.map((m) => m.id).sort()).toEqual([...sampleIds].sort());
+    const reviewers = await withSystem(db, (tx) =>
+      tx
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.organizationId, organizationId),
+            eq(notifications.type, 'post.review_requested'),
+          ),
+        ),
+    );
+    expect(reviewers.map((n) => n.userId).sort()).toEqual([adminId, managerId].sort());
+  });
+
   it('sweeps again in the same hour, two at once, and an hour later: still one alert, nobody told twice', async () => {
     await sweep();
     await Promise.all([
@@ -159,6 +208,15 @@ describe('crisis manager on the sweep: Sandbox mentions read, one alert, told on
     await sweep();
     expect(await crisisAlerts()).toHaveLength(1);
     expect(await crisisNotifications()).toHaveLength(2);
+    // One drafted answer for the episode, however often it is judged again.
+    const drafted = await withSystem(env.runtime.container.db, (tx) =>
+      tx
+        .select({ n: count() })
+        .from(posts)
+        .where(and(eq(posts.organizationId, organizationId), eq(posts.aiAgentId, 'crisis_manager'))),
+    );
+    expect(drafted[0]!.n).toBe(1);
+    expect(typeof (await crisisAlerts())[0]!.details.responsePostId).toBe('string');
     const mailed = (await readOutbox(env.dataDir, adminEmail)).filter((m) =>
       m.subject.startsWith('Possible crisis'),
     );

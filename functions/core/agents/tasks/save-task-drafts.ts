@@ -102,7 +102,7 @@ export async function saveTaskDrafts(
         organizationId: actor.organizationId,
         requestedBy: actor.userId,
         agentType: task.agentType,
-        taskId: task.id,
+        source: `task ${task.id}`,
         model: task.modelUsed,
         prompt: JSON.stringify(task.inputData),
         audit: actor.audit,

@@ -49,7 +49,7 @@ export async function keepWorkflowDrafts(
           organizationId: context.organizationId,
           requestedBy: context.userId,
           agentType: 'content_creator',
-          taskId: pick.contentTaskId,
+          source: `task ${pick.contentTaskId}`,
           model: pick.model,
           prompt: pick.brief,
           audit: { userId: context.userId, organizationId: context.organizationId },
