@@ -116,12 +116,9 @@ describe('agents’ evidence views over a seeded Sandbox history', () => {
       await expect(maps.count()).resolves.toBe(2);
       const sentences = await page.getByTestId('best-time-backtest').allTextContents();
       for (const [index, account] of times.accounts.entries()) {
-        const best = await maps
-          .nth(index)
-          .locator('td[data-best]')
-          .evaluateAll((cells) =>
-            cells.map((cell) => cell.querySelector('.sr-only')?.textContent?.split(':')[0] ?? ''),
-          );
+        const best = (await maps.nth(index).locator('td[data-best] .sr-only').allTextContents()).map(
+          (text) => text.split(':')[0] ?? '',
+        );
         const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
         expect(best.sort()).toEqual(
           account.ranked
@@ -141,14 +138,9 @@ describe('agents’ evidence views over a seeded Sandbox history', () => {
       await expect(page.getByTestId('agent-summary').textContent()).resolves.toBe(analysis.summary);
       if (analysis.bursts.length > 0) {
         const table = page.getByRole('table', { name: 'Rising terms, most significant first' });
-        const rows = await table
-          .locator('tbody tr')
-          .evaluateAll((trs) =>
-            trs.map((tr) => [
-              tr.querySelector('th')?.textContent ?? '',
-              tr.querySelector('td')?.textContent ?? '',
-            ]),
-          );
+        const heads = await table.locator('tbody tr > th').allTextContents();
+        const firsts = await table.locator('tbody tr > td:first-of-type').allTextContents();
+        const rows = heads.map((head, i) => [head, firsts[i] ?? '']);
         expect(rows).toEqual(
           analysis.bursts.map((b) => [`${b.kind === 'hashtag' ? '#' : ''}${b.term}`, String(b.countWindow)]),
         );
