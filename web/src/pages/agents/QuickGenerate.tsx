@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { BriefField } from './BriefField';
 import { Button } from '../../components/Button';
-import { INPUT_CLASS, inputRing } from '../../components/form/field-ids';
 import { PLATFORM_LOOK, type Platform } from '../../publishing/platforms';
 import { PLATFORM_IDS } from '../../../../functions/shared/platforms/catalog';
 import { AgentProblem } from './AgentProblem';
@@ -13,7 +13,6 @@ import { useRunTask } from './use-run-task';
 
 /** The content creator run from its card: a brief and the networks, and the drafts it writes. */
 export function QuickGenerate() {
-  const id = useId();
   const { accounts } = useSocialAccounts();
   const connected = [...new Set(accounts.map((account) => account.platform))];
   const offered: readonly Platform[] = connected.length > 0 ? connected : PLATFORM_IDS;
@@ -24,19 +23,7 @@ export function QuickGenerate() {
   const output = task.task ? outputOf(task.task, 'content.generate') : null;
   return (
     <div className="space-y-3">
-      <div>
-        <label htmlFor={`${id}-brief`} className="block text-sm font-medium text-slate-800">
-          Brief
-        </label>
-        <textarea
-          id={`${id}-brief`}
-          rows={2}
-          value={brief}
-          onChange={(event) => setBrief(event.target.value)}
-          placeholder="What the post is about"
-          className={`mt-1.5 ${INPUT_CLASS} ${inputRing(false)} resize-y`}
-        />
-      </div>
+      <BriefField value={brief} onChange={setBrief} rows={2} placeholder="What the post is about" />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Networks</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { BriefField } from '../../agents/BriefField';
 import { Button } from '../../../components/Button';
-import { INPUT_CLASS, inputRing } from '../../../components/form/field-ids';
 import { AgentProblem } from '../../agents/AgentProblem';
 import { GenerateResult } from '../../agents/results/GenerateResult';
 import { outputOf } from '../../agents/task-outputs';
@@ -16,25 +16,17 @@ export function GenerateAssist({
   platforms: readonly Platform[];
   onInsert: (text: string) => void;
 }) {
-  const id = useId();
   const [brief, setBrief] = useState('');
   const task = useRunTask('/ai-agents/content/generate');
   const output = task.task ? outputOf(task.task, 'content.generate') : null;
   return (
     <div className="space-y-3">
-      <div>
-        <label htmlFor={`${id}-brief`} className="block text-sm font-medium text-slate-800">
-          Brief
-        </label>
-        <textarea
-          id={`${id}-brief`}
-          rows={3}
-          value={brief}
-          onChange={(event) => setBrief(event.target.value)}
-          placeholder="What the post is about: the idea, the news, the offer"
-          className={`mt-1.5 ${INPUT_CLASS} ${inputRing(false)} resize-y`}
-        />
-      </div>
+      <BriefField
+        value={brief}
+        onChange={setBrief}
+        rows={3}
+        placeholder="What the post is about: the idea, the news, the offer"
+      />
       <Button
         size="sm"
         busy={task.starting}
