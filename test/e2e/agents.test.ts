@@ -157,6 +157,8 @@ describe('AI agents dashboard', () => {
     await page.goto(`${rig.runtime.url}/ai-agents`);
     await page.getByRole('heading', { level: 1, name: 'AI agents' }).waitFor();
     const agents = page.getByRole('list', { name: 'Agents' });
+    // The heading renders before GET /ai-agents answers: count once the cards are there.
+    await agents.getByRole('listitem').last().waitFor();
     await expect(agents.getByRole('listitem').count()).resolves.toBe(8);
     await page.getByText('No AI provider is set up').waitFor();
 
